@@ -1,0 +1,18 @@
+//! Browser glue: fetching same-origin files, the console, and hooks around imperative
+//! browser APIs. Nothing here panics: every failure comes back as a value.
+
+mod fetch;
+mod use_element_width;
+
+pub use fetch::fetch_text;
+pub use use_element_width::use_element_width;
+
+/// Writes an error to the browser console.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}
+
+/// Writes a warning to the browser console.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}

@@ -1,0 +1,149 @@
+// Shared by the browser tests: a static server for dist/ on a loopback port, and a headless
+// Chromium (Debian's, driven by playwright-core) that records console errors and requests.
+
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves `root` under `prefix` on 127.0.0.1 (a free port).
+ * - `overrides`: { '/assets/places.geojson': 'body' | null } replaces a file's body, or
+ *   answers 404 for null.
+ * - `headers`: extra response headers for every HTML page (e.g. a CSP).
+ * - `routes`: { '/path': { type, body } } extra files, e.g. a host page.
+ * Returns { origin, url, close, requests } where requests lists every path asked for.
+ */
+export async function serve({ root = DIST, prefix = '/', overrides = {}, headers = {}, routes = {} } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (routes[path]) {
+      res.writeHead(200, { 'content-type': routes[path].type, ...(routes[path].headers ?? {}) });
+      res.end(routes[path].body);
+      return;
+    }
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = path.slice(prefix.length) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const key = '/' + rel;
+    if (key in overrides) {
+      if (overrides[key] === null) {
+        res.writeHead(404).end('not found');
+      } else {
+        res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
+        res.end(overrides[key]);
+      }
+      return;
+    }
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new page of the given size that records console errors and warnings, page errors and
+ * the URL of every request.
+ */
+export async function openPage(browser, { width = 1280, height = 900, reducedMotion = 'no-preference', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion, colorScheme });
+  const page = await context.newPage();
+  const log = { errors: [], warnings: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+    if (m.type() === 'warning') log.warnings.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.requests.push(r.url()));
+  return { page, context, log };
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The bounding boxes of an element and of the map's <svg>, in page pixels. */
+export async function boxWithinMap(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const svg = document.querySelector('[data-testid="map"]');
+    if (!el || !svg) return null;
+    const r = el.getBoundingClientRect();
+    const m = svg.getBoundingClientRect();
+    return {
+      box: { x: r.x, y: r.y, width: r.width, height: r.height },
+      map: { x: m.x, y: m.y, width: m.width, height: m.height },
+    };
+  }, selector);
+}
+
+export function inside(box, map) {
+  return (
+    box.width > 0 &&
+    box.height > 0 &&
+    box.x >= map.x - 0.5 &&
+    box.y >= map.y - 0.5 &&
+    box.x + box.width <= map.x + map.width + 0.5 &&
+    box.y + box.height <= map.y + map.height + 0.5
+  );
+}
