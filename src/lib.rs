@@ -8,11 +8,14 @@
 //! ```
 
 pub mod date;
+pub mod format;
 pub mod geodata;
 pub mod geometry;
 pub mod model;
+pub mod options;
 pub mod projection;
 pub mod scene;
+pub mod timeline;
 
 #[cfg(feature = "app")]
 pub mod ui;

@@ -169,6 +169,14 @@ impl EventKind {
     }
 }
 
+/// A statement's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Support,
+    Rejection,
+}
+
 /// Whether a sentence is the article's prose or weaker material such as a photo caption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -205,6 +213,9 @@ pub struct Event {
     pub origin: Option<PlaceId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// For a statement: for or against (the ceasefire, the initiative…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
     /// The sentence, as plain text.
     pub quote: String,
     /// The sentence's range in the decoded article text, in Unicode scalar values, end exclusive.

@@ -384,6 +384,145 @@ impl BaseScene {
     }
 }
 
+/// An offensive's arrow, in pixels: a curved shaft and a head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArrowShape {
+    /// SVG path data of the shaft (a quadratic curve).
+    pub d: String,
+    /// SVG polygon points of the head.
+    pub head: String,
+}
+
+/// Pixels left clear at the arrow's tail (the origin's marker) and tip (the target's).
+const ARROW_TAIL_GAP: f64 = 9.0;
+const ARROW_TIP_GAP: f64 = 11.0;
+const ARROW_HEAD: f64 = 11.0;
+
+/// A curved arrow from `from` to `to`, bowing to the left of its direction by a fifth of its
+/// length. `None` when the points are too close to draw one.
+pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if !len.is_finite() || len < ARROW_TAIL_GAP + ARROW_TIP_GAP + ARROW_HEAD {
+        return None;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    // Left normal in screen coordinates (y down).
+    let (nx, ny) = (uy, -ux);
+    let bow = len * 0.2;
+    let ctrl = (
+        (from.0 + to.0) / 2.0 + nx * bow,
+        (from.1 + to.1) / 2.0 + ny * bow,
+    );
+    // Ends moved back along the curve's end tangents, clear of the markers.
+    let towards = |a: (f64, f64), b: (f64, f64), by: f64| {
+        let (vx, vy) = (b.0 - a.0, b.1 - a.1);
+        let l = (vx * vx + vy * vy).sqrt().max(1e-9);
+        (a.0 + vx / l * by, a.1 + vy / l * by)
+    };
+    let start = towards(from, ctrl, ARROW_TAIL_GAP);
+    let tip = towards(to, ctrl, ARROW_TIP_GAP);
+    let shaft_end = towards(tip, ctrl, ARROW_HEAD * 0.8);
+    let d = format!(
+        "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+        start.0, start.1, ctrl.0, ctrl.1, shaft_end.0, shaft_end.1
+    );
+    // The head: a triangle along the tangent at the tip.
+    let (tx, ty) = (tip.0 - ctrl.0, tip.1 - ctrl.1);
+    let tl = (tx * tx + ty * ty).sqrt().max(1e-9);
+    let (tx, ty) = (tx / tl, ty / tl);
+    let base = (tip.0 - tx * ARROW_HEAD, tip.1 - ty * ARROW_HEAD);
+    let w = ARROW_HEAD * 0.55;
+    let head = format!(
+        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+        tip.0,
+        tip.1,
+        base.0 + ty * w,
+        base.1 - tx * w,
+        base.0 - ty * w,
+        base.1 + tx * w
+    );
+    Some(ArrowShape { d, head })
+}
+
+/// Where `count` strike marks go around a point: evenly on a ring of `radius` pixels,
+/// starting at the top.
+pub fn burst(center: (f64, f64), count: u32, radius: f64) -> Vec<(f64, f64)> {
+    let n = count.max(1);
+    (0..n)
+        .map(|i| {
+            let a =
+                std::f64::consts::TAU * f64::from(i) / f64::from(n) - std::f64::consts::FRAC_PI_2;
+            (center.0 + radius * a.cos(), center.1 + radius * a.sin())
+        })
+        .collect()
+}
+
+/// A marker's outline, so that shape as well as colour says who holds a place: a circle for
+/// the GNA, a square for the LNA, a diamond (drawn hollow) when unknown, a small circle for
+/// anyone else. `r` is the radius of the circle; the others have the same area, nearly.
+pub fn marker_path(holder: Option<crate::model::Actor>, x: f64, y: f64, r: f64) -> String {
+    use crate::model::Actor;
+    match holder {
+        Some(Actor::Lna) => {
+            let a = r * 0.89;
+            format!(
+                "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
+                x - a,
+                y - a,
+                2.0 * a,
+                2.0 * a,
+                -2.0 * a
+            )
+        }
+        None => {
+            let a = r * 1.2;
+            format!(
+                "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                x,
+                y - a,
+                x + a,
+                y,
+                x,
+                y + a,
+                x - a,
+                y
+            )
+        }
+        Some(Actor::Gna) | Some(_) => format!(
+            "M{:.1} {:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0Z",
+            x - r,
+            y,
+            2.0 * r,
+            -2.0 * r
+        ),
+    }
+}
+
+/// A small four-pointed burst centred on `(x, y)`, `r` pixels to its tips.
+pub fn burst_mark(x: f64, y: f64, r: f64) -> String {
+    let i = r * 0.3;
+    format!(
+        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+        x,
+        y - r,
+        x + i,
+        y - i,
+        x + r,
+        y,
+        x + i,
+        y + i,
+        x,
+        y + r,
+        x - i,
+        y + i,
+        x - r,
+        y,
+        x - i,
+        y - i
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,6 +640,62 @@ mod tests {
         let first_x: f64 = b.d[1..].split(' ').next().unwrap().parse().unwrap();
         assert!(first_x > sirte.x);
         assert!(s.attribution.contains("Natural Earth"));
+    }
+
+    #[test]
+    fn arrows_bow_left_and_stop_short_of_both_markers() {
+        let a = arrow_shape((0.0, 0.0), (100.0, 0.0)).unwrap();
+        let nums: Vec<f64> =
+            a.d.split(['M', 'Q', ' '])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().unwrap())
+                .collect();
+        let (sx, cy, ex) = (nums[0], nums[3], nums[4]);
+        assert!(sx > 5.0 && sx < 15.0, "tail clear of the origin: {sx}");
+        assert!(
+            cy < 0.0,
+            "bows to the left of eastward travel (up on screen): {cy}"
+        );
+        assert!(ex < 100.0 - ARROW_TIP_GAP, "shaft ends before the head");
+        let tip: Vec<f64> = a
+            .head
+            .split([' ', ','])
+            .take(2)
+            .map(|s| s.parse().unwrap())
+            .collect();
+        assert!(
+            (100.0 - tip[0]) > 5.0 && (100.0 - tip[0]) < 15.0,
+            "tip clear of the target: {tip:?}"
+        );
+        assert!(arrow_shape((0.0, 0.0), (10.0, 0.0)).is_none());
+        assert!(arrow_shape((0.0, 0.0), (f64::NAN, 0.0)).is_none());
+    }
+
+    #[test]
+    fn markers_differ_in_shape_by_holder() {
+        use crate::model::Actor;
+        let gna = marker_path(Some(Actor::Gna), 10.0, 10.0, 6.0);
+        let lna = marker_path(Some(Actor::Lna), 10.0, 10.0, 6.0);
+        let unknown = marker_path(None, 10.0, 10.0, 6.0);
+        assert!(gna.contains('a') && !lna.contains('a') && unknown.matches('L').count() == 3);
+        assert!(lna.contains('h') && lna.contains('v'));
+        assert_ne!(gna, lna);
+    }
+
+    #[test]
+    fn bursts_ring_the_place() {
+        let b = burst((50.0, 50.0), 5, 10.0);
+        assert_eq!(b.len(), 5);
+        assert!(
+            (b[0].0 - 50.0).abs() < 1e-9 && (b[0].1 - 40.0).abs() < 1e-9,
+            "first mark on top"
+        );
+        assert!(
+            b.iter().all(
+                |(x, y)| (((x - 50.0).powi(2) + (y - 50.0).powi(2)).sqrt() - 10.0).abs() < 1e-9
+            )
+        );
+        assert_eq!(burst((0.0, 0.0), 0, 5.0).len(), 1);
     }
 
     #[test]

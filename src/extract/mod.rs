@@ -458,6 +458,7 @@ fn merge(dated: Vec<Dated>, analysed: &[Analysed], doc: &document::Document) -> 
                 },
                 origin: group.iter().find_map(|d| d.found.origin.clone()),
                 count: group.iter().find_map(|d| d.found.count),
+                stance: group.iter().find_map(|d| d.found.stance),
                 quote: primary.quote,
                 span: primary.span,
                 confidence: (confidence * 100.0).round() / 100.0,

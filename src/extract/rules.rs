@@ -24,7 +24,7 @@
 use super::lexicon::Mention;
 use super::text::{Token, TokenKind};
 use super::timex::number_word;
-use crate::model::{Actor, EventKind, PlaceId};
+use crate::model::{Actor, EventKind, PlaceId, Stance};
 
 /// An event as a rule first finds it, before dating and merging.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +42,8 @@ pub struct Found {
     pub trigger_confidence: f64,
     /// For a ceasefire taking effect: the date is the one introduced by "from"/"effective".
     pub wants_start_date: bool,
+    /// For a statement: for or against.
+    pub stance: Option<Stance>,
 }
 
 /// A relation that completes events.
@@ -360,6 +362,7 @@ impl View<'_> {
             count: None,
             trigger_confidence: 0.9,
             wants_start_date: false,
+            stance: None,
         }
     }
 }
@@ -831,10 +834,17 @@ fn statements(v: &View, out: &mut Vec<Found>) {
         let Some((actor, ac)) = v.subject(i) else {
             continue;
         };
+        let against = t.is_any(&["rejected", "rejects", "condemned", "condemns", "denounced"])
+            || (phrase && v.is_any(i + 2, &["rejection", "opposition"]));
         let mut f = v.found(EventKind::Statement, i);
         f.actor = Some(actor);
         f.actor_confidence = ac;
         f.trigger_confidence = 0.85;
+        f.stance = Some(if against {
+            Stance::Rejection
+        } else {
+            Stance::Support
+        });
         out.push(f);
         break;
     }

@@ -1,8 +1,13 @@
-//! The top-level component: loads the data files, then shows the map or says what failed.
+//! The top-level component: loads the data files, then shows the story, or as much of the map
+//! as loaded with a message for what did not.
 
 use super::map::MapView;
+use super::story::Story;
 use crate::geodata::{Basemap, DataError, PlaceSet, parse_basemap, parse_places};
-use crate::web::{console_error, fetch_text};
+use crate::model::Extraction;
+use crate::options::Options;
+use crate::timeline::{EVENTS_FILE, Timeline, parse_events};
+use crate::web::{console_error, console_warn, fetch_text, location};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -15,6 +20,7 @@ const BASEMAP_FILE: &str = "basemap.geojson";
 struct Loaded {
     places: Option<Arc<PlaceSet>>,
     basemap: Option<Arc<Basemap>>,
+    timeline: Option<Arc<Timeline>>,
     errors: Vec<DataError>,
 }
 
@@ -22,29 +28,38 @@ struct Loaded {
 /// [`DataError`].
 fn load<T>(
     file: &'static str,
-    parse: fn(&str, &str) -> Result<T, DataError>,
+    parse: impl Fn(&str) -> Result<T, DataError>,
 ) -> impl Future<Output = Result<T, DataError>> {
     let request = fetch_text(&format!("assets/{file}"));
     async move {
         let text = request
             .await
             .map_err(|problem| DataError::new(file, problem))?;
-        parse(file, &text)
+        parse(&text)
     }
 }
 
 async fn load_all() -> Loaded {
-    // Both requests start before either is awaited.
-    let places = load(PLACES_FILE, parse_places);
-    let basemap = load(BASEMAP_FILE, parse_basemap);
-    let (places, basemap) = (places.await, basemap.await);
+    // All requests start before any is awaited.
+    let places = load(PLACES_FILE, |t| parse_places(PLACES_FILE, t));
+    let basemap = load(BASEMAP_FILE, |t| parse_basemap(BASEMAP_FILE, t));
+    let events = load(EVENTS_FILE, parse_events);
+    let (places, basemap, events) = (places.await, basemap.await, events.await);
     let mut loaded = Loaded::default();
-    match places {
-        Ok(p) => loaded.places = Some(Arc::new(p)),
-        Err(e) => loaded.errors.push(e),
-    }
     match basemap {
         Ok(b) => loaded.basemap = Some(Arc::new(b)),
+        Err(e) => loaded.errors.push(e),
+    }
+    let events: Option<Extraction> = events.map_err(|e| loaded.errors.push(e)).ok();
+    match places {
+        Ok(p) => {
+            if let Some(x) = events {
+                let (timeline, issues) = Timeline::new(&x.events, &p);
+                loaded.errors.extend(issues);
+                loaded.timeline = Some(Arc::new(timeline));
+            }
+            loaded.places = Some(Arc::new(p));
+        }
         Err(e) => loaded.errors.push(e),
     }
     for e in &loaded.errors {
@@ -55,6 +70,10 @@ async fn load_all() -> Loaded {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let (options, warnings) = Options::parse(&location::query());
+    for w in warnings {
+        console_warn(&format!("newsmap: {w}"));
+    }
     let loaded = RwSignal::new(None::<Loaded>);
     spawn_local(async move {
         loaded.set(Some(load_all().await));
@@ -64,15 +83,25 @@ pub fn App() -> impl IntoView {
         <main class="newsmap">
             <header class="headline">
                 <h1>"Libya: the GNA retakes Tarhuna and Bani Walid and turns on Sirte"</h1>
-                <p class="dek">"June 2020, as reported on Saturday 6 June"</p>
+                <p class="dek">"The war for Tripoli, April 2019 to June 2020, as reported on Saturday 6 June 2020"</p>
             </header>
             {move || match loaded.get() {
                 None => view! { <p class="loading" aria-busy="true">"Loading the map…"</p> }.into_any(),
-                Some(l) => view! {
-                    <ErrorList errors=l.errors.clone() />
-                    {l.places.clone().map(|places| view! { <MapView places basemap=l.basemap.clone() /> })}
+                Some(l) => {
+                    let body = match (l.places.clone(), l.timeline.clone()) {
+                        (Some(places), Some(timeline)) => view! {
+                            <Story places basemap=l.basemap.clone() timeline options=options.clone() />
+                        }
+                        .into_any(),
+                        (Some(places), None) => view! { <MapView places basemap=l.basemap.clone() /> }.into_any(),
+                        (None, _) => ().into_any(),
+                    };
+                    view! {
+                        <ErrorList errors=l.errors.clone() />
+                        {body}
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </main>
     }

@@ -1,9 +1,11 @@
-//! The SVG map: basemap, boundary, places. It lays itself out for the width of its
-//! container; everything it draws comes from a [`BaseScene`].
+//! The SVG map: basemap, boundary, places, and — when there is a story — who holds what,
+//! offensive arrows and air strikes at the current frame. It lays itself out for the width
+//! of its container; every shape comes from [`BaseScene`] and the timeline's [`Frame`].
 
 use crate::geodata::{Basemap, PlaceSet};
-use crate::model::PlaceRole;
-use crate::scene::{BaseScene, Label};
+use crate::model::{Actor, PlaceRole};
+use crate::scene::{BaseScene, Label, arrow_shape, burst, burst_mark, marker_path};
+use crate::timeline::{Frame, Timeline};
 use crate::web::use_element_width;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,31 +25,51 @@ fn label_view(label: &Label, class: &'static str) -> impl IntoView + use<> {
     }
 }
 
-/// The map of the story's places over the basemap.
+/// The CSS class of a side.
+fn side_class(actor: Option<Actor>) -> &'static str {
+    match actor {
+        Some(Actor::Gna) => "gna",
+        Some(Actor::Lna) => "lna",
+        _ => "unknown",
+    }
+}
+
+/// The map of the story's places over the basemap, with the story's state at `frame`.
 #[component]
 pub fn MapView(
     /// The story's places and boundaries.
     places: Arc<PlaceSet>,
     /// Country outlines; the map still draws (over plain sea) without them.
     basemap: Option<Arc<Basemap>>,
+    /// The story, when `events.json` loaded.
+    #[prop(optional)]
+    timeline: Option<Arc<Timeline>>,
+    /// The story's state to show; without it the map shows places only.
+    #[prop(optional, into)]
+    frame: Option<Signal<Frame>>,
 ) -> impl IntoView {
-    let frame = NodeRef::<leptos::html::Div>::new();
-    let width = use_element_width(frame);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let width = use_element_width(container);
     let scene = Memo::new(move |_| {
         let w = width.get();
         (w > 0.0)
             .then(|| BaseScene::build(&places, basemap.as_deref(), w))
             .flatten()
+            .map(Arc::new)
     });
 
     view! {
-        <div class="map-frame" node_ref=frame>
-            {move || scene.get().map(|s| scene_view(&s))}
+        <div class="map-frame" node_ref=container>
+            {move || scene.get().map(|s| scene_view(s, timeline.clone(), frame))}
         </div>
     }
 }
 
-fn scene_view(s: &BaseScene) -> impl IntoView + use<> {
+fn scene_view(
+    s: Arc<BaseScene>,
+    timeline: Option<Arc<Timeline>>,
+    frame: Option<Signal<Frame>>,
+) -> impl IntoView {
     let (w, h) = (s.viewport.width, s.viewport.height);
     let land = s
         .land
@@ -70,23 +92,10 @@ fn scene_view(s: &BaseScene) -> impl IntoView + use<> {
             }
         })
         .collect_view();
-    let places = s
-        .places
-        .iter()
-        .map(|p| {
-            let class = match p.role {
-                PlaceRole::Story => "place story",
-                PlaceRole::Context => "place context",
-            };
-            let r = if p.role == PlaceRole::Story { 6.0 } else { 3.5 };
-            view! {
-                <g class=class data-testid=format!("place-{}", p.id)>
-                    <circle class="marker" cx=format!("{:.1}", p.x) cy=format!("{:.1}", p.y) r=r />
-                    {p.label.as_ref().map(|l| label_view(l, "place-label"))}
-                </g>
-            }
-        })
-        .collect_view();
+    let places = s.places.iter().map(|p| place_view(p, frame)).collect_view();
+    let story = frame
+        .zip(timeline)
+        .map(|(frame, timeline)| story_layers(s.clone(), timeline, frame));
     let attribution = (!s.attribution.is_empty()).then(|| {
         view! {
             <text class="attribution" x=format!("{:.1}", w - 6.0) y=format!("{:.1}", h - 6.0) text-anchor="end">
@@ -103,13 +112,145 @@ fn scene_view(s: &BaseScene) -> impl IntoView + use<> {
             width=format!("{w}")
             height=format!("{h}")
             role="img"
-            aria-label="Map of north-western Libya: Tripoli, Tarhuna, Bani Walid, Sirte and the traditional boundary between Tripolitania and Cyrenaica"
+            aria-label="Map of north-western Libya: Tripoli, Tarhuna, Bani Walid, Sirte and the traditional boundary between Tripolitania and Cyrenaica. The list of events below the map says the same in words."
         >
             <rect class="sea" width=format!("{w}") height=format!("{h}") />
             <g class="basemap">{land}</g>
             {boundaries}
+            {story}
             <g class="places">{places}</g>
             {attribution}
         </svg>
+    }
+}
+
+/// One place: a marker whose shape and colour say who holds it (circle GNA, square LNA,
+/// hollow diamond unknown), a dashed ring when contested, and its name.
+fn place_view(p: &crate::scene::PlaceMark, frame: Option<Signal<Frame>>) -> impl IntoView + use<> {
+    let id = p.id.clone();
+    let (x, y) = (p.x, p.y);
+    let story = p.role == PlaceRole::Story;
+    let r = if story { 6.5 } else { 3.5 };
+    let state = move || {
+        let id = id.clone();
+        frame.and_then(|f| f.with(|f| f.place(id.as_str()).cloned()))
+    };
+    let state = Memo::new(move |_| state());
+    let control = move || state.with(|s| s.as_ref().and_then(|s| s.control));
+    let contested = move || state.with(|s| s.as_ref().is_some_and(|s| s.contested));
+    let changed = move || state.with(|s| s.as_ref().is_some_and(|s| s.changed));
+    let class = move || {
+        let role = if story { "story" } else { "context" };
+        let side = if story {
+            side_class(control())
+        } else {
+            "context"
+        };
+        format!(
+            "place {role} {side}{}",
+            if changed() { " changed" } else { "" }
+        )
+    };
+    view! {
+        <g
+            class=class
+            data-testid=format!("place-{}", p.id)
+            data-control=move || { if story { control().map_or("unknown", Actor::id) } else { "none" } }
+            data-contested=move || { if contested() { "true" } else { "false" } }
+        >
+            <circle class="contest-ring" cx=format!("{x:.1}") cy=format!("{y:.1}") r=r + 6.0 visibility=move || { if contested() { "visible" } else { "hidden" } } />
+            <circle class="pulse-ring" cx=format!("{x:.1}") cy=format!("{y:.1}") r=r + 2.0 />
+            <path class="marker" d=move || marker_path(if story { control() } else { Some(Actor::Other) }, x, y, r) />
+            {p.label.as_ref().map(|l| label_view(l, "place-label"))}
+        </g>
+    }
+}
+
+/// Arrows and strike bursts of the current frame. Each is created once, keyed by its event
+/// and ends; only its progress and opacity follow the frame.
+fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>) -> impl IntoView {
+    let arrows = move || {
+        frame.with(|f| {
+            f.arrows
+                .iter()
+                .map(|a| {
+                    (
+                        a.event,
+                        a.from.clone(),
+                        a.to.clone(),
+                        a.actor,
+                        a.origin_stated,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let strikes = move || {
+        frame.with(|f| {
+            f.strikes
+                .iter()
+                .map(|st| (st.event, st.place.clone(), st.count, st.actor))
+                .collect::<Vec<_>>()
+        })
+    };
+    let id_of = move |timeline: &Timeline, i: usize| {
+        timeline
+            .events()
+            .get(i)
+            .map(|e| e.id.clone())
+            .unwrap_or_default()
+    };
+    let arrow_scene = s.clone();
+    let arrow_timeline = timeline.clone();
+    view! {
+        <g class="arrows">
+            <For
+                each=arrows
+                key=|a| (a.0, a.1.clone(), a.2.clone())
+                children=move |(event, from, to, actor, origin_stated)| {
+                    let shape = arrow_scene
+                        .place(&from)
+                        .zip(arrow_scene.place(&to))
+                        .and_then(|(a, b)| arrow_shape((a.x, a.y), (b.x, b.y)));
+                    let state = Memo::new(move |_| {
+                        frame.with(|f| f.arrows.iter().find(|a| a.event == event).map_or((0.0, 0.0), |a| (a.progress, a.opacity)))
+                    });
+                    let class = format!("arrow {}{}", side_class(actor), if origin_stated { "" } else { " inferred" });
+                    shape.map(|shape| view! {
+                        <g
+                            class=class
+                            data-testid=format!("arrow-{}", id_of(&arrow_timeline, event))
+                            data-progress=move || format!("{:.2}", state.get().0)
+                            opacity=move || format!("{:.2}", state.get().1)
+                        >
+                            <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || format!("{:.3}", 1.0 - state.get().0) />
+                            <polygon class="head" points=shape.head visibility=move || { if state.get().0 >= 0.98 { "visible" } else { "hidden" } } />
+                        </g>
+                    })
+                }
+            />
+        </g>
+        <g class="strikes">
+            <For
+                each=strikes
+                key=|st| (st.0, st.1.clone(), st.2)
+                children=move |(event, place, count, actor)| {
+                    let marks = s.place(&place).map(|at| burst((at.x, at.y), count, 21.0)).unwrap_or_default();
+                    let progress = Memo::new(move |_| {
+                        frame.with(|f| f.strikes.iter().find(|st| st.event == event).map_or(0.0, |st| st.progress))
+                    });
+                    view! {
+                        <g
+                            class=format!("strike {}", side_class(actor))
+                            data-testid=format!("strike-{}", id_of(&timeline, event))
+                            data-count=count.to_string()
+                            opacity=move || format!("{:.2}", progress.get())
+                        >
+                            {marks.into_iter().map(|(x, y)| view! { <path class="burst" d=burst_mark(x, y, 7.0) /> }).collect_view()}
+                        </g>
+                    }
+                }
+            />
+        </g>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod map;
+mod story;
 
 pub use app::App;
 

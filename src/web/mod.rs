@@ -2,10 +2,15 @@
 //! browser APIs. Nothing here panics: every failure comes back as a value.
 
 mod fetch;
+pub mod location;
 mod use_element_width;
+mod use_media_query;
+mod use_raf_fn;
 
 pub use fetch::fetch_text;
 pub use use_element_width::use_element_width;
+pub use use_media_query::use_media_query;
+pub use use_raf_fn::{Pausable, use_raf_fn};
 
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {

@@ -24,8 +24,12 @@ for (const width of [375, 1280]) {
     await page.goto(server.url);
     await page.waitForSelector('[data-testid="map"] [data-testid="place-sirte"]');
 
-    const map = await boxWithinMap(page, '[data-testid="map"]');
-    assert.ok(map.map.width >= width - 40 && map.map.width <= width, `map fills its container: ${map.map.width}`);
+    const fit = await page.$eval('[data-testid="map"]', (svg) => ({
+      svg: svg.getBoundingClientRect().width,
+      frame: svg.parentElement.clientWidth,
+    }));
+    assert.ok(Math.abs(fit.svg - fit.frame) < 1, `map fills its container: ${JSON.stringify(fit)}`);
+    assert.ok(fit.svg >= Math.min(width, 1600) * 0.55, `and the container is most of the page: ${fit.svg}`);
 
     for (const id of TOWNS) {
       const r = await boxWithinMap(page, `[data-testid="place-${id}"]`);

@@ -1,0 +1,370 @@
+//! The story view: the map at the slider's date, the controls that move it, the caption that
+//! quotes the article, the legend, and the events as a list (the map's text equivalent).
+
+use super::map::MapView;
+use crate::format::{date_label, headline, short_date_label};
+use crate::geodata::{Basemap, PlaceSet};
+use crate::model::EventKind;
+use crate::options::Options;
+use crate::timeline::{CeasefireState, Frame, Stop, Timeline};
+use crate::web::{console_warn, location, use_media_query, use_raf_fn};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Milliseconds of playback per stop.
+const MS_PER_STOP: f64 = 2000.0;
+
+/// The label of a stop.
+fn stop_label(stop: &Stop) -> String {
+    date_label(stop.date, stop.local_time.as_deref())
+}
+
+/// What a stop says, for the slider's spoken value and the live region:
+/// "5 June 2020: GNA takes Tarhuna from LNA".
+fn stop_summary(timeline: &Timeline, places: &PlaceSet, stop: &Stop) -> String {
+    let events: Vec<String> = stop
+        .events
+        .iter()
+        .filter_map(|&i| timeline.events().get(i))
+        .map(|e| headline(e, places))
+        .collect();
+    format!(
+        "{}: {}",
+        short_date_label(stop.date, stop.local_time.as_deref()),
+        events.join("; ")
+    )
+}
+
+/// The slider position the query string asks for; warnings for what cannot be used.
+fn initial_position(timeline: &Timeline, options: &Options) -> (f64, Vec<String>) {
+    let mut warnings = Vec::new();
+    if let Some(id) = &options.event {
+        match timeline.stop_of_event(id) {
+            Some(stop) => return (stop as f64, warnings),
+            None => warnings.push(format!(
+                "?event={id}: the story has no such event; opening at the start"
+            )),
+        }
+    }
+    if let Some(date) = options.date {
+        let stops = timeline.stops();
+        let (first, last) = (
+            stops.first().map(|s| s.instant),
+            stops.last().map(|s| s.instant),
+        );
+        let t = date.start() as f64;
+        match (first, last) {
+            (Some(a), Some(b)) if t >= a && t <= b + (crate::date::MINUTES_PER_DAY as f64) => {
+                return (timeline.position_of(t), warnings);
+            }
+            _ => warnings.push(format!(
+                "?date={date}: outside the story; opening at the start"
+            )),
+        }
+    }
+    (0.0, warnings)
+}
+
+/// The story: map, controls, caption, legend, event list.
+#[component]
+pub fn Story(
+    places: Arc<PlaceSet>,
+    basemap: Option<Arc<Basemap>>,
+    timeline: Arc<Timeline>,
+    options: Options,
+) -> impl IntoView {
+    let n = timeline.stops().len();
+    let last = n.saturating_sub(1) as f64;
+    let (start, warnings) = initial_position(&timeline, &options);
+    for w in warnings {
+        console_warn(&format!("newsmap: {w}"));
+    }
+
+    let position = RwSignal::new(start);
+    let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
+    let tl = timeline.clone();
+    let frame: Memo<Frame> = Memo::new(move |_| tl.frame_at(tl.instant_at(position.get())));
+    let stop = Memo::new(move |_| frame.with(|f| f.stop));
+
+    // Playback: smooth between stops, or a step every two seconds when motion is reduced.
+    let waited = StoredValue::new(0.0_f64);
+    let player = use_raf_fn(move |dt| {
+        let p = position.get_untracked();
+        let next = if reduced_motion.get_untracked() {
+            let w = waited.get_value() + dt;
+            if w >= MS_PER_STOP {
+                waited.set_value(0.0);
+                (p.floor() + 1.0).min(last)
+            } else {
+                waited.set_value(w);
+                p
+            }
+        } else {
+            (p + dt / MS_PER_STOP).min(last)
+        };
+        if next != p {
+            position.set(next);
+        }
+        next < last
+    });
+    let playing = player.is_active();
+    if options.autoplay && n > 1 {
+        player.resume();
+    }
+
+    // The URL follows the reader (not the first render, which came from the URL).
+    let url_timeline = timeline.clone();
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let current = stop.get();
+        if previous.is_some_and(|p| p != current)
+            && let Some(s) = current.and_then(|i| url_timeline.stops().get(i))
+        {
+            location::replace_query(&[("date", Some(&s.date.to_string())), ("event", None)]);
+        }
+        current
+    });
+
+    let go_to = move |index: usize| {
+        player.pause();
+        waited.set_value(0.0);
+        position.set(index as f64);
+    };
+    let toggle = move |_| {
+        if playing.get_untracked() {
+            player.pause();
+        } else {
+            if position.get_untracked() >= last {
+                position.set(0.0);
+            }
+            waited.set_value(0.0);
+            player.resume();
+        }
+    };
+
+    let label_timeline = timeline.clone();
+    let label = move || {
+        stop.get()
+            .and_then(|i| label_timeline.stops().get(i))
+            .map(stop_label)
+            .unwrap_or_default()
+    };
+    let text_timeline = timeline.clone();
+    let text_places = places.clone();
+    let summary = Memo::new(move |_| {
+        stop.get()
+            .and_then(|i| text_timeline.stops().get(i))
+            .map(|s| stop_summary(&text_timeline, &text_places, s))
+            .unwrap_or_default()
+    });
+
+    let controls = options.controls.then(|| {
+        view! {
+            <div class="controls">
+                <button
+                    type="button"
+                    class="play"
+                    data-testid="play"
+                    aria-pressed=move || { if playing.get() { "true" } else { "false" } }
+                    on:click=toggle
+                >
+                    {move || if playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                </button>
+                <label class="slider">
+                    <span class="visually-hidden">"Date in the story"</span>
+                    <input
+                        type="range"
+                        data-testid="date-slider"
+                        min="0"
+                        max=last.to_string()
+                        step="1"
+                        prop:value=move || position.get().floor().to_string()
+                        aria-valuetext=move || summary.get()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                go_to(v);
+                            }
+                        }
+                    />
+                </label>
+                <output class="date-label" data-testid="date-label">{label.clone()}</output>
+            </div>
+        }
+    });
+    let compact_label = (!options.controls)
+        .then(|| view! { <p class="date-label" data-testid="date-label">{label}</p> });
+
+    view! {
+        <div class="story" class:compact=!options.controls>
+            <div class="story-map">
+                <CeasefireBanner timeline=timeline.clone() frame=frame />
+                <MapView places=places.clone() basemap=basemap timeline=timeline.clone() frame=Signal::from(frame) />
+                {controls}
+                {compact_label}
+            </div>
+            <aside class="story-side">
+                <Caption timeline=timeline.clone() places=places.clone() frame=frame />
+                {options.controls.then(|| view! { <Legend /> })}
+            </aside>
+            {options.controls.then(|| view! {
+                <div class="story-list">
+                    <EventList timeline=timeline.clone() places=places.clone() current=stop on_choose=go_to />
+                </div>
+            })}
+            <div class="visually-hidden" aria-live="polite" data-testid="announcer">{move || summary.get()}</div>
+        </div>
+    }
+}
+
+/// The ceasefire as it stands: a banner from the moment it takes effect, a note while it is
+/// only announced.
+#[component]
+fn CeasefireBanner(timeline: Arc<Timeline>, frame: Memo<Frame>) -> impl IntoView {
+    let when = move |i: usize| {
+        timeline
+            .events()
+            .get(i)
+            .map(|e| date_label(e.date, e.local_time.as_deref()))
+            .unwrap_or_default()
+    };
+    move || match frame.with(|f| f.ceasefire) {
+        CeasefireState::InEffect { effective } => view! {
+            <p class="ceasefire in-effect" data-testid="ceasefire" role="status">
+                <strong>"Ceasefire in effect"</strong>" since "{when(effective)}
+            </p>
+        }
+        .into_any(),
+        CeasefireState::Announced { effective, .. } => view! {
+            <p class="ceasefire announced" data-testid="ceasefire-announced">
+                "Ceasefire announced"
+                {effective.map(|e| format!(", to take effect {}", when(e)))}
+            </p>
+        }
+        .into_any(),
+        CeasefireState::None => ().into_any(),
+    }
+}
+
+/// The order of kinds in a caption: changes of control first, diplomacy after.
+fn map_order(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Capture => 0,
+        EventKind::Withdrawal => 1,
+        EventKind::Offensive => 2,
+        EventKind::Airstrike => 3,
+        EventKind::CeasefireEffective => 4,
+        EventKind::CeasefireAnnounced => 5,
+        EventKind::Statement => 6,
+        EventKind::Uprising => 7,
+    }
+}
+
+/// What happened at the current stop, in the article's own words (as text, never HTML).
+#[component]
+fn Caption(timeline: Arc<Timeline>, places: Arc<PlaceSet>, frame: Memo<Frame>) -> impl IntoView {
+    let stop = Memo::new(move |_| frame.with(|f| f.stop));
+    view! {
+        <section class="caption" data-testid="caption" aria-label="What happened">
+            {move || {
+                let Some(s) = stop.get().and_then(|i| timeline.stops().get(i)) else {
+                    return view! { <p class="caption-empty">"Press play, or choose a date."</p> }.into_any();
+                };
+                let mut events: Vec<_> = s.events.iter().filter_map(|&i| timeline.events().get(i)).collect();
+                // What changed the map first, then what was said.
+                events.sort_by_key(|e| map_order(e.kind));
+                let items = events
+                    .into_iter()
+                    .map(|e| {
+                        let also = e.also.iter().map(|q| view! { <blockquote class="also">{q.quote.clone()}</blockquote> }).collect_view();
+                        view! {
+                            <li class="caption-event" data-event=e.id.clone()>
+                                <p class="headline">{headline(e, &places)}</p>
+                                <blockquote>{e.quote.clone()}</blockquote>
+                                <details class="provenance">
+                                    <summary>"How the map knows"</summary>
+                                    <p>
+                                        "Date: "{e.date_basis.clone()}". Confidence "
+                                        {format!("{:.0}%", e.confidence * 100.0)}"."
+                                    </p>
+                                    {(!e.also.is_empty()).then(|| view! { <p>"The article also says:"</p> })}
+                                    {also}
+                                </details>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 class="caption-date">{stop_label(s)}</h2>
+                    {s.background.then(|| view! { <p class="background-note">"Background: before the period the map shows"</p> })}
+                    <ul class="caption-events">{items}</ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The key to the map's symbols.
+#[component]
+fn Legend() -> impl IntoView {
+    let swatch = |class: &'static str, d: &'static str| {
+        view! { <svg class="swatch" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true"><path class=class d=d /></svg> }
+    };
+    view! {
+        <section class="legend" data-testid="legend" aria-label="Legend">
+            <h2 class="visually-hidden">"Legend"</h2>
+            <ul>
+                <li>{swatch("marker gna", "M4 10a6 6 0 1 0 12 0a6 6 0 1 0-12 0Z")}"Held by the GNA (UN-recognised government)"</li>
+                <li>{swatch("marker lna", "M4.7 4.7h10.6v10.6h-10.6Z")}"Held by the LNA (Haftar's forces)"</li>
+                <li>{swatch("marker unknown", "M10 2.8L17.2 10L10 17.2L2.8 10Z")}"Holder not stated in the article"</li>
+                <li>{swatch("contest-ring", "M2 10a8 8 0 1 0 16 0a8 8 0 1 0-16 0Z")}"Under attack"</li>
+                <li>{swatch("legend-arrow", "M2 15Q10 3 17 8")}"Offensive, coloured by the attacker"</li>
+                <li>{swatch("burst", "M10 3L11.5 8.5L17 10L11.5 11.5L10 17L8.5 11.5L3 10L8.5 8.5Z")}"Air strikes"</li>
+                <li>{swatch("boundary", "M10 1V19")}"Traditional Tripolitania–Cyrenaica boundary (approximate)"</li>
+            </ul>
+        </section>
+    }
+}
+
+/// The events in order: the map's content as text. Choosing one moves the story there.
+#[component]
+fn EventList(
+    timeline: Arc<Timeline>,
+    places: Arc<PlaceSet>,
+    /// The current stop.
+    current: Memo<Option<usize>>,
+    /// Called with the stop to move to.
+    on_choose: impl Fn(usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let items = timeline
+        .stops()
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| s.events.iter().map(move |&i| (k, i)))
+        .filter_map(|(k, i)| timeline.events().get(i).map(|e| (k, e)))
+        .map(|(k, e)| {
+            let text = format!(
+                "{}: {}",
+                short_date_label(e.date, e.local_time.as_deref()),
+                headline(e, &places)
+            );
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        data-event=e.id.clone()
+                        aria-current=move || (current.get() == Some(k)).then_some("step")
+                        on:click=move |_| on_choose(k)
+                    >
+                        {text}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="events" aria-label="Events of the story">
+            <h2>"What the article reports"</h2>
+            <ol data-testid="event-list">{items}</ol>
+        </section>
+    }
+}

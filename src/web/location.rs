@@ -1,0 +1,34 @@
+//! The page's own URL: reading its query string and keeping it in step with the story.
+
+/// The query string of the page (`?date=…`), or empty.
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Sets (or with `None` removes) query parameters without reloading or adding history, so
+/// that a copied link opens where the reader is. Other parameters are kept.
+pub fn replace_query(changes: &[(&str, Option<&str>)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    let params = url.search_params();
+    for (key, value) in changes {
+        match value {
+            Some(v) => params.set(key, v),
+            None => params.delete(key),
+        }
+    }
+    let search = params.to_string().as_string().unwrap_or_default();
+    url.set_search(&search);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}

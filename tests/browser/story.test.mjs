@@ -1,0 +1,261 @@
+// The story map in a real headless Chromium, against the release dist/: control changes,
+// arrows, strikes and the ceasefire at the right dates; the slider, keyboard, play and deep
+// links; reduced motion; and every bad-data case.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, screenshot, ROOT } from './support.mjs';
+
+let server;
+let browser;
+let events;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  events = JSON.parse(await readFile(join(ROOT, 'assets', 'events.json'), 'utf8')).events;
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const eventId = (kind, place) => {
+  const e = events.find((e) => e.kind === kind && e.place === place);
+  assert.ok(e, `events.json has a ${kind} at ${place}`);
+  return e.id;
+};
+
+/** Opens the story at `query` and waits until the map shows the story's places. */
+async function open(query = '', options = {}) {
+  const opened = await openPage(browser, { width: 1280, height: 900, ...options });
+  await opened.page.goto(server.url + query);
+  await opened.page.waitForSelector('[data-testid="place-sirte"][data-control]');
+  return opened;
+}
+
+const control = (page, id) => page.getAttribute(`[data-testid="place-${id}"]`, 'data-control');
+const contested = (page, id) => page.getAttribute(`[data-testid="place-${id}"]`, 'data-contested');
+const label = (page) => page.textContent('[data-testid="date-label"]');
+
+test('Tarhuna is LNA on 4 June and GNA on 5 June; Bani Walid flips on 6 June', async () => {
+  const { page, context, log } = await open('?date=2020-06-04');
+  assert.equal(await control(page, 'tarhuna'), 'lna');
+  assert.equal(await control(page, 'bani_walid'), 'lna');
+  await page.goto(server.url + '?date=2020-06-05');
+  await page.waitForSelector('[data-testid="place-tarhuna"][data-control="gna"]');
+  assert.equal(await control(page, 'bani_walid'), 'lna');
+  assert.equal(await label(page), 'Friday 5 June 2020');
+  await page.goto(server.url + '?date=2020-06-06');
+  await page.waitForSelector('[data-testid="place-bani_walid"][data-control="gna"]');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('Sirte: holder unknown in 2019, LNA from January 2020, contested from the 6 June offensive', async () => {
+  const { page, context } = await open('?date=2019-04');
+  assert.equal(await control(page, 'sirte'), 'unknown');
+  await page.goto(server.url + '?date=2020-01');
+  await page.waitForSelector('[data-testid="place-sirte"][data-control="lna"]');
+  assert.equal(await contested(page, 'sirte'), 'false');
+  await page.goto(server.url + '?date=2020-06-06');
+  await page.waitForSelector('[data-testid="place-sirte"][data-contested="true"]');
+  assert.equal(await control(page, 'sirte'), 'lna', 'contested, not changed hands');
+  await context.close();
+});
+
+test('the Tarhuna → Tripoli arrow runs in 2019–2020 and is gone from 5 June', async () => {
+  const arrow = `[data-testid="arrow-${eventId('offensive', 'tripoli')}"]`;
+  const { page, context } = await open('?date=2019-04');
+  await page.waitForSelector(arrow);
+  assert.equal(await page.getAttribute(arrow, 'data-progress'), '1.00');
+  assert.match(await page.getAttribute(arrow, 'class'), /lna/);
+  await page.goto(server.url + '?date=2020-01');
+  await page.waitForSelector(arrow);
+  await page.goto(server.url + '?date=2020-06-05');
+  await page.waitForSelector('[data-testid="place-tarhuna"][data-control="gna"]');
+  assert.equal(await page.$(arrow), null);
+  await context.close();
+});
+
+test('the arrow towards Sirte runs from 6 June, with five strikes', async () => {
+  const arrow = `[data-testid="arrow-${eventId('offensive', 'sirte')}"]`;
+  const strike = `[data-testid="strike-${eventId('airstrike', 'sirte')}"]`;
+  const { page, context } = await open('?date=2020-06-05');
+  assert.equal(await page.$(arrow), null);
+  assert.equal(await page.$(strike), null);
+  await page.goto(server.url + '?date=2020-06-06');
+  await page.waitForSelector(arrow);
+  assert.match(await page.getAttribute(arrow, 'class'), /gna/);
+  assert.equal(await page.$$eval(`${strike} .burst`, (b) => b.length), 5);
+  await context.close();
+});
+
+test('the ceasefire shows only from 2020-06-08T16:00Z', async () => {
+  const { page, context } = await open('?date=2020-06-08T15:59Z');
+  assert.equal(await page.$('[data-testid="ceasefire"]'), null);
+  assert.ok(await page.$('[data-testid="ceasefire-announced"]'), 'announced before it takes effect');
+  await page.goto(server.url + '?date=2020-06-08T16:00Z');
+  const banner = await page.waitForSelector('[data-testid="ceasefire"]');
+  assert.match(await banner.textContent(), /18:00 \(16:00 GMT\)/);
+  assert.equal(await label(page), 'Monday 8 June 2020, 18:00 (16:00 GMT)');
+  await context.close();
+});
+
+test('the keyboard drives the slider, and its spoken value says the date and what happened', async () => {
+  const { page, context } = await open();
+  const slider = '[data-testid="date-slider"]';
+  assert.equal(await page.getAttribute(slider, 'type'), 'range');
+  await page.focus(slider);
+  assert.equal(await label(page), '2011');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent.startsWith('Monday 8 June'));
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent === '2011');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent === 'Friday 5 June 2020');
+  assert.match(await page.getAttribute(slider, 'aria-valuetext'), /^5 June 2020: GNA takes Tarhuna/);
+  assert.match(await page.textContent('[data-testid="announcer"]'), /5 June 2020: GNA takes Tarhuna/);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent === 'January 2020');
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent !== 'January 2020');
+  // The URL follows, so a copied link opens here.
+  assert.match(page.url(), /[?&]date=/);
+  await context.close();
+});
+
+test('choosing an event in the list moves the story there; the caption quotes the article as text', async () => {
+  const { page, context } = await open();
+  const id = eventId('capture', 'tarhuna');
+  await page.click(`[data-testid="event-list"] button[data-event="${id}"]`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-label"]').textContent === 'Friday 5 June 2020');
+  assert.equal(await page.getAttribute(`[data-testid="event-list"] button[data-event="${id}"]`, 'aria-current'), 'step');
+  const caption = await page.textContent('[data-testid="caption"]');
+  assert.match(caption, /The latest development comes a day after the GNA seized the city of Tarhuna/);
+  assert.match(page.url(), /date=2020-06-05/);
+  await context.close();
+});
+
+test('?event= deep link, and invalid values fall back to the start with a console warning', async () => {
+  const id = eventId('capture', 'bani_walid');
+  let { page, context, log } = await open(`?event=${id}`);
+  assert.equal(await label(page), 'Saturday 6 June 2020');
+  assert.deepEqual(log.warnings.filter((w) => w.includes('newsmap')), []);
+  await context.close();
+  for (const query of ['?date=yesterday', '?date=1999-01-01', '?event=e999', '?event=%3Cscript%3E']) {
+    ({ page, context, log } = await open(query));
+    assert.equal(await label(page), '2011', query);
+    assert.ok(log.warnings.some((w) => w.includes('newsmap')), `a console warning for ${query}`);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+});
+
+test('play animates to the end and stops there', async () => {
+  const { page, context } = await open('?date=2020-06-05');
+  await page.click('[data-testid="play"]');
+  assert.equal(await page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'true');
+  // Mid-way between stops the arrow towards Sirte is partly drawn.
+  const arrow = `[data-testid="arrow-${eventId('offensive', 'sirte')}"]`;
+  await page.waitForSelector(arrow, { timeout: 5000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false',
+    null,
+    { timeout: 15000 },
+  );
+  assert.equal(await label(page), 'Monday 8 June 2020, 18:00 (16:00 GMT)');
+  assert.ok(await page.$('[data-testid="ceasefire"]'));
+  await context.close();
+});
+
+test('?autoplay=1 plays; reduced motion steps through the same states without animation', async () => {
+  const { page, context } = await open('?date=2020-06-06&autoplay=1', { reducedMotion: 'reduce' });
+  assert.equal(await page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'true');
+  const ring = await page.$eval('[data-testid="place-sirte"] .contest-ring', (e) => getComputedStyle(e).animationName);
+  assert.equal(ring, 'none');
+  // No in-between frames: the label only ever shows a stop's date.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false',
+    null,
+    { timeout: 10000 },
+  );
+  assert.equal(await label(page), 'Monday 8 June 2020, 18:00 (16:00 GMT)');
+  assert.equal(await contested(page, 'sirte'), 'false');
+  assert.equal(await control(page, 'sirte'), 'lna');
+  await context.close();
+});
+
+test('screenshots of three dates', async () => {
+  for (const [date, name] of [
+    ['2019-04', 'story-2019-04.png'],
+    ['2020-06-05', 'story-2020-06-05.png'],
+    ['2020-06-08T16:00Z', 'story-2020-06-08.png'],
+  ]) {
+    const { page, context } = await open(`?date=${date}`, { reducedMotion: 'reduce' });
+    await screenshot(page, name);
+    await context.close();
+  }
+});
+
+// ---- Bad data ----
+
+async function openWith(overrides, query = '') {
+  const bad = await serve({ overrides });
+  const opened = await openPage(browser, { width: 1024 });
+  await opened.page.goto(bad.url + query);
+  return { ...opened, close: async () => { await opened.context.close(); await bad.close(); } };
+}
+
+test('missing events.json: the page says so and still draws the map', async () => {
+  const { page, close } = await openWith({ '/assets/events.json': null });
+  const text = await (await page.waitForSelector('[data-testid="error"]')).textContent();
+  assert.match(text, /events\.json/);
+  assert.match(text, /404/);
+  await page.waitForSelector('[data-testid="place-tarhuna"]');
+  await close();
+});
+
+test('malformed events.json: the page names the file and the problem', async () => {
+  const { page, close } = await openWith({ '/assets/events.json': '{"events": [ {"id": "e1"' });
+  const text = await (await page.waitForSelector('[data-testid="error"]')).textContent();
+  assert.match(text, /events\.json/);
+  assert.match(text, /not the extractor's output/);
+  await page.waitForSelector('[data-testid="boundary"]');
+  await close();
+});
+
+test('an event naming an unknown place is reported; the rest of the story still plays', async () => {
+  const data = JSON.parse(await readFile(join(ROOT, 'assets', 'events.json'), 'utf8'));
+  const victim = data.events.find((e) => e.kind === 'capture' && e.place === 'sirte');
+  victim.place = 'atlantis';
+  const { page, close } = await openWith({ '/assets/events.json': JSON.stringify(data) }, '?date=2020-06-05');
+  const text = await (await page.waitForSelector('[data-testid="error"]')).textContent();
+  assert.match(text, /atlantis/);
+  assert.match(text, new RegExp(victim.id));
+  await page.waitForSelector('[data-testid="place-tarhuna"][data-control="gna"]');
+  assert.ok(await page.$('[data-testid="date-slider"]'));
+  await close();
+});
+
+test('malformed places.geojson with good events: an error, and no blank page', async () => {
+  const { page, close } = await openWith({ '/assets/places.geojson': '{"type":"FeatureCollection","features":[{"type":"Feature"}]}' });
+  const text = await (await page.waitForSelector('[data-testid="error"]')).textContent();
+  assert.match(text, /places\.geojson/);
+  assert.match(await page.textContent('h1'), /Libya/);
+  await close();
+});
+
+test('article text is never rendered as HTML', async () => {
+  const data = JSON.parse(await readFile(join(ROOT, 'assets', 'events.json'), 'utf8'));
+  const e = data.events.find((e) => e.kind === 'capture' && e.place === 'tarhuna');
+  e.quote = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  const { page, close } = await openWith({ '/assets/events.json': JSON.stringify(data) }, `?event=${e.id}`);
+  await page.waitForSelector('[data-testid="caption"] blockquote');
+  assert.equal(await page.$('[data-testid="caption"] img'), null);
+  assert.equal(await page.$('[data-testid="caption"] b'), null);
+  assert.match(await page.textContent('[data-testid="caption"]'), /<img src=x/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await close();
+});
