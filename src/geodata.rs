@@ -131,8 +131,12 @@ fn coordinate(file: &str, what: &str, p: &Position) -> Result<(f64, f64), DataEr
         _ => Err(DataError::new(
             file,
             format!(
-                "{what} has a coordinate {:?} that is not [longitude, latitude]",
+                "{what} has a coordinate [{}] that is not [longitude, latitude]",
                 p.as_slice()
+                    .iter()
+                    .map(|v| crate::geometry::Fixed(*v, 4).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )),
     }

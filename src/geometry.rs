@@ -124,6 +124,43 @@ fn lerp_y(a: Point, b: Point, y: f64) -> Point {
     (a.0 + t * (b.0 - a.0), y)
 }
 
+/// A number printed with a fixed number of decimals (at most 3), rounding half away from zero,
+/// without the float formatting machinery (which would add kilobytes to the browser build).
+/// Non-finite values print as `0`.
+///
+/// ```
+/// use newsmap::geometry::Fixed;
+/// assert_eq!(Fixed(3.25, 1).to_string(), "3.3");
+/// assert_eq!(Fixed(-0.04, 1).to_string(), "0.0");
+/// assert_eq!(Fixed(-12.5, 0).to_string(), "-13");
+/// assert_eq!(Fixed(0.5, 3).to_string(), "0.500");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fixed(pub f64, pub u8);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let decimals = usize::from(self.1.min(3));
+        let scale = [1_u64, 10, 100, 1000][decimals];
+        let v = if self.0.is_finite() { self.0 } else { 0.0 };
+        let n = (v * scale as f64).round();
+        let magnitude = n.abs().min(9.0e15) as u64;
+        if n < 0.0 && magnitude != 0 {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", magnitude / scale)?;
+        if decimals > 0 {
+            write!(f, ".{:0width$}", magnitude % scale, width = decimals)?;
+        }
+        Ok(())
+    }
+}
+
+/// One decimal of a pixel: enough for any screen.
+pub fn px(v: f64) -> Fixed {
+    Fixed(v, 1)
+}
+
 /// Rounds to `decimals` places (for compact, stable output).
 pub fn round_to(v: f64, decimals: i32) -> f64 {
     let k = 10f64.powi(decimals);
@@ -140,7 +177,7 @@ pub fn path_data(points: impl IntoIterator<Item = Point>, close: bool, out: &mut
         }
         out.push(if first { 'M' } else { 'L' });
         first = false;
-        let _ = write!(out, "{:.1} {:.1}", x, y);
+        let _ = write!(out, "{} {}", px(x), px(y));
     }
     if close && !first {
         out.push('Z');
@@ -220,7 +257,7 @@ mod tests {
     fn path_data_is_compact_and_skips_non_finite_points() {
         let mut d = String::new();
         path_data([(1.0, 2.0), (f64::NAN, 1.0), (3.25, 4.0)], true, &mut d);
-        assert_eq!(d, "M1.0 2.0L3.2 4.0Z");
+        assert_eq!(d, "M1.0 2.0L3.3 4.0Z");
         let mut empty = String::new();
         path_data([], true, &mut empty);
         assert_eq!(empty, "");

@@ -8,6 +8,7 @@
 //! ```
 
 pub mod date;
+pub mod embed;
 pub mod format;
 pub mod geodata;
 pub mod geometry;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod options;
 pub mod projection;
 pub mod scene;
+pub mod snapshot;
 pub mod timeline;
 
 #[cfg(feature = "app")]

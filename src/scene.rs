@@ -6,7 +6,7 @@
 //! cannot disagree about where anything is.
 
 use crate::geodata::{Basemap, PlaceSet};
-use crate::geometry::path_data;
+use crate::geometry::{path_data, px};
 use crate::model::{PlaceId, PlaceRole};
 use crate::projection::{Bounds, Viewport};
 
@@ -424,8 +424,13 @@ pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
     let tip = towards(to, ctrl, ARROW_TIP_GAP);
     let shaft_end = towards(tip, ctrl, ARROW_HEAD * 0.8);
     let d = format!(
-        "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
-        start.0, start.1, ctrl.0, ctrl.1, shaft_end.0, shaft_end.1
+        "M{} {}Q{} {} {} {}",
+        px(start.0),
+        px(start.1),
+        px(ctrl.0),
+        px(ctrl.1),
+        px(shaft_end.0),
+        px(shaft_end.1)
     );
     // The head: a triangle along the tangent at the tip.
     let (tx, ty) = (tip.0 - ctrl.0, tip.1 - ctrl.1);
@@ -434,13 +439,13 @@ pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
     let base = (tip.0 - tx * ARROW_HEAD, tip.1 - ty * ARROW_HEAD);
     let w = ARROW_HEAD * 0.55;
     let head = format!(
-        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        tip.0,
-        tip.1,
-        base.0 + ty * w,
-        base.1 - tx * w,
-        base.0 - ty * w,
-        base.1 + tx * w
+        "{},{} {},{} {},{}",
+        px(tip.0),
+        px(tip.1),
+        px(base.0 + ty * w),
+        px(base.1 - tx * w),
+        px(base.0 - ty * w),
+        px(base.1 + tx * w)
     );
     Some(ArrowShape { d, head })
 }
@@ -467,35 +472,38 @@ pub fn marker_path(holder: Option<crate::model::Actor>, x: f64, y: f64, r: f64) 
         Some(Actor::Lna) => {
             let a = r * 0.89;
             format!(
-                "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
-                x - a,
-                y - a,
-                2.0 * a,
-                2.0 * a,
-                -2.0 * a
+                "M{} {}h{}v{}h{}Z",
+                px(x - a),
+                px(y - a),
+                px(2.0 * a),
+                px(2.0 * a),
+                px(-2.0 * a)
             )
         }
         None => {
             let a = r * 1.2;
             format!(
-                "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-                x,
-                y - a,
-                x + a,
-                y,
-                x,
-                y + a,
-                x - a,
-                y
+                "M{} {}L{} {}L{} {}L{} {}Z",
+                px(x),
+                px(y - a),
+                px(x + a),
+                px(y),
+                px(x),
+                px(y + a),
+                px(x - a),
+                px(y)
             )
         }
-        Some(Actor::Gna) | Some(_) => format!(
-            "M{:.1} {:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0Z",
-            x - r,
-            y,
-            2.0 * r,
-            -2.0 * r
-        ),
+        Some(Actor::Gna) | Some(_) => {
+            let rr = px(r);
+            format!(
+                "M{} {}a{rr} {rr} 0 1 0 {} 0a{rr} {rr} 0 1 0 {} 0Z",
+                px(x - r),
+                px(y),
+                px(2.0 * r),
+                px(-2.0 * r)
+            )
+        }
     }
 }
 
@@ -503,23 +511,23 @@ pub fn marker_path(holder: Option<crate::model::Actor>, x: f64, y: f64, r: f64) 
 pub fn burst_mark(x: f64, y: f64, r: f64) -> String {
     let i = r * 0.3;
     format!(
-        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-        x,
-        y - r,
-        x + i,
-        y - i,
-        x + r,
-        y,
-        x + i,
-        y + i,
-        x,
-        y + r,
-        x - i,
-        y + i,
-        x - r,
-        y,
-        x - i,
-        y - i
+        "M{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}Z",
+        px(x),
+        px(y - r),
+        px(x + i),
+        px(y - i),
+        px(x + r),
+        px(y),
+        px(x + i),
+        px(y + i),
+        px(x),
+        px(y + r),
+        px(x - i),
+        px(y + i),
+        px(x - r),
+        px(y),
+        px(x - i),
+        px(y - i)
     )
 }
 

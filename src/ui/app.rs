@@ -7,7 +7,7 @@ use crate::geodata::{Basemap, DataError, PlaceSet, parse_basemap, parse_places};
 use crate::model::Extraction;
 use crate::options::Options;
 use crate::timeline::{EVENTS_FILE, Timeline, parse_events};
-use crate::web::{console_error, console_warn, fetch_text, location};
+use crate::web::{console_error, console_warn, fetch_text, location, use_auto_height};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -74,13 +74,16 @@ pub fn App() -> impl IntoView {
     for w in warnings {
         console_warn(&format!("newsmap: {w}"));
     }
+    crate::web::set_theme(options.theme);
+    let main = NodeRef::<leptos::html::Main>::new();
+    use_auto_height(main, options.child_id.clone());
     let loaded = RwSignal::new(None::<Loaded>);
     spawn_local(async move {
         loaded.set(Some(load_all().await));
     });
 
     view! {
-        <main class="newsmap">
+        <main class="newsmap" node_ref=main>
             <header class="headline">
                 <h1>"Libya: the GNA retakes Tarhuna and Bani Walid and turns on Sirte"</h1>
                 <p class="dek">"The war for Tripoli, April 2019 to June 2020, as reported on Saturday 6 June 2020"</p>

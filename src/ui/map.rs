@@ -3,6 +3,7 @@
 //! of its container; every shape comes from [`BaseScene`] and the timeline's [`Frame`].
 
 use crate::geodata::{Basemap, PlaceSet};
+use crate::geometry::{Fixed, px};
 use crate::model::{Actor, PlaceRole};
 use crate::scene::{BaseScene, Label, arrow_shape, burst, burst_mark, marker_path};
 use crate::timeline::{Frame, Timeline};
@@ -15,10 +16,10 @@ fn label_view(label: &Label, class: &'static str) -> impl IntoView + use<> {
     view! {
         <text
             class=class
-            x=format!("{:.1}", label.x)
-            y=format!("{:.1}", label.y)
+            x=px(label.x).to_string()
+            y=px(label.y).to_string()
             text-anchor=label.anchor.svg()
-            font-size=format!("{}", label.size)
+            font-size=px(label.size).to_string()
         >
             {label.text.clone()}
         </text>
@@ -71,6 +72,7 @@ fn scene_view(
     frame: Option<Signal<Frame>>,
 ) -> impl IntoView {
     let (w, h) = (s.viewport.width, s.viewport.height);
+    let (ws, hs) = (px(w).to_string(), px(h).to_string());
     let land = s
         .land
         .iter()
@@ -98,7 +100,7 @@ fn scene_view(
         .map(|(frame, timeline)| story_layers(s.clone(), timeline, frame));
     let attribution = (!s.attribution.is_empty()).then(|| {
         view! {
-            <text class="attribution" x=format!("{:.1}", w - 6.0) y=format!("{:.1}", h - 6.0) text-anchor="end">
+            <text class="attribution" x=px(w - 6.0).to_string() y=px(h - 6.0).to_string() text-anchor="end">
                 {s.attribution.clone()}
             </text>
         }
@@ -108,13 +110,13 @@ fn scene_view(
         <svg
             data-testid="map"
             class="map"
-            viewBox=format!("0 0 {w} {h}")
-            width=format!("{w}")
-            height=format!("{h}")
+            viewBox=format!("0 0 {} {}", ws, hs)
+            width=ws.clone()
+            height=hs.clone()
             role="img"
             aria-label="Map of north-western Libya: Tripoli, Tarhuna, Bani Walid, Sirte and the traditional boundary between Tripolitania and Cyrenaica. The list of events below the map says the same in words."
         >
-            <rect class="sea" width=format!("{w}") height=format!("{h}") />
+            <rect class="sea" width=ws.clone() height=hs.clone() />
             <g class="basemap">{land}</g>
             {boundaries}
             {story}
@@ -158,8 +160,8 @@ fn place_view(p: &crate::scene::PlaceMark, frame: Option<Signal<Frame>>) -> impl
             data-control=move || { if story { control().map_or("unknown", Actor::id) } else { "none" } }
             data-contested=move || { if contested() { "true" } else { "false" } }
         >
-            <circle class="contest-ring" cx=format!("{x:.1}") cy=format!("{y:.1}") r=r + 6.0 visibility=move || { if contested() { "visible" } else { "hidden" } } />
-            <circle class="pulse-ring" cx=format!("{x:.1}") cy=format!("{y:.1}") r=r + 2.0 />
+            <circle class="contest-ring" cx=px(x).to_string() cy=px(y).to_string() r=px(r + 6.0).to_string() visibility=move || { if contested() { "visible" } else { "hidden" } } />
+            <circle class="pulse-ring" cx=px(x).to_string() cy=px(y).to_string() r=px(r + 2.0).to_string() />
             <path class="marker" d=move || marker_path(if story { control() } else { Some(Actor::Other) }, x, y, r) />
             {p.label.as_ref().map(|l| label_view(l, "place-label"))}
         </g>
@@ -220,10 +222,10 @@ fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>
                         <g
                             class=class
                             data-testid=format!("arrow-{}", id_of(&arrow_timeline, event))
-                            data-progress=move || format!("{:.2}", state.get().0)
-                            opacity=move || format!("{:.2}", state.get().1)
+                            data-progress=move || Fixed(state.get().0, 2).to_string()
+                            opacity=move || Fixed(state.get().1, 2).to_string()
                         >
-                            <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || format!("{:.3}", 1.0 - state.get().0) />
+                            <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || Fixed(1.0 - state.get().0, 3).to_string() />
                             <polygon class="head" points=shape.head visibility=move || { if state.get().0 >= 0.98 { "visible" } else { "hidden" } } />
                         </g>
                     })
@@ -244,7 +246,7 @@ fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>
                             class=format!("strike {}", side_class(actor))
                             data-testid=format!("strike-{}", id_of(&timeline, event))
                             data-count=count.to_string()
-                            opacity=move || format!("{:.2}", progress.get())
+                            opacity=move || Fixed(progress.get(), 2).to_string()
                         >
                             {marks.into_iter().map(|(x, y)| view! { <path class="burst" d=burst_mark(x, y, 7.0) /> }).collect_view()}
                         </g>

@@ -175,9 +175,9 @@ pub fn Story(
                         type="range"
                         data-testid="date-slider"
                         min="0"
-                        max=last.to_string()
+                        max=n.saturating_sub(1).to_string()
                         step="1"
-                        prop:value=move || position.get().floor().to_string()
+                        prop:value=move || (position.get().max(0.0).floor() as usize).to_string()
                         aria-valuetext=move || summary.get()
                         on:input=move |ev| {
                             if let Ok(v) = event_target_value(&ev).parse::<usize>() {
@@ -283,7 +283,7 @@ fn Caption(timeline: Arc<Timeline>, places: Arc<PlaceSet>, frame: Memo<Frame>) -
                                     <summary>"How the map knows"</summary>
                                     <p>
                                         "Date: "{e.date_basis.clone()}". Confidence "
-                                        {format!("{:.0}%", e.confidence * 100.0)}"."
+                                        {format!("{}%", crate::geometry::Fixed(e.confidence * 100.0, 0))}"."
                                     </p>
                                     {(!e.also.is_empty()).then(|| view! { <p>"The article also says:"</p> })}
                                     {also}

@@ -1,12 +1,14 @@
 //! Browser glue: fetching same-origin files, the console, and hooks around imperative
 //! browser APIs. Nothing here panics: every failure comes back as a value.
 
+mod embed;
 mod fetch;
 pub mod location;
 mod use_element_width;
 mod use_media_query;
 mod use_raf_fn;
 
+pub use embed::use_auto_height;
 pub use fetch::fetch_text;
 pub use use_element_width::use_element_width;
 pub use use_media_query::use_media_query;
@@ -20,4 +22,20 @@ pub fn console_error(message: &str) {
 /// Writes a warning to the browser console.
 pub fn console_warn(message: &str) {
     web_sys::console::warn_1(&message.into());
+}
+
+/// Applies the colour scheme the host asked for (`?theme=`) to the page: `data-theme` on
+/// `<html>`, which the stylesheet reads; `auto` follows `prefers-color-scheme`.
+pub fn set_theme(theme: crate::options::Theme) {
+    let value = match theme {
+        crate::options::Theme::Light => "light",
+        crate::options::Theme::Dark => "dark",
+        crate::options::Theme::Auto => "auto",
+    };
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", value);
+    }
 }

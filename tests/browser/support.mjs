@@ -29,13 +29,22 @@ const TYPES = {
  *   answers 404 for null.
  * - `headers`: extra response headers for every HTML page (e.g. a CSP).
  * - `routes`: { '/path': { type, body } } extra files, e.g. a host page.
- * Returns { origin, url, close, requests } where requests lists every path asked for.
+ * POSTs to /csp-report are collected in `reports`.
+ * Returns { origin, url, close, requests, reports } where requests lists every path asked for.
  */
 export async function serve({ root = DIST, prefix = '/', overrides = {}, headers = {}, routes = {} } = {}) {
   const requests = [];
+  const reports = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (req.method === 'POST' && path === '/csp-report') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      reports.push(body);
+      res.writeHead(204).end();
+      return;
+    }
     if (routes[path]) {
       res.writeHead(200, { 'content-type': routes[path].type, ...(routes[path].headers ?? {}) });
       res.end(routes[path].body);
@@ -77,6 +86,7 @@ export async function serve({ root = DIST, prefix = '/', overrides = {}, headers
     origin,
     url: origin + prefix,
     requests,
+    reports,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

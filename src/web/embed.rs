@@ -1,0 +1,129 @@
+//! Living inside an iframe on a news page: telling the host how tall the content is, in the
+//! message formats hosts already listen for, whenever it changes (growing or shrinking).
+//!
+//! - pym.js: `pymxPYMx<childId>xPYMxheightxPYMx<height>`
+//! - Datawrapper: `{"datawrapper-height": {"<id>": height}}`
+//! - AMP `amp-iframe`: `{sentinel: "amp", type: "embed-size", height}`
+//!
+//! Only the height is ever sent. The only message acted on is pym's own width message for
+//! this child, from the parent window, exactly as pym.js 1.3 writes it; it asks for the height
+//! again. Everything else is ignored.
+
+use crate::embed::{DEFAULT_FRAME_ID, is_pym_width_request, pym_height};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+fn content_height(element: &web_sys::Element) -> u32 {
+    let rect = element.get_bounding_client_rect();
+    let scroll = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
+    (rect.bottom() + scroll).ceil().max(0.0) as u32
+}
+
+fn post(parent: &web_sys::Window, message: &wasm_bindgen::JsValue) {
+    let _ = parent.post_message(message, "*");
+}
+
+fn send_height(id: &str, height: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return; // not in a frame
+    }
+    post(&parent, &pym_height(id, height).into());
+    let dw = js_sys::Object::new();
+    let inner = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&inner, &id.into(), &height.into());
+    let _ = js_sys::Reflect::set(&dw, &"datawrapper-height".into(), &inner);
+    post(&parent, &dw);
+    let amp = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into());
+    let _ = js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into());
+    let _ = js_sys::Reflect::set(&amp, &"height".into(), &height.into());
+    post(&parent, &amp);
+}
+
+type Observers = (
+    web_sys::ResizeObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+    Closure<dyn FnMut(web_sys::MessageEvent)>,
+);
+
+/// Reports the height of `target` (the page's content) to the host page on load, on every
+/// change of size, and when pym's parent asks. Does nothing outside a frame.
+pub fn use_auto_height(target: NodeRef<leptos::html::Main>, child_id: Option<String>) {
+    let id = child_id.unwrap_or_else(|| DEFAULT_FRAME_ID.to_owned());
+    let last = StoredValue::new(0_u32);
+    let kept: StoredValue<Option<SendWrapper<Observers>>> = StoredValue::new(None);
+
+    Effect::new(move |_| {
+        let Some(main) = target.get() else { return };
+        let element: web_sys::Element = main.unchecked_into();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let report = {
+            let id = id.clone();
+            let element = element.clone();
+            move |force: bool| {
+                let h = content_height(&element);
+                if force || h != last.get_value() {
+                    last.set_value(h);
+                    send_height(&id, h);
+                }
+            }
+        };
+        report(true);
+        let on_resize = {
+            let report = report.clone();
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| report(false))
+        };
+        let on_message = {
+            let id = id.clone();
+            let parent = window.parent().ok().flatten();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let from_parent = match (e.source(), &parent) {
+                    (Some(source), Some(parent)) => {
+                        source.dyn_ref::<web_sys::Window>() == Some(parent)
+                    }
+                    _ => false,
+                };
+                let asks = e
+                    .data()
+                    .as_string()
+                    .is_some_and(|m| is_pym_width_request(&m, &id));
+                if from_parent && asks {
+                    report(true);
+                }
+            })
+        };
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&element);
+        let _ =
+            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        kept.set_value(Some(SendWrapper::new((observer, on_resize, on_message))));
+    });
+
+    on_cleanup(move || {
+        kept.try_update_value(|slot| {
+            if let Some(o) = slot.take() {
+                o.0.disconnect();
+                if let Some(w) = web_sys::window() {
+                    let _ = w.remove_event_listener_with_callback(
+                        "message",
+                        o.2.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,180 @@
+// The map embedded as a news page would: in an iframe on another origin, sized by the real
+// pym.js parent library and by the README's one-line listener; under a strict CSP; from a
+// deep sub-path; without JavaScript; with the query options hosts use.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, screenshot, ROOT } from './support.mjs';
+
+const SUBPATH = '/graphics/2020/libya/';
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; report-uri /csp-report";
+
+let app;
+let browser;
+before(async () => {
+  app = await serve({ prefix: SUBPATH });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The README's one-line auto-height script, exactly as documented. */
+async function readmeSnippet() {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const after = readme.split('<!-- embed-snippet -->')[1];
+  const script = after?.match(/<script>.*<\/script>/)?.[0];
+  assert.ok(script, 'README.md has the one-line embed script');
+  return script;
+}
+
+/** A host page on another origin (another loopback port) embedding the app. */
+async function host(body) {
+  const pym = await readFile(join(ROOT, 'tests/browser/node_modules/pym.js/dist/pym.v1.min.js'));
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
+<style>body{margin:0;font-family:sans-serif} p{margin:16px}</style></head><body>
+<p>Article text before the map.</p>${body}<p>Article text after the map.</p>
+<script>window.__messages=[];window.addEventListener("message",function(e){window.__messages.push(e.data)});</script>
+</body></html>`;
+  return serve({
+    routes: {
+      '/article.html': { type: 'text/html; charset=utf-8', body: page },
+      '/pym.js': { type: 'text/javascript', body: pym },
+    },
+  });
+}
+
+/** The iframe's height and the height of the content inside it, once they agree (or time out). */
+async function heights(page) {
+  const frame = page.frames().find((f) => f.url().startsWith(app.origin));
+  assert.ok(frame, 'the map is framed');
+  await frame.waitForSelector('[data-testid="place-sirte"][data-control]');
+  let last;
+  for (let i = 0; i < 50; i++) {
+    const iframe = await page.$eval('iframe', (f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      content: Math.ceil(document.querySelector('main').getBoundingClientRect().bottom),
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    last = { iframe, ...inner };
+    if (Math.abs(iframe - inner.content) <= 2 && inner.scroll <= inner.client + 1) return last;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+async function followsContent(hostBody, name) {
+  const site = await host(hostBody);
+  const { page, context, log } = await openPage(browser, { width: 320, height: 800 });
+  try {
+    await page.goto(site.origin + '/article.html');
+    const seen = [];
+    for (const width of [320, 768, 1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      const h = await heights(page);
+      assert.ok(Math.abs(h.iframe - h.content) <= 2, `${name} at ${width}px: iframe ${h.iframe} for content ${h.content}`);
+      assert.ok(h.scroll <= h.client + 1, `${name} at ${width}px: no inner scrollbar (${h.scroll} > ${h.client})`);
+      seen.push(h.iframe);
+    }
+    // Narrow screens stack the map over the caption: taller. So the frame grew and shrank.
+    assert.ok(seen[0] > seen[2] && seen[3] > seen[2], `${name}: heights ${seen}`);
+    await screenshot(page, `embed-${name}.png`);
+    assert.deepEqual(log.errors, []);
+    return await page.evaluate(() => window.__messages);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+test('pym.js 1.3.2 on another origin sizes the iframe to the content at 320, 768 and 1280 px', async () => {
+  const messages = await followsContent(
+    `<div id="map"></div><script src="/pym.js"></script><script>new pym.Parent("map", ${JSON.stringify(app.url + 'index.html')}, {title: "Map of the story"});</script>`,
+    'pym',
+  );
+  assert.ok(messages.some((m) => typeof m === 'string' && /^pymxPYMxmapxPYMxheightxPYMx\d+$/.test(m)));
+});
+
+test("the README's one-line listener sizes a plain iframe; every message carries only a height", async () => {
+  const snippet = await readmeSnippet();
+  const messages = await followsContent(
+    `<iframe src="${app.url}index.html" title="Map" width="100%" height="300" style="border:0;width:100%"></iframe>${snippet}`,
+    'datawrapper',
+  );
+  const dw = messages.filter((m) => m && typeof m === 'object' && 'datawrapper-height' in m);
+  const amp = messages.filter((m) => m && typeof m === 'object' && m.sentinel === 'amp');
+  const pym = messages.filter((m) => typeof m === 'string');
+  assert.ok(dw.length && amp.length && pym.length, 'all three formats are sent');
+  for (const m of dw) assert.deepEqual(Object.keys(m), ['datawrapper-height']);
+  for (const m of amp) assert.deepEqual(Object.keys(m).sort(), ['height', 'sentinel', 'type']);
+  for (const m of amp) assert.equal(m.type, 'embed-size');
+  for (const m of pym) assert.match(m, /^pymxPYMx[\w-]+xPYMxheightxPYMx\d+$/);
+});
+
+test('under a strict CSP from a deep sub-path: no violation, everything same-origin, the story plays', async () => {
+  const strict = await serve({ prefix: SUBPATH, headers: { 'Content-Security-Policy': CSP } });
+  const { page, context, log } = await openPage(browser, { width: 1024 });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  try {
+    await page.goto(strict.url + '?date=2020-06-06');
+    await page.waitForSelector('[data-testid="place-sirte"][data-contested="true"]');
+    await page.focus('[data-testid="date-slider"]');
+    await page.keyboard.press('End');
+    await page.waitForSelector('[data-testid="ceasefire"]');
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(strict.reports, [], 'no CSP report reached the server');
+    assert.deepEqual(log.errors, []);
+    assert.ok(strict.requests.every((p) => p.startsWith(SUBPATH)), `all under the sub-path: ${strict.requests}`);
+    assert.deepEqual(log.requests.filter((u) => !u.startsWith(strict.origin) && !u.startsWith('data:')), []);
+  } finally {
+    await context.close();
+    await strict.close();
+  }
+});
+
+test('without JavaScript the page shows the static map of the final state', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  const img = await page.waitForSelector('noscript img, .snapshot img');
+  await page.waitForFunction(() => {
+    const i = document.querySelector('.snapshot img');
+    return i && i.complete && i.naturalWidth > 0;
+  });
+  assert.match(await img.getAttribute('alt'), /Sirte/);
+  await screenshot(page, 'noscript.png');
+  await context.close();
+});
+
+test('?theme=dark darkens the page; ?controls=0 keeps map and caption only', async () => {
+  const { page, context } = await openPage(browser, { width: 375 });
+  await page.goto(app.url + '?theme=dark&controls=0&date=2020-06-05');
+  await page.waitForSelector('[data-testid="place-tarhuna"][data-control="gna"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const bg = await page.$eval('body', (b) => getComputedStyle(b).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background: ${bg}`);
+  assert.equal(await page.$('[data-testid="date-slider"]'), null);
+  assert.equal(await page.$('[data-testid="event-list"]'), null);
+  assert.match(await page.textContent('[data-testid="caption"]'), /Tarhuna/);
+  assert.equal(await page.textContent('[data-testid="date-label"]'), 'Friday 5 June 2020');
+  await screenshot(page, 'compact-dark.png');
+  await context.close();
+});
+
+test('assets/snapshot.svg is the one the code draws now', async () => {
+  // The freshness check itself is native (tests/snapshot.rs); here, that dist/ ships it.
+  const shipped = await readFile(join(ROOT, 'dist/assets/snapshot.svg'), 'utf8');
+  const source = await readFile(join(ROOT, 'assets/snapshot.svg'), 'utf8');
+  assert.equal(shipped, source);
+});
