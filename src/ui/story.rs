@@ -112,13 +112,16 @@ pub fn Story(
         player.resume();
     }
 
-    // The URL follows the reader (not the first render, which came from the URL).
+    // The URL follows the reader: not on the first render (which came from the URL), and not
+    // during playback (only where it stops). The effect's value is the stop last written.
     let url_timeline = timeline.clone();
-    Effect::new(move |previous: Option<Option<usize>>| {
+    Effect::new(move |written: Option<Option<usize>>| {
         let current = stop.get();
-        if previous.is_some_and(|p| p != current)
-            && let Some(s) = current.and_then(|i| url_timeline.stops().get(i))
-        {
+        let written = written.unwrap_or(current);
+        if playing.get() || written == current {
+            return written;
+        }
+        if let Some(s) = current.and_then(|i| url_timeline.stops().get(i)) {
             location::replace_query(&[("date", Some(&s.date.to_string())), ("event", None)]);
         }
         current
@@ -226,7 +229,9 @@ fn CeasefireBanner(timeline: Arc<Timeline>, frame: Memo<Frame>) -> impl IntoView
             .map(|e| date_label(e.date, e.local_time.as_deref()))
             .unwrap_or_default()
     };
-    move || match frame.with(|f| f.ceasefire) {
+    // A memo, so the banner is rebuilt when the ceasefire's state changes, not every frame.
+    let state = Memo::new(move |_| frame.with(|f| f.ceasefire));
+    move || match state.get() {
         CeasefireState::InEffect { effective } => view! {
             <p class="ceasefire in-effect" data-testid="ceasefire" role="status">
                 <strong>"Ceasefire in effect"</strong>" since "{when(effective)}

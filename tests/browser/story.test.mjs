@@ -167,6 +167,8 @@ test('play animates to the end and stops there', async () => {
   );
   assert.equal(await label(page), 'Monday 8 June 2020, 18:00 (16:00 GMT)');
   assert.ok(await page.$('[data-testid="ceasefire"]'));
+  // Where playback stops, the URL says so.
+  await page.waitForFunction(() => decodeURIComponent(location.search).includes('date=2020-06-08T16:00Z'));
   await context.close();
 });
 
