@@ -38,6 +38,9 @@ use timex::{Timex, Value};
 /// input) and are not read for events. Keeps extraction linear in the input.
 const MAX_SENTENCE_TOKENS: usize = 400;
 
+/// How many sentences back an undated event may take its date from.
+const INHERIT_WINDOW: usize = 2;
+
 /// How many supporting sentences an event keeps.
 const MAX_ALSO: usize = 6;
 
@@ -119,17 +122,24 @@ pub fn extract(html: &str) -> Extraction {
             }
             // The event "just before": in an earlier sentence, dated to the day by the text
             // (not merely by the article's date), and a thing that happened (not a
-            // ceasefire's future start).
-            let prev = dated
+            // ceasefire's future start). One at the same place, if any, is the better guess
+            // ("the LNA said it had withdrawn from Tarhouna" follows the taking of Tarhouna,
+            // not the event mentioned in between).
+            let before: Vec<&Dated> = dated
                 .iter()
-                .rev()
-                .find(|d| {
+                .filter(|d| {
                     d.sentence < index
+                        && index - d.sentence <= INHERIT_WINDOW
                         && !d.weak
                         && d.date.precision() >= Precision::Day
                         && d.found.kind != EventKind::CeasefireEffective
                 })
-                .map(|d| (d.date, d.sentence));
+                .collect();
+            let same_place = before
+                .iter()
+                .rev()
+                .find(|d| found.place.is_some() && d.found.place == found.place);
+            let prev = same_place.or(before.last()).map(|d| (d.date, d.sentence));
             if let Some(d) = date_event(
                 &found,
                 a,
@@ -337,7 +347,9 @@ fn date_event(
     if found.wants_start_date || found.kind == EventKind::Uprising {
         return None;
     }
-    if let Some((w, _)) = prev.filter(|(w, s)| index - s <= 2 && w.precision() >= Precision::Day) {
+    if let Some((w, _)) =
+        prev.filter(|(w, s)| index - s <= INHERIT_WINDOW && w.precision() >= Precision::Day)
+    {
         let day = w.truncate(Precision::Day);
         let basis =
             format!("no date in the sentence: that of the event in the sentence before ({day})");

@@ -69,6 +69,19 @@ pub struct View<'a> {
     pub antecedent: Option<Actor>,
 }
 
+/// Words that open an aside between commas, whose names are not the clause's subject.
+const ASIDE_OPENERS: &[&str] = &[
+    "backed",
+    "supported",
+    "allied",
+    "aligned",
+    "armed",
+    "which",
+    "who",
+    "whose",
+    "including",
+    "led",
+];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "his", "her", "its", "their"];
 const SPATIAL: &[&str] = &[
     "west",
@@ -248,13 +261,28 @@ impl View<'_> {
     }
 
     /// The actor a pronoun at token `p` stands for.
+    /// Names inside an aside ("The LNA, backed by the UAE, Egypt and Russia, began its …")
+    /// are skipped.
     fn resolve_pronoun(&self, p: usize) -> Option<(Actor, f64)> {
+        let aside = self.aside_before(p);
         self.actors()
             .filter(|(m, _)| m.last < p && !self.crosses_break(m.last, p))
+            .filter(|(m, _)| aside.is_none_or(|(a, b)| m.last < a || m.first > b))
             .last()
             .map(|(_, a)| a)
             .or(self.antecedent)
             .map(|a| (a, 0.85))
+    }
+
+    /// The token range of an aside that ends at the last comma before `p`: a stretch between
+    /// commas that opens with a participle or relative ("backed by", "which", "who").
+    fn aside_before(&self, p: usize) -> Option<(usize, usize)> {
+        let close = (0..p).rev().find(|&k| self.is(k, ","))?;
+        let open = (0..close)
+            .rev()
+            .filter(|&k| self.is(k, ","))
+            .find(|&k| self.is_any(k + 1, ASIDE_OPENERS))?;
+        Some((open, close))
     }
 
     /// Whether a place mention is only a landmark for another ("west of Tripoli",

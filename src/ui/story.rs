@@ -2,6 +2,7 @@
 //! quotes the article, the legend, and the events as a list (the map's text equivalent).
 
 use super::map::MapView;
+use crate::date::{Date, When};
 use crate::format::{date_label, headline, short_date_label};
 use crate::geodata::{Basemap, PlaceSet};
 use crate::model::EventKind;
@@ -13,6 +14,11 @@ use std::sync::Arc;
 
 /// Milliseconds of playback per stop.
 const MS_PER_STOP: f64 = 2000.0;
+
+/// The day an instant falls on (UTC).
+fn day_of(t: crate::timeline::Instant) -> Date {
+    Date::from_days_since_epoch((t / crate::date::MINUTES_PER_DAY as f64).floor() as i64)
+}
 
 /// The label of a stop.
 fn stop_label(stop: &Stop) -> String {
@@ -144,13 +150,19 @@ pub fn Story(
         }
     };
 
+    // The date shown: the stop's, at its precision; or, for a deep link between stops
+    // (?date=2020-06-07), that day — the map shows that day's state.
     let label_timeline = timeline.clone();
-    let label = move || {
-        stop.get()
-            .and_then(|i| label_timeline.stops().get(i))
-            .map(stop_label)
-            .unwrap_or_default()
-    };
+    let label = Memo::new(move |_| {
+        let p = position.get();
+        let between = p.fract() != 0.0 && !playing.get();
+        let stop = stop.get().and_then(|i| label_timeline.stops().get(i));
+        match (stop, between) {
+            (Some(_), true) => date_label(When::Day(day_of(label_timeline.instant_at(p))), None),
+            (Some(s), false) => stop_label(s),
+            (None, _) => String::new(),
+        }
+    });
     let text_timeline = timeline.clone();
     let text_places = places.clone();
     let summary = Memo::new(move |_| {
@@ -189,7 +201,7 @@ pub fn Story(
                         }
                     />
                 </label>
-                <output class="date-label" data-testid="date-label">{label.clone()}</output>
+                <output class="date-label" data-testid="date-label">{move || label.get()}</output>
             </div>
         }
     });

@@ -138,6 +138,15 @@ test('choosing an event in the list moves the story there; the caption quotes th
   await context.close();
 });
 
+test('?date= between stops shows that day: 7 June, Sirte still under attack, no strikes', async () => {
+  const { page, context } = await open('?date=2020-06-07');
+  assert.equal(await label(page), 'Sunday 7 June 2020');
+  assert.equal(await contested(page, 'sirte'), 'true');
+  assert.equal(await page.$(`[data-testid="strike-${eventId('airstrike', 'sirte')}"]`), null);
+  assert.equal(await page.$('[data-testid="ceasefire"]'), null);
+  await context.close();
+});
+
 test('?event= deep link, and invalid values fall back to the start with a console warning', async () => {
   const id = eventId('capture', 'bani_walid');
   let { page, context, log } = await open(`?event=${id}`);
