@@ -93,6 +93,8 @@ pub struct LandShape {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoundaryShape {
     pub id: String,
+    /// The boundary's name, as in the data.
+    pub name: String,
     pub d: String,
     pub label: Label,
     /// Region names on either side of the line.
@@ -363,6 +365,7 @@ impl BaseScene {
                     .collect();
                 Some(BoundaryShape {
                     id: b.id.clone(),
+                    name: b.name.clone(),
                     d,
                     label,
                     sides,

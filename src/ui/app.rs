@@ -75,6 +75,9 @@ pub fn App() -> impl IntoView {
         console_warn(&format!("newsmap: {w}"));
     }
     crate::web::set_theme(options.theme);
+    // The headline and standfirst are the page's own <title> and description, so that a desk
+    // re-pointing the map at another story edits index.html, not code.
+    let (headline, dek) = crate::web::page_title_and_description();
     let main = NodeRef::<leptos::html::Main>::new();
     use_auto_height(main, options.child_id.clone());
     let loaded = RwSignal::new(None::<Loaded>);
@@ -85,8 +88,8 @@ pub fn App() -> impl IntoView {
     view! {
         <main class="newsmap" node_ref=main>
             <header class="headline">
-                <h1>"Libya: the GNA retakes Tarhuna and Bani Walid and turns on Sirte"</h1>
-                <p class="dek">"The war for Tripoli, April 2019 to June 2020, as reported on Saturday 6 June 2020"</p>
+                <h1>{headline}</h1>
+                {(!dek.is_empty()).then(|| view! { <p class="dek">{dek}</p> })}
             </header>
             {move || match loaded.get() {
                 None => view! { <p class="loading" aria-busy="true">"Loading the map…"</p> }.into_any(),

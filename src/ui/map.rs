@@ -73,6 +73,14 @@ fn scene_view(
 ) -> impl IntoView {
     let (w, h) = (s.viewport.width, s.viewport.height);
     let (ws, hs) = (px(w).to_string(), px(h).to_string());
+    let names: Vec<&str> = s.places.iter().map(|p| p.name.as_str()).collect();
+    let lines: Vec<&str> = s.boundaries.iter().map(|b| b.name.as_str()).collect();
+    let description = format!(
+        "Map of {}{}{}. The list of events says the same in words.",
+        names.join(", "),
+        if lines.is_empty() { "" } else { ". " },
+        lines.join(". ")
+    );
     let land = s
         .land
         .iter()
@@ -114,7 +122,7 @@ fn scene_view(
             width=ws.clone()
             height=hs.clone()
             role="img"
-            aria-label="Map of north-western Libya: Tripoli, Tarhuna, Bani Walid, Sirte and the traditional boundary between Tripolitania and Cyrenaica. The list of events below the map says the same in words."
+            aria-label=description
         >
             <rect class="sea" width=ws.clone() height=hs.clone() />
             <g class="basemap">{land}</g>

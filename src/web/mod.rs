@@ -39,3 +39,17 @@ pub fn set_theme(theme: crate::options::Theme) {
         let _ = root.set_attribute("data-theme", value);
     }
 }
+
+/// The document's `<title>` and `<meta name="description">` content (empty when absent).
+pub fn page_title_and_description() -> (String, String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return (String::new(), String::new());
+    };
+    let description = document
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    (document.title(), description)
+}
