@@ -176,10 +176,11 @@ fn place_view(p: &crate::scene::PlaceMark, frame: Option<Signal<Frame>>) -> impl
     }
 }
 
-/// Arrows and strike bursts of the current frame. Each is created once, keyed by its event
-/// and ends; only its progress and opacity follow the frame.
+/// Arrows and strike bursts of the current frame. Each is drawn when it appears (the set
+/// changes only at a few points of the story); only its progress and opacity follow the
+/// frame.
 fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>) -> impl IntoView {
-    let arrows = move || {
+    let arrows = Memo::new(move |_| {
         frame.with(|f| {
             f.arrows
                 .iter()
@@ -194,73 +195,77 @@ fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let strikes = move || {
+    });
+    let strikes = Memo::new(move |_| {
         frame.with(|f| {
             f.strikes
                 .iter()
                 .map(|st| (st.event, st.place.clone(), st.count, st.actor))
                 .collect::<Vec<_>>()
         })
-    };
-    let id_of = move |timeline: &Timeline, i: usize| {
-        timeline
-            .events()
-            .get(i)
-            .map(|e| e.id.clone())
-            .unwrap_or_default()
-    };
+    });
     let arrow_scene = s.clone();
     let arrow_timeline = timeline.clone();
+    let arrow_views = move || {
+        arrows
+            .get()
+            .into_iter()
+            .filter_map(|(event, from, to, actor, origin_stated)| {
+                let shape = arrow_scene
+                    .place(&from)
+                    .zip(arrow_scene.place(&to))
+                    .and_then(|(a, b)| arrow_shape((a.x, a.y), (b.x, b.y)))?;
+                let state = Memo::new(move |_| {
+                    frame.with(|f| f.arrows.iter().find(|a| a.event == event).map_or((0.0, 0.0), |a| (a.progress, a.opacity)))
+                });
+                let class = format!("arrow {}{}", side_class(actor), if origin_stated { "" } else { " inferred" });
+                Some(view! {
+                    <g
+                        class=class
+                        data-testid=format!("arrow-{}", event_id(&arrow_timeline, event))
+                        data-progress=move || Fixed(state.get().0, 2).to_string()
+                        opacity=move || Fixed(state.get().1, 2).to_string()
+                    >
+                        <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || Fixed(1.0 - state.get().0, 3).to_string() />
+                        <polygon class="head" points=shape.head visibility=move || { if state.get().0 >= 0.98 { "visible" } else { "hidden" } } />
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+    let strike_views = move || {
+        strikes
+            .get()
+            .into_iter()
+            .map(|(event, place, count, actor)| {
+                let marks = s.place(&place).map(|at| burst((at.x, at.y), count, 21.0)).unwrap_or_default();
+                let progress = Memo::new(move |_| {
+                    frame.with(|f| f.strikes.iter().find(|st| st.event == event).map_or(0.0, |st| st.progress))
+                });
+                view! {
+                    <g
+                        class=format!("strike {}", side_class(actor))
+                        data-testid=format!("strike-{}", event_id(&timeline, event))
+                        data-count=count.to_string()
+                        opacity=move || Fixed(progress.get(), 2).to_string()
+                    >
+                        {marks.into_iter().map(|(x, y)| view! { <path class="burst" d=burst_mark(x, y, 7.0) /> }).collect_view()}
+                    </g>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <g class="arrows">
-            <For
-                each=arrows
-                key=|a| (a.0, a.1.clone(), a.2.clone())
-                children=move |(event, from, to, actor, origin_stated)| {
-                    let shape = arrow_scene
-                        .place(&from)
-                        .zip(arrow_scene.place(&to))
-                        .and_then(|(a, b)| arrow_shape((a.x, a.y), (b.x, b.y)));
-                    let state = Memo::new(move |_| {
-                        frame.with(|f| f.arrows.iter().find(|a| a.event == event).map_or((0.0, 0.0), |a| (a.progress, a.opacity)))
-                    });
-                    let class = format!("arrow {}{}", side_class(actor), if origin_stated { "" } else { " inferred" });
-                    shape.map(|shape| view! {
-                        <g
-                            class=class
-                            data-testid=format!("arrow-{}", id_of(&arrow_timeline, event))
-                            data-progress=move || Fixed(state.get().0, 2).to_string()
-                            opacity=move || Fixed(state.get().1, 2).to_string()
-                        >
-                            <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || Fixed(1.0 - state.get().0, 3).to_string() />
-                            <polygon class="head" points=shape.head visibility=move || { if state.get().0 >= 0.98 { "visible" } else { "hidden" } } />
-                        </g>
-                    })
-                }
-            />
-        </g>
-        <g class="strikes">
-            <For
-                each=strikes
-                key=|st| (st.0, st.1.clone(), st.2)
-                children=move |(event, place, count, actor)| {
-                    let marks = s.place(&place).map(|at| burst((at.x, at.y), count, 21.0)).unwrap_or_default();
-                    let progress = Memo::new(move |_| {
-                        frame.with(|f| f.strikes.iter().find(|st| st.event == event).map_or(0.0, |st| st.progress))
-                    });
-                    view! {
-                        <g
-                            class=format!("strike {}", side_class(actor))
-                            data-testid=format!("strike-{}", id_of(&timeline, event))
-                            data-count=count.to_string()
-                            opacity=move || Fixed(progress.get(), 2).to_string()
-                        >
-                            {marks.into_iter().map(|(x, y)| view! { <path class="burst" d=burst_mark(x, y, 7.0) /> }).collect_view()}
-                        </g>
-                    }
-                }
-            />
-        </g>
+        <g class="arrows">{arrow_views}</g>
+        <g class="strikes">{strike_views}</g>
     }
+}
+
+/// An event's id, for test ids.
+fn event_id(timeline: &Timeline, i: usize) -> String {
+    timeline
+        .events()
+        .get(i)
+        .map(|e| e.id.clone())
+        .unwrap_or_default()
 }
