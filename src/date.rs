@@ -10,10 +10,11 @@
 //!
 //! ```
 //! use newsmap::date::{When, Precision};
-//! let w: When = "2020-06-08T16:00Z".parse().unwrap();
+//! let w: When = "2020-06-08T16:00Z".parse()?;
 //! assert_eq!(w.precision(), Precision::Minute);
 //! assert_eq!(w.to_string(), "2020-06-08T16:00Z");
-//! assert!(w.start() > "2020-06-08".parse::<When>().unwrap().start());
+//! assert!(w.start() > "2020-06-08".parse::<When>()?.start());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use std::fmt;

@@ -2,9 +2,10 @@
 //!
 //! ```
 //! use newsmap::format::date_label;
-//! let w = "2020-06-08T16:00Z".parse().unwrap();
+//! let w = "2020-06-08T16:00Z".parse()?;
 //! assert_eq!(date_label(w, Some("18:00")), "Monday 8 June 2020, 18:00 (16:00 GMT)");
-//! assert_eq!(date_label("2020-01".parse().unwrap(), None), "January 2020");
+//! assert_eq!(date_label("2020-01".parse()?, None), "January 2020");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use crate::date::{Date, MONTH_NAMES, When};

@@ -6,8 +6,9 @@
 //! ```
 //! use newsmap::options::Options;
 //! let (o, warnings) = Options::parse("?date=2020-06-05&autoplay=1");
-//! assert_eq!(o.date.unwrap().to_string(), "2020-06-05");
+//! assert_eq!(o.date.ok_or("no date")?.to_string(), "2020-06-05");
 //! assert!(o.autoplay && warnings.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use crate::date::When;

@@ -10,12 +10,13 @@
 //!
 //! ```
 //! use newsmap::projection::{Bounds, Viewport};
-//! let libya = Bounds::new(11.0, 28.0, 20.0, 34.0).unwrap();
-//! let view = Viewport::fit(libya, 800.0, 600.0, 20.0).unwrap();
-//! let (x, y) = view.project(13.1914, 32.8872).unwrap();
+//! let libya = Bounds::new(11.0, 28.0, 20.0, 34.0).ok_or("bounds")?;
+//! let view = Viewport::fit(libya, 800.0, 600.0, 20.0).ok_or("view")?;
+//! let (x, y) = view.project(13.1914, 32.8872).ok_or("project")?;
 //! assert!(x > 20.0 && x < 780.0 && y > 20.0 && y < 580.0);
-//! let (lon, lat) = view.invert(x, y).unwrap();
+//! let (lon, lat) = view.invert(x, y).ok_or("invert")?;
 //! assert!((lon - 13.1914).abs() < 1e-9 && (lat - 32.8872).abs() < 1e-9);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 /// A longitude/latitude rectangle, west ≤ east and south ≤ north, in degrees.

@@ -466,6 +466,17 @@ pub fn burst(center: (f64, f64), count: u32, radius: f64) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// The CSS class of the side holding a place or running an arrow: `gna`, `lna` or `unknown`
+/// (shared by the live map and the snapshot, whose styles use the same names).
+pub fn side_class(actor: Option<crate::model::Actor>) -> &'static str {
+    use crate::model::Actor;
+    match actor {
+        Some(Actor::Gna) => "gna",
+        Some(Actor::Lna) => "lna",
+        _ => "unknown",
+    }
+}
+
 /// A marker's outline, so that shape as well as colour says who holds a place: a circle for
 /// the GNA, a square for the LNA, a diamond (drawn hollow) when unknown, a small circle for
 /// anyone else. `r` is the radius of the circle; the others have the same area, nearly.

@@ -10,7 +10,7 @@ use crate::format::{date_label, headline, short_date_label};
 use crate::geodata::{Basemap, PlaceSet};
 use crate::geometry::px;
 use crate::model::{Actor, EventKind, PlaceRole};
-use crate::scene::{BaseScene, arrow_shape, burst, burst_mark, marker_path};
+use crate::scene::{BaseScene, arrow_shape, burst, burst_mark, marker_path, side_class};
 use crate::timeline::{CeasefireState, Timeline};
 use std::fmt::Write;
 
@@ -33,14 +33,6 @@ pub fn xml_escape(s: &str) -> String {
         }
     }
     out
-}
-
-fn side(actor: Option<Actor>) -> &'static str {
-    match actor {
-        Some(Actor::Gna) => "gna",
-        Some(Actor::Lna) => "lna",
-        _ => "unknown",
-    }
 }
 
 const STYLE: &str = "\
@@ -169,7 +161,7 @@ pub fn render(places: &PlaceSet, basemap: Option<&Basemap>, timeline: &Timeline)
             drawn.push(a.event);
             let ends = scene.place(&a.from).zip(scene.place(&a.to));
             if let Some(shape) = ends.and_then(|(p, q)| arrow_shape((p.x, p.y), (q.x, q.y))) {
-                let s = side(a.actor);
+                let s = side_class(a.actor);
                 let _ = write!(
                     svg,
                     r##"<path class="shaft {s}" d="{}"/><polygon class="head {s}" points="{}"/>"##,
@@ -194,7 +186,7 @@ pub fn render(places: &PlaceSet, basemap: Option<&Basemap>, timeline: &Timeline)
         let (class, holder, r) = match p.role {
             PlaceRole::Story => {
                 let c = state.and_then(|s| s.control);
-                (side(c), c, 6.5)
+                (side_class(c), c, 6.5)
             }
             PlaceRole::Context => ("context", Some(Actor::Other), 3.5),
         };

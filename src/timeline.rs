@@ -870,45 +870,27 @@ mod tests {
 
     #[test]
     fn events_json_errors_name_the_file_and_the_event() {
+        let problem = |text: &str| parse_events(text).unwrap_err().problem;
         assert_eq!(
             parse_events("").unwrap_err().to_string(),
             "events.json: the file is empty"
         );
-        assert!(
-            parse_events("{")
-                .unwrap_err()
-                .problem
-                .contains("not the extractor's output")
-        );
-        assert!(
-            parse_events("[]")
-                .unwrap_err()
-                .problem
-                .contains("not the extractor's output")
-        );
+        assert!(problem("{").contains("not the extractor's output"));
+        assert!(problem("[]").contains("not the extractor's output"));
         let good = include_str!("../assets/events.json");
         assert!(parse_events(good).is_ok());
-        let bad_precision = good.replacen("\"precision\": \"day\"", "\"precision\": \"year\"", 1);
-        assert!(
-            parse_events(&bad_precision)
-                .unwrap_err()
-                .problem
-                .contains("precision")
-        );
-        let bad_date = good.replacen("2020-06-05", "2020-06-31", 1);
-        assert!(
-            parse_events(&bad_date)
-                .unwrap_err()
-                .problem
-                .contains("2020-06-31")
-        );
-        let dup = good.replacen("\"id\": \"e2\"", "\"id\": \"e1\"", 1);
-        assert!(
-            parse_events(&dup)
-                .unwrap_err()
-                .problem
-                .contains("used twice")
-        );
+        for (from, to, says) in [
+            (
+                "\"precision\": \"day\"",
+                "\"precision\": \"year\"",
+                "precision",
+            ),
+            ("2020-06-05", "2020-06-31", "2020-06-31"),
+            ("\"id\": \"e2\"", "\"id\": \"e1\"", "used twice"),
+        ] {
+            let p = problem(&good.replacen(from, to, 1));
+            assert!(p.contains(says), "{from} → {to}: {p}");
+        }
     }
 
     #[test]

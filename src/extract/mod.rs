@@ -13,10 +13,11 @@
 //! let html = "<p>Forces of the Tripoli government seized Gharyan on Wednesday.</p>\
 //!             <p>Published <time datetime=\"2019-06-27\">June 27, 2019</time></p>";
 //! let out = newsmap::extract::extract(html);
-//! assert_eq!(out.article_date.unwrap().to_string(), "2019-06-27");
+//! assert_eq!(out.article_date.ok_or("no date")?.to_string(), "2019-06-27");
 //! let e = &out.events[0];
 //! assert_eq!((e.kind.id(), e.date.to_string()), ("capture", "2019-06-26".to_owned()));
-//! assert_eq!(e.place.as_ref().unwrap().as_str(), "gharyan");
+//! assert_eq!(e.place.as_ref().ok_or("no place")?.as_str(), "gharyan");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 pub mod dct;

@@ -5,7 +5,7 @@
 use crate::geodata::{Basemap, PlaceSet};
 use crate::geometry::{Fixed, px};
 use crate::model::{Actor, PlaceRole};
-use crate::scene::{BaseScene, Label, arrow_shape, burst, burst_mark, marker_path};
+use crate::scene::{BaseScene, Label, arrow_shape, burst, burst_mark, marker_path, side_class};
 use crate::timeline::{Frame, Timeline};
 use crate::web::use_element_width;
 use leptos::prelude::*;
@@ -23,15 +23,6 @@ fn label_view(label: &Label, class: &'static str) -> impl IntoView + use<> {
         >
             {label.text.clone()}
         </text>
-    }
-}
-
-/// The CSS class of a side.
-fn side_class(actor: Option<Actor>) -> &'static str {
-    match actor {
-        Some(Actor::Gna) => "gna",
-        Some(Actor::Lna) => "lna",
-        _ => "unknown",
     }
 }
 

@@ -94,29 +94,23 @@ try {
 const version = browser.version();
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Chromium ${version}, headless`);
 
-// 1. Bytes and time to the towns drawn.
-const appRuns = [];
-let appPaths = [];
-for (let i = 0; i < RUNS; i++) {
-  const r = await timeToDrawn(browser, app.url, '[data-testid="place-sirte"][data-control]');
-  appRuns.push(r.t);
-  appPaths = r.paths;
-}
-console.log('\nFirst load of the map (same-origin bytes):');
-table(await bytes(DIST, '/', appPaths));
-let bareMedian;
-if (bare) {
-  const bareRuns = [];
-  let barePaths = [];
+/** Median time to `selector` over RUNS cold loads, and the bytes of the first load. */
+async function measureLoad(server, root, selector, title) {
+  const runs = [];
+  let paths = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await timeToDrawn(browser, bare.url, '[data-testid="counter"]');
-    bareRuns.push(r.t);
-    barePaths = r.paths;
+    const r = await timeToDrawn(browser, server.url, selector);
+    runs.push(r.t);
+    paths = r.paths;
   }
-  bareMedian = median(bareRuns);
-  console.log('\nFirst load of the bare Leptos 0.8 counter page:');
-  table(await bytes(BARE, '/', barePaths));
+  console.log(`\nFirst load of ${title} (same-origin bytes):`);
+  table(await bytes(root, '/', paths));
+  return runs;
 }
+
+// 1. Bytes and time to the towns drawn.
+const appRuns = await measureLoad(app, DIST, '[data-testid="place-sirte"][data-control]', 'the map');
+const bareMedian = bare ? median(await measureLoad(bare, BARE, '[data-testid="counter"]', 'the bare Leptos 0.8 counter page')) : undefined;
 const appMedian = median(appRuns);
 console.log(`\nNavigation → towns drawn, ${THROTTLE}× CPU throttling, median of ${RUNS}: ${appMedian.toFixed(0)} ms (runs: ${appRuns.map((t) => t.toFixed(0)).join(', ')})`);
 if (bareMedian) {
