@@ -198,9 +198,7 @@ impl fmt::Display for Date {
 }
 
 /// How much of a date the text supports.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Year,
@@ -210,6 +208,13 @@ pub enum Precision {
 }
 
 impl Precision {
+    pub const ALL: [Precision; 4] = [
+        Precision::Year,
+        Precision::Month,
+        Precision::Day,
+        Precision::Minute,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Year => "year",
@@ -377,13 +382,6 @@ impl FromStr for When {
 impl serde::Serialize for When {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for When {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<When, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -126,7 +126,8 @@ mod tests {
     fn headlines_of_the_seed_events() {
         let places =
             parse_places("places.geojson", include_str!("../assets/places.geojson")).unwrap();
-        let x: Extraction = serde_json::from_str(include_str!("../assets/events.json")).unwrap();
+        let x: Extraction =
+            crate::events::parse_events(include_str!("../assets/events.json")).unwrap();
         let all: Vec<String> = x.events.iter().map(|e| headline(e, &places)).collect();
         for want in [
             "GNA takes Tarhuna from LNA",

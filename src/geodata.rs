@@ -2,13 +2,15 @@
 //!
 //! Two files feed the map: `places.geojson` (the story's towns, context landmarks and the
 //! traditional east–west boundary) and `basemap.geojson` (country outlines). Both are parsed
-//! once, at the boundary, with the `geojson` crate; what comes out is typed (a [`Place`] has
-//! a name and a finite coordinate) or a [`DataError`] that names the file, the feature and
-//! what to fix.
+//! once, at the boundary, with the app's small JSON reader ([`crate::json`]; the tests check
+//! that it reads the shipped files exactly as the `geojson` crate does); what comes out is
+//! typed (a [`Place`] has a name and a finite coordinate) or a [`DataError`] that names the
+//! file, the feature and what to fix.
 
+use crate::geometry::Point;
+use crate::json::{self, Value};
 use crate::model::{Place, PlaceId, PlaceRole};
 use crate::projection::Bounds;
-use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, Position};
 use std::fmt;
 
 /// A problem with one of the data files, worded for the person who edits it.
@@ -88,51 +90,148 @@ pub struct Basemap {
     pub attribution: String,
 }
 
-fn collection(file: &str, text: &str) -> Result<FeatureCollection, DataError> {
+/// The features of a GeoJSON FeatureCollection, after the checks every file passes.
+fn features<'a>(file: &str, root: &'a Value) -> Result<&'a [Value], DataError> {
+    match root.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => {}
+        Some(kind) => {
+            return Err(DataError::new(
+                file,
+                format!("expected a GeoJSON FeatureCollection, found type \"{kind}\""),
+            ));
+        }
+        None => {
+            return Err(DataError::new(
+                file,
+                "expected a GeoJSON FeatureCollection, found no \"type\"",
+            ));
+        }
+    }
+    let features = root
+        .get("features")
+        .and_then(Value::as_array)
+        .ok_or_else(|| invalid(file, "the collection's \"features\" is not an array"))?;
+    for (i, f) in features.iter().enumerate() {
+        let is = |key: &str, kind: fn(&Value) -> bool| f.get(key).is_none_or(kind);
+        let valid = f.get("type").and_then(Value::as_str) == Some("Feature")
+            && is("properties", |p| {
+                p.is_null() || matches!(p, Value::Object(_))
+            })
+            && is("geometry", |g| g.is_null() || matches!(g, Value::Object(_)));
+        if !valid {
+            return Err(invalid(
+                file,
+                &format!(
+                    "feature {} is not a Feature object with object \"properties\" and \"geometry\"",
+                    i + 1
+                ),
+            ));
+        }
+    }
+    Ok(features)
+}
+
+/// Parses the text as JSON, naming the file and the place of a syntax error.
+fn json(file: &str, text: &str) -> Result<Value, DataError> {
     if text.trim().is_empty() {
         return Err(DataError::new(file, "the file is empty"));
     }
-    serde_json::from_str::<FeatureCollection>(text).map_err(|geojson_error| {
-        // Explain the failure at the level the editor of the file thinks in.
-        let value: serde_json::Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => return DataError::new(file, format!("not valid JSON ({e})")),
+    json::parse(text).map_err(|e| DataError::new(file, format!("not valid JSON ({e})")))
+}
+
+fn invalid(file: &str, problem: &str) -> DataError {
+    DataError::new(file, format!("not valid GeoJSON ({problem})"))
+}
+
+fn property<'a>(feature: &'a Value, key: &str) -> Option<&'a str> {
+    feature
+        .get("properties")?
+        .get(key)?
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn flag(feature: &Value, key: &str) -> bool {
+    feature
+        .get("properties")
+        .and_then(|p| p.get(key))
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// A feature's geometry, as far as the map reads it.
+enum Geometry {
+    Point(Point),
+    LineString(Vec<Point>),
+    Polygon(Vec<Vec<Point>>),
+    MultiPolygon(Vec<Vec<Vec<Point>>>),
+    /// A valid GeoJSON geometry the map does not draw (its type, for messages).
+    Other(&'static str),
+}
+
+impl Geometry {
+    fn read(file: &str, what: &str, feature: &Value) -> Result<Option<Geometry>, DataError> {
+        let Some(g) = feature.get("geometry").filter(|g| !g.is_null()) else {
+            return Ok(None);
         };
-        match value.get("type").and_then(|t| t.as_str()) {
-            Some("FeatureCollection") => {
-                DataError::new(file, format!("not valid GeoJSON ({geojson_error})"))
+        let coordinates = g.get("coordinates").unwrap_or(&Value::Null);
+        let kind = g.get("type").and_then(Value::as_str).unwrap_or_default();
+        let geometry = match kind {
+            "Point" => Geometry::Point(position(file, what, coordinates)?),
+            "LineString" => Geometry::LineString(line(file, what, coordinates)?),
+            "Polygon" => Geometry::Polygon(polygon(file, what, coordinates)?),
+            "MultiPolygon" => Geometry::MultiPolygon(
+                list(file, what, coordinates)?
+                    .iter()
+                    .map(|p| polygon(file, what, p))
+                    .collect::<Result<_, _>>()?,
+            ),
+            "MultiPoint" => Geometry::Other("MultiPoint"),
+            "MultiLineString" => Geometry::Other("MultiLineString"),
+            "GeometryCollection" => Geometry::Other("GeometryCollection"),
+            _ => {
+                return Err(invalid(
+                    file,
+                    &format!("{what} has a geometry of unknown type \"{kind}\""),
+                ));
             }
-            Some(kind) => DataError::new(
-                file,
-                format!("expected a GeoJSON FeatureCollection, found type \"{kind}\""),
-            ),
-            None => DataError::new(
-                file,
-                "expected a GeoJSON FeatureCollection, found no \"type\"",
-            ),
+        };
+        Ok(Some(geometry))
+    }
+}
+
+impl Geometry {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Geometry::Point(_) => "Point",
+            Geometry::LineString(_) => "LineString",
+            Geometry::Polygon(_) => "Polygon",
+            Geometry::MultiPolygon(_) => "MultiPolygon",
+            Geometry::Other(kind) => kind,
         }
-    })
+    }
 }
 
-fn property<'a>(props: Option<&'a JsonObject>, key: &str) -> Option<&'a str> {
-    props?.get(key)?.as_str().filter(|s| !s.trim().is_empty())
+fn list<'a>(file: &str, what: &str, v: &'a Value) -> Result<&'a [Value], DataError> {
+    v.as_array()
+        .ok_or_else(|| invalid(file, &format!("{what} has coordinates that are not arrays")))
 }
 
-fn coordinate(file: &str, what: &str, p: &Position) -> Result<(f64, f64), DataError> {
-    match *p.as_slice() {
-        [lon, lat, ..]
-            if lon.is_finite()
-                && lat.is_finite()
-                && (-180.0..=180.0).contains(&lon)
-                && (-90.0..=90.0).contains(&lat) =>
-        {
+fn position(file: &str, what: &str, v: &Value) -> Result<Point, DataError> {
+    let numbers: Vec<f64> = list(file, what, v)?
+        .iter()
+        .map(Value::as_f64)
+        .collect::<Option<_>>()
+        .ok_or_else(|| invalid(file, &format!("{what} has a position that is not numbers")))?;
+    match *numbers.as_slice() {
+        [lon, lat, ..] if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => {
             Ok((lon, lat))
         }
         _ => Err(DataError::new(
             file,
             format!(
                 "{what} has a coordinate [{}] that is not [longitude, latitude]",
-                p.as_slice()
+                numbers
                     .iter()
                     .map(|v| crate::geometry::Fixed(*v, 4).to_string())
                     .collect::<Vec<_>>()
@@ -142,9 +241,23 @@ fn coordinate(file: &str, what: &str, p: &Position) -> Result<(f64, f64), DataEr
     }
 }
 
+fn line(file: &str, what: &str, v: &Value) -> Result<Vec<Point>, DataError> {
+    list(file, what, v)?
+        .iter()
+        .map(|p| position(file, what, p))
+        .collect()
+}
+
+fn polygon(file: &str, what: &str, v: &Value) -> Result<Vec<Vec<Point>>, DataError> {
+    list(file, what, v)?
+        .iter()
+        .map(|ring| line(file, what, ring))
+        .collect()
+}
+
 /// Names a feature in messages: by its id if it has one, else by its position.
-fn describe(index: usize, f: &Feature) -> String {
-    match property(f.properties.as_ref(), "id") {
+fn describe(index: usize, f: &Value) -> String {
+    match property(f, "id") {
         Some(id) => format!("feature {} ('{id}')", index + 1),
         None => format!("feature {}", index + 1),
     }
@@ -153,25 +266,21 @@ fn describe(index: usize, f: &Feature) -> String {
 /// Parses `places.geojson`: a FeatureCollection of Points (places, with `id`, `name`,
 /// `name_ar`, `source` and optional `role`) and LineStrings (boundaries).
 pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
-    let fc = collection(file, text)?;
+    let root = json(file, text)?;
     let mut places = Vec::new();
     let mut boundaries = Vec::new();
-    for (i, f) in fc.features.iter().enumerate() {
+    for (i, f) in features(file, &root)?.iter().enumerate() {
         let what = describe(i, f);
-        let props = f.properties.as_ref();
-        let id = property(props, "id")
+        let id = property(f, "id")
             .ok_or_else(|| DataError::new(file, format!("{what} has no \"id\" property")))?;
-        let name = property(props, "name")
+        let name = property(f, "name")
             .ok_or_else(|| DataError::new(file, format!("{what} has no \"name\" property")))?;
-        let source = property(props, "source").unwrap_or_default().to_owned();
-        let geometry = f
-            .geometry
-            .as_ref()
+        let source = property(f, "source").unwrap_or_default().to_owned();
+        let geometry = Geometry::read(file, &what, f)?
             .ok_or_else(|| DataError::new(file, format!("{what} has no geometry")))?;
-        match &geometry.value {
-            GeometryValue::Point { coordinates } => {
-                let (lon, lat) = coordinate(file, &what, coordinates)?;
-                let role = match property(props, "role") {
+        match geometry {
+            Geometry::Point((lon, lat)) => {
+                let role = match property(f, "role") {
                     None | Some("story") => PlaceRole::Story,
                     Some("context") => PlaceRole::Context,
                     Some(other) => {
@@ -190,18 +299,14 @@ pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
                 places.push(Place {
                     id: PlaceId::new(id),
                     name: name.to_owned(),
-                    name_ar: property(props, "name_ar").unwrap_or_default().to_owned(),
+                    name_ar: property(f, "name_ar").unwrap_or_default().to_owned(),
                     lon,
                     lat,
                     source,
                     role,
                 });
             }
-            GeometryValue::LineString { coordinates } => {
-                let line = coordinates
-                    .iter()
-                    .map(|p| coordinate(file, &what, p))
-                    .collect::<Result<Vec<_>, _>>()?;
+            Geometry::LineString(line) => {
                 if line.len() < 2 {
                     return Err(DataError::new(
                         file,
@@ -211,12 +316,9 @@ pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
                 boundaries.push(Boundary {
                     id: id.to_owned(),
                     name: name.to_owned(),
-                    west: property(props, "west").map(str::to_owned),
-                    east: property(props, "east").map(str::to_owned),
-                    approximate: props
-                        .and_then(|p| p.get("approximate"))
-                        .and_then(|v| v.as_bool())
-                        .unwrap_or(false),
+                    west: property(f, "west").map(str::to_owned),
+                    east: property(f, "east").map(str::to_owned),
+                    approximate: flag(f, "approximate"),
                     source,
                     line,
                 });
@@ -241,43 +343,22 @@ pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
     Ok(PlaceSet { places, boundaries })
 }
 
-fn rings(
-    file: &str,
-    what: &str,
-    polygon: &[Vec<Position>],
-) -> Result<Vec<Vec<(f64, f64)>>, DataError> {
-    polygon
-        .iter()
-        .map(|ring| ring.iter().map(|p| coordinate(file, what, p)).collect())
-        .collect()
-}
-
 /// Parses `basemap.geojson`: Polygon or MultiPolygon features with a `name`, an optional
 /// `focus: true` for the story's country, and the collection's `attribution` member.
 pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
-    let fc = collection(file, text)?;
-    let attribution = fc
-        .foreign_members
-        .as_ref()
-        .and_then(|m| m.get("attribution"))
-        .and_then(|v| v.as_str())
+    let root = json(file, text)?;
+    let features = features(file, &root)?;
+    let attribution = root
+        .get("attribution")
+        .and_then(Value::as_str)
         .unwrap_or("Natural Earth")
         .to_owned();
-    let mut countries = Vec::with_capacity(fc.features.len());
-    for (i, f) in fc.features.iter().enumerate() {
+    let mut countries = Vec::with_capacity(features.len());
+    for (i, f) in features.iter().enumerate() {
         let what = describe(i, f);
-        let props = f.properties.as_ref();
-        let name = property(props, "name").unwrap_or("unnamed").to_owned();
-        let focus = props
-            .and_then(|p| p.get("focus"))
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        let polygons = match f.geometry.as_ref().map(|g| &g.value) {
-            Some(GeometryValue::Polygon { coordinates }) => vec![rings(file, &what, coordinates)?],
-            Some(GeometryValue::MultiPolygon { coordinates }) => coordinates
-                .iter()
-                .map(|p| rings(file, &what, p))
-                .collect::<Result<_, _>>()?,
+        let polygons = match Geometry::read(file, &what, f)? {
+            Some(Geometry::Polygon(rings)) => vec![rings],
+            Some(Geometry::MultiPolygon(polygons)) => polygons,
             Some(other) => {
                 return Err(DataError::new(
                     file,
@@ -290,8 +371,8 @@ pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
             None => return Err(DataError::new(file, format!("{what} has no geometry"))),
         };
         countries.push(Country {
-            name,
-            focus,
+            name: property(f, "name").unwrap_or("unnamed").to_owned(),
+            focus: flag(f, "focus"),
             polygons,
         });
     }
@@ -388,6 +469,115 @@ mod tests {
                 .any(|poly| crate::geometry::point_in_ring(&poly[0], (p.lon, p.lat)));
             assert!(inside, "{} is not inside Libya", p.name);
         }
+    }
+
+    /// Every position of a file, in order, as the `geojson` crate reads it.
+    fn positions_by_geojson_crate(text: &str) -> Vec<(String, Vec<Point>)> {
+        use geojson::{FeatureCollection, GeometryValue, Position};
+        let fc: FeatureCollection = text.parse().unwrap();
+        let points = |ps: &[Position]| -> Vec<Point> {
+            ps.iter()
+                .map(|p| (p.as_slice()[0], p.as_slice()[1]))
+                .collect()
+        };
+        fc.features
+            .iter()
+            .map(|f| {
+                let props = f.properties.as_ref().unwrap();
+                let key = props.get("id").or(props.get("name")).unwrap();
+                let all = match &f.geometry.as_ref().unwrap().value {
+                    GeometryValue::Point { coordinates } => {
+                        points(std::slice::from_ref(coordinates))
+                    }
+                    GeometryValue::LineString { coordinates } => points(coordinates),
+                    GeometryValue::Polygon { coordinates } => {
+                        coordinates.iter().flat_map(|r| points(r)).collect()
+                    }
+                    GeometryValue::MultiPolygon { coordinates } => coordinates
+                        .iter()
+                        .flatten()
+                        .flat_map(|r| points(r))
+                        .collect(),
+                    other => panic!("{}", other.type_name()),
+                };
+                (key.as_str().unwrap().to_owned(), all)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_shipped_files_read_exactly_as_the_geojson_crate_reads_them() {
+        let places = parse_places("places.geojson", PLACES).unwrap();
+        let ours: Vec<(String, Vec<Point>)> = places
+            .places
+            .iter()
+            .map(|p| (p.id.to_string(), vec![(p.lon, p.lat)]))
+            .chain(
+                places
+                    .boundaries
+                    .iter()
+                    .map(|b| (b.id.clone(), b.line.clone())),
+            )
+            .collect();
+        let mut theirs = positions_by_geojson_crate(PLACES);
+        // Places first, then boundaries, as PlaceSet holds them.
+        theirs.sort_by_key(|(_, ps)| ps.len() > 1);
+        assert_eq!(ours, theirs);
+
+        let basemap_text = include_str!("../assets/basemap.geojson");
+        let basemap = parse_basemap("basemap.geojson", basemap_text).unwrap();
+        let ours: Vec<(String, Vec<Point>)> = basemap
+            .countries
+            .iter()
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    c.polygons.iter().flatten().flatten().copied().collect(),
+                )
+            })
+            .collect();
+        assert_eq!(ours, positions_by_geojson_crate(basemap_text));
+    }
+
+    #[test]
+    fn what_the_geojson_crate_writes_reads_back_exactly() {
+        use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
+        // Numbers as GeoJSON tools write them: rounded to 6 decimals (11 cm), whole numbers,
+        // exponents, negative zero. These read back exactly; a full 17-digit double may come
+        // back one unit in the last place off (see `json`), a nanometre on the ground.
+        let ring: Vec<Vec<f64>> = (0..40)
+            .map(|i| {
+                let t = f64::from(i) / 7.0;
+                let r = |v: f64| (v * 1e6).round() / 1e6;
+                vec![r(10.0 + t.sin() * 3.1), r(30.0 + (t * 1.7).cos() * 2.0)]
+            })
+            .chain([vec![-0.0, 1e-7], vec![12.0, 31.0]])
+            .collect();
+        let mut properties = JsonObject::new();
+        properties.insert("name".into(), "Test \"land\" طرابلس".into());
+        properties.insert("focus".into(), true.into());
+        let fc = FeatureCollection {
+            bbox: None,
+            features: vec![Feature {
+                bbox: None,
+                geometry: Some(Geometry::new(GeometryValue::new_polygon(vec![
+                    ring.clone(),
+                ]))),
+                id: None,
+                properties: Some(properties),
+                foreign_members: None,
+            }],
+            foreign_members: None,
+        };
+        let map = parse_basemap("basemap.geojson", &fc.to_string()).unwrap();
+        let country = &map.countries[0];
+        assert_eq!(country.name, "Test \"land\" طرابلس");
+        assert!(country.focus);
+        let read: Vec<Vec<f64>> = country.polygons[0][0]
+            .iter()
+            .map(|&(x, y)| vec![x, y])
+            .collect();
+        assert_eq!(read, ring);
     }
 
     #[test]

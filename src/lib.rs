@@ -9,14 +9,17 @@
 
 pub mod date;
 pub mod embed;
+pub mod events;
 pub mod format;
 pub mod geodata;
 pub mod geometry;
+pub mod json;
 pub mod model;
 pub mod options;
 pub mod projection;
 pub mod scene;
 pub mod snapshot;
+pub mod sort;
 pub mod timeline;
 
 #[cfg(feature = "app")]

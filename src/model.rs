@@ -6,11 +6,11 @@
 //! snake_case id.
 
 use crate::date::{Precision, When};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Someone who acts in the story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// Government of National Accord, the UN-recognised government in Tripoli.
@@ -89,7 +89,7 @@ impl fmt::Display for Actor {
 
 /// A place id such as `tarhuna`: the `id` of a feature in `places.geojson`, or of an entry of
 /// the extractor's gazetteer.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct PlaceId(pub String);
 
@@ -123,7 +123,7 @@ pub struct Place {
 }
 
 /// Whether a place is part of the story or only helps the reader find their way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceRole {
     /// A town the story is about: its control is tracked and shown.
@@ -133,7 +133,7 @@ pub enum PlaceRole {
 }
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Control of `place` passes to `actor` (from `from`, when the text says).
@@ -155,6 +155,17 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Capture,
+        EventKind::Offensive,
+        EventKind::Airstrike,
+        EventKind::CeasefireAnnounced,
+        EventKind::CeasefireEffective,
+        EventKind::Statement,
+        EventKind::Uprising,
+        EventKind::Withdrawal,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             EventKind::Capture => "capture",
@@ -170,15 +181,26 @@ impl EventKind {
 }
 
 /// A statement's position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     Support,
     Rejection,
 }
 
+impl Stance {
+    pub const ALL: [Stance; 2] = [Stance::Support, Stance::Rejection];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Rejection => "rejection",
+        }
+    }
+}
+
 /// Whether a sentence is the article's prose or weaker material such as a photo caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     #[default]
@@ -187,8 +209,20 @@ pub enum Evidence {
     Heading,
 }
 
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Prose, Evidence::Caption, Evidence::Heading];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Evidence::Prose => "prose",
+            Evidence::Caption => "caption",
+            Evidence::Heading => "heading",
+        }
+    }
+}
+
 /// One thing the article says happened, with the sentence it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// `e1`, `e2`, … in the order of the article's text.
     pub id: String,
@@ -229,14 +263,14 @@ pub struct Event {
 }
 
 /// A supporting sentence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     pub quote: String,
     pub span: [usize; 2],
 }
 
 /// The extractor's output for one article: the contract of `events.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
     /// The article's own date, as inferred.
     pub article_date: Option<When>,

@@ -277,7 +277,7 @@ impl BaseScene {
 
         // Story places first: they get the best label positions.
         let mut ordered: Vec<_> = places.places.iter().collect();
-        ordered.sort_by_key(|p| p.role != PlaceRole::Story);
+        crate::sort::sort_by_key(&mut ordered, |p| p.role != PlaceRole::Story);
         let projected: Vec<_> = ordered
             .iter()
             .filter_map(|p| viewport.project(p.lon, p.lat).map(|xy| (p, xy)))

@@ -22,46 +22,12 @@
 //!   event that changes the map are background.
 
 use crate::date::{MINUTES_PER_DAY, Precision, When};
+use crate::events::EVENTS_FILE;
 use crate::geodata::{DataError, PlaceSet};
 use crate::model::{Actor, Event, EventKind, PlaceId, PlaceRole};
 
 /// A point on the story's time axis: minutes since 1970-01-01T00:00Z.
 pub type Instant = f64;
-
-/// The file events come from, for messages.
-pub const EVENTS_FILE: &str = "events.json";
-
-/// Parses `events.json` (the extractor's output) and checks what the map relies on.
-pub fn parse_events(text: &str) -> Result<crate::model::Extraction, DataError> {
-    if text.trim().is_empty() {
-        return Err(DataError::new(EVENTS_FILE, "the file is empty"));
-    }
-    let x: crate::model::Extraction = serde_json::from_str(text)
-        .map_err(|e| DataError::new(EVENTS_FILE, format!("not the extractor's output ({e})")))?;
-    let mut ids: Vec<&str> = Vec::with_capacity(x.events.len());
-    for e in &x.events {
-        if e.precision != e.date.precision() {
-            return Err(DataError::new(
-                EVENTS_FILE,
-                format!(
-                    "event {}: the date {} is of {} precision but \"precision\" says {}",
-                    e.id,
-                    e.date,
-                    e.date.precision().as_str(),
-                    e.precision.as_str()
-                ),
-            ));
-        }
-        if ids.contains(&e.id.as_str()) {
-            return Err(DataError::new(
-                EVENTS_FILE,
-                format!("the event id {} is used twice", e.id),
-            ));
-        }
-        ids.push(&e.id);
-    }
-    Ok(x)
-}
 
 /// A stop of the slider: one instant and the events that happen at it.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,7 +207,7 @@ impl Timeline {
 
         // Stops: distinct instants, in time order; events in article order within a stop.
         let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by_key(|&i| (events[i].date.start(), events[i].span[0]));
+        crate::sort::sort_by_key(&mut order, |&i| (events[i].date.start(), events[i].span[0]));
         let mut stops: Vec<Stop> = Vec::new();
         for i in order {
             let e = &events[i];
@@ -295,11 +261,11 @@ impl Timeline {
             .map(|p| (p.id.clone(), Vec::new()))
             .collect();
         let mut by_time: Vec<usize> = (0..events.len()).collect();
-        by_time.sort_by_key(|&i| events[i].date.start());
+        crate::sort::sort_by_key(&mut by_time, |&i| events[i].date.start());
         let add = |holds: &mut Vec<(PlaceId, Vec<Hold>)>, place: &PlaceId, hold: Hold| {
             if let Some((_, list)) = holds.iter_mut().find(|(p, _)| p == place) {
                 list.push(hold);
-                list.sort_by(|a, b| a.from.total_cmp(&b.from));
+                crate::sort::sort_by_key(list, |h| h.from);
             }
         };
         for &i in &by_time {
@@ -640,7 +606,8 @@ mod tests {
     fn seed() -> (Timeline, Vec<DataError>) {
         let places =
             parse_places("places.geojson", include_str!("../assets/places.geojson")).unwrap();
-        let x: Extraction = serde_json::from_str(include_str!("../assets/events.json")).unwrap();
+        let x: Extraction =
+            crate::events::parse_events(include_str!("../assets/events.json")).unwrap();
         Timeline::new(&x.events, &places)
     }
 
@@ -856,7 +823,7 @@ mod tests {
         let places =
             parse_places("places.geojson", include_str!("../assets/places.geojson")).unwrap();
         let mut x: Extraction =
-            serde_json::from_str(include_str!("../assets/events.json")).unwrap();
+            crate::events::parse_events(include_str!("../assets/events.json")).unwrap();
         x.events[0].place = Some(PlaceId::new("atlantis"));
         let (tl, issues) = Timeline::new(&x.events, &places);
         assert_eq!(issues.len(), 1);
@@ -866,31 +833,6 @@ mod tests {
             issues[0]
         );
         assert_eq!(tl.events().len(), x.events.len() - 1);
-    }
-
-    #[test]
-    fn events_json_errors_name_the_file_and_the_event() {
-        let problem = |text: &str| parse_events(text).unwrap_err().problem;
-        assert_eq!(
-            parse_events("").unwrap_err().to_string(),
-            "events.json: the file is empty"
-        );
-        assert!(problem("{").contains("not the extractor's output"));
-        assert!(problem("[]").contains("not the extractor's output"));
-        let good = include_str!("../assets/events.json");
-        assert!(parse_events(good).is_ok());
-        for (from, to, says) in [
-            (
-                "\"precision\": \"day\"",
-                "\"precision\": \"year\"",
-                "precision",
-            ),
-            ("2020-06-05", "2020-06-31", "2020-06-31"),
-            ("\"id\": \"e2\"", "\"id\": \"e1\"", "used twice"),
-        ] {
-            let p = problem(&good.replacen(from, to, 1));
-            assert!(p.contains(says), "{from} → {to}: {p}");
-        }
     }
 
     #[test]

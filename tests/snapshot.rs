@@ -2,8 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use newsmap::events::parse_events;
 use newsmap::geodata::{parse_basemap, parse_places};
-use newsmap::timeline::{Timeline, parse_events};
+use newsmap::timeline::Timeline;
 
 fn render() -> String {
     let places = parse_places("places.geojson", include_str!("../assets/places.geojson")).unwrap();

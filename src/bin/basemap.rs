@@ -8,8 +8,11 @@
 //! them (Douglas–Peucker) to what 1600 pixels can draw and rounds coordinates to 3 decimals
 //! (about 100 m, a fifth of a pixel at the widest map).
 
+use geojson::{
+    Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, PolygonType, Position,
+};
 use newsmap::geometry::{Point, clip_ring, round_to, simplify};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::process::ExitCode;
 
 /// ISO 3166 numeric ids of the countries to keep, and whether each is the story's country.
@@ -107,7 +110,8 @@ impl Topology {
     }
 }
 
-fn polygon(topo: &Topology, rings: &Value) -> Option<Value> {
+/// One polygon's rings, clipped, simplified and rounded; `None` when its outer ring is gone.
+fn polygon(topo: &Topology, rings: &Value) -> Option<PolygonType> {
     let mut out = Vec::new();
     for (i, refs) in rings.as_array()?.iter().enumerate() {
         let ring = topo.ring(refs);
@@ -119,16 +123,17 @@ fn polygon(topo: &Topology, rings: &Value) -> Option<Value> {
             }
             continue;
         }
-        let coords: Vec<Value> = simple
-            .iter()
-            .map(|&(x, y)| json!([round_to(x, 3), round_to(y, 3)]))
-            .collect();
-        out.push(Value::Array(coords));
+        out.push(
+            simple
+                .iter()
+                .map(|&(x, y)| Position::from([round_to(x, 3), round_to(y, 3)]))
+                .collect(),
+        );
     }
-    Some(Value::Array(out))
+    Some(out)
 }
 
-fn convert(text: &str) -> Result<Value, String> {
+fn convert(text: &str) -> Result<FeatureCollection, String> {
     let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let topo = Topology::parse(&v)?;
     let geometries = v
@@ -148,7 +153,7 @@ fn convert(text: &str) -> Result<Value, String> {
             .and_then(Value::as_str)
             .unwrap_or(id);
         let arcs = g.get("arcs").ok_or(format!("{name} has no arcs"))?;
-        let polygons: Vec<Value> = match g.get("type").and_then(Value::as_str) {
+        let polygons: Vec<PolygonType> = match g.get("type").and_then(Value::as_str) {
             Some("Polygon") => polygon(&topo, arcs).into_iter().collect(),
             Some("MultiPolygon") => arcs
                 .as_array()
@@ -161,21 +166,25 @@ fn convert(text: &str) -> Result<Value, String> {
         if polygons.is_empty() {
             continue; // nothing of it inside the clip box
         }
-        let mut properties = json!({ "name": name, "iso_n3": id });
+        let mut properties = JsonObject::new();
+        properties.insert("name".into(), name.into());
+        properties.insert("iso_n3".into(), id.into());
         if focus {
-            properties["focus"] = json!(true);
+            properties.insert("focus".into(), true.into());
         }
-        features.push(json!({
-            "type": "Feature",
-            "properties": properties,
-            "geometry": { "type": "MultiPolygon", "coordinates": polygons },
-        }));
+        features.push(Feature {
+            geometry: Some(Geometry::new(GeometryValue::new_multi_polygon(polygons))),
+            properties: Some(properties),
+            ..Feature::default()
+        });
     }
-    Ok(json!({
-        "type": "FeatureCollection",
-        "attribution": ATTRIBUTION,
-        "features": features,
-    }))
+    let mut members = JsonObject::new();
+    members.insert("attribution".into(), ATTRIBUTION.into());
+    Ok(FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: Some(members),
+    })
 }
 
 fn main() -> ExitCode {
@@ -191,15 +200,15 @@ fn main() -> ExitCode {
         }
     };
     match convert(&text) {
-        Ok(v) => {
+        Ok(collection) => {
             // One feature per line: compact, yet diffs stay readable.
             println!(
                 "{{\"type\":\"FeatureCollection\",\"attribution\":{},\"features\":[",
-                v["attribution"]
+                Value::from(ATTRIBUTION)
             );
-            let features = v["features"].as_array().cloned().unwrap_or_default();
-            for (i, f) in features.iter().enumerate() {
-                let sep = if i + 1 < features.len() { "," } else { "" };
+            let n = collection.features.len();
+            for (i, f) in collection.features.iter().enumerate() {
+                let sep = if i + 1 < n { "," } else { "" };
                 println!("{f}{sep}");
             }
             println!("]}}");

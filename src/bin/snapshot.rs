@@ -3,8 +3,9 @@
 //!
 //! Usage: `cargo run --release --bin snapshot > assets/snapshot.svg`
 
+use newsmap::events::parse_events;
 use newsmap::geodata::{parse_basemap, parse_places};
-use newsmap::timeline::{Timeline, parse_events};
+use newsmap::timeline::Timeline;
 use std::process::ExitCode;
 
 fn read(path: &str) -> Result<String, String> {

@@ -3,10 +3,11 @@
 
 use super::map::MapView;
 use super::story::Story;
+use crate::events::{EVENTS_FILE, parse_events};
 use crate::geodata::{Basemap, DataError, PlaceSet, parse_basemap, parse_places};
 use crate::model::Extraction;
 use crate::options::Options;
-use crate::timeline::{EVENTS_FILE, Timeline, parse_events};
+use crate::timeline::Timeline;
 use crate::web::{console_error, console_warn, fetch_text, location, use_auto_height};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

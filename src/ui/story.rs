@@ -287,7 +287,7 @@ fn Caption(timeline: Arc<Timeline>, places: Arc<PlaceSet>, frame: Memo<Frame>) -
                 };
                 let mut events: Vec<_> = s.events.iter().filter_map(|&i| timeline.events().get(i)).collect();
                 // What changed the map first, then what was said.
-                events.sort_by_key(|e| map_order(e.kind));
+                crate::sort::sort_by_key(&mut events, |e| map_order(e.kind));
                 let items = events
                     .into_iter()
                     .map(|e| {
