@@ -1,30 +1,23 @@
 //! The SVG map: basemap, boundary, places, and — when there is a story — who holds what,
-//! offensive arrows and air strikes at the current frame. It lays itself out for the width
-//! of its container; every shape comes from [`BaseScene`] and the timeline's [`Frame`].
+//! offensive arrows and air strikes at the current frame.
+//!
+//! The component only measures its container and wires two effects: one draws the map for
+//! the container's width ([`BaseScene`] says what goes where), the other applies each
+//! [`Frame`] of the story to the drawn elements. Drawing goes straight to the DOM through
+//! [`crate::web::svg`]: the map is a few hundred nodes of which a frame of playback changes a
+//! few attributes, and a view tree of it cost ten times the code.
 
 use crate::geodata::{Basemap, PlaceSet};
 use crate::geometry::{Fixed, px};
 use crate::model::{Actor, PlaceRole};
-use crate::scene::{BaseScene, Label, arrow_shape, burst, burst_mark, marker_path, side_class};
-use crate::timeline::{Frame, Timeline};
-use crate::web::use_element_width;
+use crate::scene::{
+    BaseScene, Label, PlaceMark, arrow_shape, burst, burst_mark, marker_path, side_class,
+};
+use crate::timeline::{ArrowState, Frame, StrikeState, Timeline};
+use crate::web::svg::{El, Svg};
+use crate::web::{console_error, use_element_width};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// A text label with a halo, so it reads over land, sea and lines alike.
-fn label_view(label: &Label, class: &'static str) -> impl IntoView + use<> {
-    view! {
-        <text
-            class=class
-            x=px(label.x).to_string()
-            y=px(label.y).to_string()
-            text-anchor=label.anchor.svg()
-            font-size=px(label.size).to_string()
-        >
-            {label.text.clone()}
-        </text>
-    }
-}
 
 /// The map of the story's places over the basemap, with the story's state at `frame`.
 #[component]
@@ -42,221 +35,435 @@ pub fn MapView(
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let width = use_element_width(container);
-    let scene = Memo::new(move |_| {
+    let drawn = StoredValue::new_local(None::<Drawing>);
+
+    // Draw for each width, then show the current frame at once.
+    Effect::new(move |_| {
         let w = width.get();
-        (w > 0.0)
+        let Some(target) = container.get() else {
+            return;
+        };
+        let Some(scene) = (w > 0.0)
             .then(|| BaseScene::build(&places, basemap.as_deref(), w))
             .flatten()
-            .map(Arc::new)
+        else {
+            return;
+        };
+        let mut drawing = Drawing::draw(&target, scene, timeline.clone());
+        if drawing.is_none() {
+            console_error("newsmap: the map's SVG elements could not be created");
+        }
+        if let (Some(d), Some(frame)) = (drawing.as_mut(), frame) {
+            frame.with_untracked(|f| d.show(f));
+        }
+        drawn.set_value(drawing);
+    });
+    // Follow the story.
+    Effect::new(move |_| {
+        if let Some(frame) = frame {
+            frame.with(|f| drawn.update_value(|d| d.iter_mut().for_each(|d| d.show(f))));
+        }
     });
 
-    view! {
-        <div class="map-frame" node_ref=container>
-            {move || scene.get().map(|s| scene_view(s, timeline.clone(), frame))}
-        </div>
+    view! { <div class="map-frame" node_ref=container></div> }
+}
+
+/// The drawn map, and the elements that follow the story.
+struct Drawing {
+    scene: Arc<BaseScene>,
+    timeline: Option<Arc<Timeline>>,
+    svg: Svg,
+    places: Vec<DrawnPlace>,
+    /// `<g class="arrows">` and `<g class="strikes">`, when there is a story.
+    layers: Option<(El, El)>,
+    arrows: Vec<DrawnArrow>,
+    strikes: Vec<DrawnStrike>,
+}
+
+struct DrawnPlace {
+    mark: PlaceMark,
+    group: El,
+    ring: El,
+    marker: El,
+    /// What the elements show: holder, contested, changed at this stop.
+    shown: Option<(Option<Actor>, bool, bool)>,
+}
+
+struct DrawnArrow {
+    event: usize,
+    group: El,
+    shaft: El,
+    head: El,
+    /// Progress and opacity as written (two decimals).
+    shown: (String, String),
+}
+
+struct DrawnStrike {
+    event: usize,
+    group: El,
+    shown: String,
+}
+
+impl Drawing {
+    /// Draws the base map into `target` (replacing what was there).
+    fn draw(
+        target: &web_sys::Element,
+        scene: BaseScene,
+        timeline: Option<Arc<Timeline>>,
+    ) -> Option<Drawing> {
+        let svg = Svg::new()?;
+        let s = &scene;
+        let (ws, hs) = (
+            px(s.viewport.width).to_string(),
+            px(s.viewport.height).to_string(),
+        );
+        let root = svg
+            .el("svg")?
+            .attr("data-testid", "map")
+            .attr("class", "map")
+            .attr("viewBox", &format!("0 0 {ws} {hs}"))
+            .attr("width", &ws)
+            .attr("height", &hs)
+            .attr("role", "img")
+            .attr("aria-label", &description(s));
+        root.append(
+            &svg.el("rect")?
+                .attr("class", "sea")
+                .attr("width", &ws)
+                .attr("height", &hs),
+        );
+
+        let land = svg.el("g")?.attr("class", "basemap");
+        for l in &s.land {
+            let class = if l.focus { "land focus" } else { "land" };
+            let title = svg.el("title")?.text(&l.name);
+            land.append(
+                &svg.el("path")?
+                    .attr("class", class)
+                    .attr("d", &l.d)
+                    .child(Some(title)),
+            );
+        }
+        root.append(&land);
+
+        for b in &s.boundaries {
+            let group = svg.el("g")?.attr("class", "boundary-group");
+            group.append(
+                &svg.el("path")?
+                    .attr("class", "boundary")
+                    .attr("data-testid", "boundary")
+                    .attr("d", &b.d),
+            );
+            group.append(&label(&svg, &b.label, "boundary-label")?);
+            for side in &b.sides {
+                group.append(&label(&svg, side, "region-label")?);
+            }
+            root.append(&group);
+        }
+
+        let layers = match timeline {
+            Some(_) => {
+                let layers = (
+                    svg.el("g")?.attr("class", "arrows"),
+                    svg.el("g")?.attr("class", "strikes"),
+                );
+                root.append(&layers.0);
+                root.append(&layers.1);
+                Some(layers)
+            }
+            None => None,
+        };
+
+        let marks = svg.el("g")?.attr("class", "places");
+        let mut places = Vec::with_capacity(s.places.len());
+        for p in &s.places {
+            let drawn = DrawnPlace::draw(&svg, p)?;
+            marks.append(&drawn.group);
+            places.push(drawn);
+        }
+        root.append(&marks);
+
+        if !s.attribution.is_empty() {
+            root.append(
+                &svg.el("text")?
+                    .attr("class", "attribution")
+                    .attr("x", &px(s.viewport.width - 6.0).to_string())
+                    .attr("y", &px(s.viewport.height - 6.0).to_string())
+                    .attr("text-anchor", "end")
+                    .text(&s.attribution),
+            );
+        }
+
+        root.replace_children_of(target);
+        Some(Drawing {
+            scene: Arc::new(scene),
+            timeline,
+            svg,
+            places,
+            layers,
+            arrows: Vec::new(),
+            strikes: Vec::new(),
+        })
+    }
+
+    /// Shows the story's state at `frame`, writing only what changed.
+    fn show(&mut self, frame: &Frame) {
+        for p in &mut self.places {
+            p.show(frame);
+        }
+        let Some((arrow_layer, strike_layer)) = &self.layers else {
+            return;
+        };
+        // Arrows and strikes appear and go at a few points of the story; in between only
+        // their progress and opacity change.
+        self.arrows.retain(|a| {
+            let running = frame.arrows.iter().any(|s| s.event == a.event);
+            if !running {
+                a.group.remove();
+            }
+            running
+        });
+        for state in &frame.arrows {
+            let known = self.arrows.iter().position(|a| a.event == state.event);
+            let index = match known {
+                Some(i) => i,
+                None => match self.draw_arrow(state) {
+                    Some(arrow) => {
+                        arrow_layer.append(&arrow.group);
+                        self.arrows.push(arrow);
+                        self.arrows.len() - 1
+                    }
+                    None => continue,
+                },
+            };
+            self.arrows[index].show(state);
+        }
+        self.strikes.retain(|s| {
+            let on = frame.strikes.iter().any(|st| st.event == s.event);
+            if !on {
+                s.group.remove();
+            }
+            on
+        });
+        for state in &frame.strikes {
+            let known = self.strikes.iter().position(|s| s.event == state.event);
+            let index = match known {
+                Some(i) => i,
+                None => match self.draw_strike(state) {
+                    Some(strike) => {
+                        strike_layer.append(&strike.group);
+                        self.strikes.push(strike);
+                        self.strikes.len() - 1
+                    }
+                    None => continue,
+                },
+            };
+            self.strikes[index].show(state);
+        }
+    }
+
+    /// An event's id, for test ids.
+    fn event_id(&self, event: usize) -> &str {
+        self.timeline
+            .as_ref()
+            .and_then(|t| t.events().get(event))
+            .map_or("", |e| e.id.as_str())
+    }
+
+    fn draw_arrow(&self, a: &ArrowState) -> Option<DrawnArrow> {
+        let (from, to) = (self.scene.place(&a.from)?, self.scene.place(&a.to)?);
+        let shape = arrow_shape((from.x, from.y), (to.x, to.y))?;
+        let inferred = if a.origin_stated { "" } else { " inferred" };
+        let shaft = self
+            .svg
+            .el("path")?
+            .attr("class", "shaft")
+            .attr("d", &shape.d)
+            .attr("pathLength", "1")
+            .attr("stroke-dasharray", "1 1");
+        let head = self
+            .svg
+            .el("polygon")?
+            .attr("class", "head")
+            .attr("points", &shape.head);
+        let group = self
+            .svg
+            .el("g")?
+            .attr("class", &format!("arrow {}{inferred}", side_class(a.actor)))
+            .attr("data-testid", &format!("arrow-{}", self.event_id(a.event)));
+        group.append(&shaft);
+        group.append(&head);
+        Some(DrawnArrow {
+            event: a.event,
+            group,
+            shaft,
+            head,
+            shown: Default::default(),
+        })
+    }
+
+    fn draw_strike(&self, st: &StrikeState) -> Option<DrawnStrike> {
+        let at = self.scene.place(&st.place)?;
+        let group = self
+            .svg
+            .el("g")?
+            .attr("class", &format!("strike {}", side_class(st.actor)))
+            .attr(
+                "data-testid",
+                &format!("strike-{}", self.event_id(st.event)),
+            )
+            .attr("data-count", &st.count.to_string());
+        for (x, y) in burst((at.x, at.y), st.count, 21.0) {
+            group.append(
+                &self
+                    .svg
+                    .el("path")?
+                    .attr("class", "burst")
+                    .attr("d", &burst_mark(x, y, 7.0)),
+            );
+        }
+        Some(DrawnStrike {
+            event: st.event,
+            group,
+            shown: String::new(),
+        })
     }
 }
 
-fn scene_view(
-    s: Arc<BaseScene>,
-    timeline: Option<Arc<Timeline>>,
-    frame: Option<Signal<Frame>>,
-) -> impl IntoView {
-    let (w, h) = (s.viewport.width, s.viewport.height);
-    let (ws, hs) = (px(w).to_string(), px(h).to_string());
+impl DrawnPlace {
+    /// One place: a marker whose shape and colour say who holds it (circle GNA, square LNA,
+    /// hollow diamond unknown), a dashed ring when contested, and its name.
+    fn draw(svg: &Svg, p: &PlaceMark) -> Option<DrawnPlace> {
+        let r = marker_radius(p);
+        let (cx, cy) = (px(p.x).to_string(), px(p.y).to_string());
+        let ring = svg
+            .el("circle")?
+            .attr("class", "contest-ring")
+            .attr("cx", &cx)
+            .attr("cy", &cy)
+            .attr("r", &px(r + 6.0).to_string());
+        let pulse = svg
+            .el("circle")?
+            .attr("class", "pulse-ring")
+            .attr("cx", &cx)
+            .attr("cy", &cy)
+            .attr("r", &px(r + 2.0).to_string());
+        let marker = svg.el("path")?.attr("class", "marker");
+        let group = svg.el("g")?.attr("data-testid", &format!("place-{}", p.id));
+        group.append(&ring);
+        group.append(&pulse);
+        group.append(&marker);
+        if let Some(l) = &p.label {
+            group.append(&label(svg, l, "place-label")?);
+        }
+        let mut drawn = DrawnPlace {
+            mark: p.clone(),
+            group,
+            ring,
+            marker,
+            shown: None,
+        };
+        drawn.set_state((None, false, false));
+        Some(drawn)
+    }
+
+    fn show(&mut self, frame: &Frame) {
+        let state = frame
+            .place(self.mark.id.as_str())
+            .map_or((None, false, false), |s| {
+                (s.control, s.contested, s.changed)
+            });
+        if self.shown != Some(state) {
+            self.set_state(state);
+        }
+    }
+
+    fn set_state(&mut self, state: (Option<Actor>, bool, bool)) {
+        let story = self.mark.role == PlaceRole::Story;
+        self.shown = Some(state);
+        let (control, contested, changed) = state;
+        let (role, side, holder) = if story {
+            (
+                "story",
+                side_class(control),
+                control.map_or("unknown", Actor::id),
+            )
+        } else {
+            ("context", "context", "none")
+        };
+        let changed = if changed { " changed" } else { "" };
+        self.group
+            .set("class", &format!("place {role} {side}{changed}"));
+        self.group.set("data-control", holder);
+        self.group
+            .set("data-contested", if contested { "true" } else { "false" });
+        self.ring
+            .set("visibility", if contested { "visible" } else { "hidden" });
+        let shape = if story { control } else { Some(Actor::Other) };
+        let (x, y, r) = (self.mark.x, self.mark.y, marker_radius(&self.mark));
+        self.marker.set("d", &marker_path(shape, x, y, r));
+    }
+}
+
+impl DrawnArrow {
+    fn show(&mut self, a: &ArrowState) {
+        let shown = (
+            Fixed(a.progress, 2).to_string(),
+            Fixed(a.opacity, 2).to_string(),
+        );
+        if self.shown == shown {
+            return;
+        }
+        self.group.set("data-progress", &shown.0);
+        self.group.set("opacity", &shown.1);
+        self.shaft
+            .set("stroke-dashoffset", &Fixed(1.0 - a.progress, 3).to_string());
+        let head = if a.progress >= 0.98 {
+            "visible"
+        } else {
+            "hidden"
+        };
+        self.head.set("visibility", head);
+        self.shown = shown;
+    }
+}
+
+impl DrawnStrike {
+    fn show(&mut self, st: &StrikeState) {
+        let shown = Fixed(st.progress, 2).to_string();
+        if self.shown != shown {
+            self.group.set("opacity", &shown);
+            self.shown = shown;
+        }
+    }
+}
+
+/// Story towns get the larger marker.
+fn marker_radius(p: &PlaceMark) -> f64 {
+    if p.role == PlaceRole::Story { 6.5 } else { 3.5 }
+}
+
+/// A text label with a halo, so it reads over land, sea and lines alike.
+fn label(svg: &Svg, label: &Label, class: &str) -> Option<El> {
+    Some(
+        svg.el("text")?
+            .attr("class", class)
+            .attr("x", &px(label.x).to_string())
+            .attr("y", &px(label.y).to_string())
+            .attr("text-anchor", label.anchor.svg())
+            .attr("font-size", &px(label.size).to_string())
+            .text(&label.text),
+    )
+}
+
+/// What the map shows, in words, for its `aria-label`.
+fn description(s: &BaseScene) -> String {
     let names: Vec<&str> = s.places.iter().map(|p| p.name.as_str()).collect();
     let lines: Vec<&str> = s.boundaries.iter().map(|b| b.name.as_str()).collect();
-    let description = format!(
+    format!(
         "Map of {}{}{}. The list of events says the same in words.",
         names.join(", "),
         if lines.is_empty() { "" } else { ". " },
         lines.join(". ")
-    );
-    let land = s
-        .land
-        .iter()
-        .map(|l| {
-            let class = if l.focus { "land focus" } else { "land" };
-            view! { <path class=class d=l.d.clone()><title>{l.name.clone()}</title></path> }
-        })
-        .collect_view();
-    let boundaries = s
-        .boundaries
-        .iter()
-        .map(|b| {
-            view! {
-                <g class="boundary-group">
-                    <path class="boundary" data-testid="boundary" d=b.d.clone() />
-                    {label_view(&b.label, "boundary-label")}
-                    {b.sides.iter().map(|l| label_view(l, "region-label")).collect_view()}
-                </g>
-            }
-        })
-        .collect_view();
-    let places = s.places.iter().map(|p| place_view(p, frame)).collect_view();
-    let story = frame
-        .zip(timeline)
-        .map(|(frame, timeline)| story_layers(s.clone(), timeline, frame));
-    let attribution = (!s.attribution.is_empty()).then(|| {
-        view! {
-            <text class="attribution" x=px(w - 6.0).to_string() y=px(h - 6.0).to_string() text-anchor="end">
-                {s.attribution.clone()}
-            </text>
-        }
-    });
-
-    view! {
-        <svg
-            data-testid="map"
-            class="map"
-            viewBox=format!("0 0 {} {}", ws, hs)
-            width=ws.clone()
-            height=hs.clone()
-            role="img"
-            aria-label=description
-        >
-            <rect class="sea" width=ws.clone() height=hs.clone() />
-            <g class="basemap">{land}</g>
-            {boundaries}
-            {story}
-            <g class="places">{places}</g>
-            {attribution}
-        </svg>
-    }
-}
-
-/// One place: a marker whose shape and colour say who holds it (circle GNA, square LNA,
-/// hollow diamond unknown), a dashed ring when contested, and its name.
-fn place_view(p: &crate::scene::PlaceMark, frame: Option<Signal<Frame>>) -> impl IntoView + use<> {
-    let id = p.id.clone();
-    let (x, y) = (p.x, p.y);
-    let story = p.role == PlaceRole::Story;
-    let r = if story { 6.5 } else { 3.5 };
-    let state = move || {
-        let id = id.clone();
-        frame.and_then(|f| f.with(|f| f.place(id.as_str()).cloned()))
-    };
-    let state = Memo::new(move |_| state());
-    let control = move || state.with(|s| s.as_ref().and_then(|s| s.control));
-    let contested = move || state.with(|s| s.as_ref().is_some_and(|s| s.contested));
-    let changed = move || state.with(|s| s.as_ref().is_some_and(|s| s.changed));
-    let class = move || {
-        let role = if story { "story" } else { "context" };
-        let side = if story {
-            side_class(control())
-        } else {
-            "context"
-        };
-        format!(
-            "place {role} {side}{}",
-            if changed() { " changed" } else { "" }
-        )
-    };
-    view! {
-        <g
-            class=class
-            data-testid=format!("place-{}", p.id)
-            data-control=move || { if story { control().map_or("unknown", Actor::id) } else { "none" } }
-            data-contested=move || { if contested() { "true" } else { "false" } }
-        >
-            <circle class="contest-ring" cx=px(x).to_string() cy=px(y).to_string() r=px(r + 6.0).to_string() visibility=move || { if contested() { "visible" } else { "hidden" } } />
-            <circle class="pulse-ring" cx=px(x).to_string() cy=px(y).to_string() r=px(r + 2.0).to_string() />
-            <path class="marker" d=move || marker_path(if story { control() } else { Some(Actor::Other) }, x, y, r) />
-            {p.label.as_ref().map(|l| label_view(l, "place-label"))}
-        </g>
-    }
-}
-
-/// Arrows and strike bursts of the current frame. Each is drawn when it appears (the set
-/// changes only at a few points of the story); only its progress and opacity follow the
-/// frame.
-fn story_layers(s: Arc<BaseScene>, timeline: Arc<Timeline>, frame: Signal<Frame>) -> impl IntoView {
-    let arrows = Memo::new(move |_| {
-        frame.with(|f| {
-            f.arrows
-                .iter()
-                .map(|a| {
-                    (
-                        a.event,
-                        a.from.clone(),
-                        a.to.clone(),
-                        a.actor,
-                        a.origin_stated,
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let strikes = Memo::new(move |_| {
-        frame.with(|f| {
-            f.strikes
-                .iter()
-                .map(|st| (st.event, st.place.clone(), st.count, st.actor))
-                .collect::<Vec<_>>()
-        })
-    });
-    let arrow_scene = s.clone();
-    let arrow_timeline = timeline.clone();
-    let arrow_views = move || {
-        arrows
-            .get()
-            .into_iter()
-            .filter_map(|(event, from, to, actor, origin_stated)| {
-                let shape = arrow_scene
-                    .place(&from)
-                    .zip(arrow_scene.place(&to))
-                    .and_then(|(a, b)| arrow_shape((a.x, a.y), (b.x, b.y)))?;
-                let state = Memo::new(move |_| {
-                    frame.with(|f| f.arrows.iter().find(|a| a.event == event).map_or((0.0, 0.0), |a| (a.progress, a.opacity)))
-                });
-                let class = format!("arrow {}{}", side_class(actor), if origin_stated { "" } else { " inferred" });
-                Some(view! {
-                    <g
-                        class=class
-                        data-testid=format!("arrow-{}", event_id(&arrow_timeline, event))
-                        data-progress=move || Fixed(state.get().0, 2).to_string()
-                        opacity=move || Fixed(state.get().1, 2).to_string()
-                    >
-                        <path class="shaft" d=shape.d pathLength="1" stroke-dasharray="1 1" stroke-dashoffset=move || Fixed(1.0 - state.get().0, 3).to_string() />
-                        <polygon class="head" points=shape.head visibility=move || { if state.get().0 >= 0.98 { "visible" } else { "hidden" } } />
-                    </g>
-                })
-            })
-            .collect_view()
-    };
-    let strike_views = move || {
-        strikes
-            .get()
-            .into_iter()
-            .map(|(event, place, count, actor)| {
-                let marks = s.place(&place).map(|at| burst((at.x, at.y), count, 21.0)).unwrap_or_default();
-                let progress = Memo::new(move |_| {
-                    frame.with(|f| f.strikes.iter().find(|st| st.event == event).map_or(0.0, |st| st.progress))
-                });
-                view! {
-                    <g
-                        class=format!("strike {}", side_class(actor))
-                        data-testid=format!("strike-{}", event_id(&timeline, event))
-                        data-count=count.to_string()
-                        opacity=move || Fixed(progress.get(), 2).to_string()
-                    >
-                        {marks.into_iter().map(|(x, y)| view! { <path class="burst" d=burst_mark(x, y, 7.0) /> }).collect_view()}
-                    </g>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <g class="arrows">{arrow_views}</g>
-        <g class="strikes">{strike_views}</g>
-    }
-}
-
-/// An event's id, for test ids.
-fn event_id(timeline: &Timeline, i: usize) -> String {
-    timeline
-        .events()
-        .get(i)
-        .map(|e| e.id.clone())
-        .unwrap_or_default()
+    )
 }

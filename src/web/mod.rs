@@ -4,6 +4,7 @@
 mod embed;
 mod fetch;
 pub mod location;
+pub mod svg;
 mod use_element_width;
 mod use_media_query;
 mod use_raf_fn;
