@@ -9,11 +9,15 @@ use crate::model::EventKind;
 use crate::options::Options;
 use crate::timeline::{CeasefireState, Frame, Stop, Timeline};
 use crate::web::{console_warn, location, use_media_query, use_raf_fn};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Milliseconds of playback per stop.
 const MS_PER_STOP: f64 = 2000.0;
+
+/// How long the story rests on a stop before the URL follows.
+const URL_SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The day an instant falls on (UTC).
 fn day_of(t: crate::timeline::Instant) -> Date {
@@ -118,17 +122,29 @@ pub fn Story(
         player.resume();
     }
 
-    // The URL follows the reader: not on the first render (which came from the URL), and not
-    // during playback (only where it stops). The effect's value is the stop last written.
+    // The URL follows the reader: not on the first render (which came from the URL), not
+    // during playback (only where it stops), and only once the reader settles — rewriting
+    // history costs a millisecond, and browsers throttle pages that do it on every key press.
+    // The effect's value is the stop last written.
     let url_timeline = timeline.clone();
+    let pending_url = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |written: Option<Option<usize>>| {
         let current = stop.get();
         let written = written.unwrap_or(current);
         if playing.get() || written == current {
             return written;
         }
-        if let Some(s) = current.and_then(|i| url_timeline.stops().get(i)) {
-            location::replace_query(&[("date", Some(&s.date.to_string())), ("event", None)]);
+        if let Some(date) = current
+            .and_then(|i| url_timeline.stops().get(i))
+            .map(|s| s.date)
+        {
+            if let Some(previous) = pending_url.get_value() {
+                previous.clear();
+            }
+            let write = move || {
+                location::replace_query(&[("date", Some(&date.to_string())), ("event", None)])
+            };
+            pending_url.set_value(set_timeout_with_handle(write, URL_SETTLE).ok());
         }
         current
     });
