@@ -138,6 +138,43 @@ test('choosing an event in the list moves the story there; the caption quotes th
   await context.close();
 });
 
+test('a step of the story rewrites attributes of the drawn map, not the map; a resize redraws it in the same state', async () => {
+  const { page, context } = await open('?date=2020-06-06');
+  await page.evaluate(() => {
+    window.__writes = { nodes: 0, attributes: 0 };
+    window.__kept = ['map', 'place-bani_walid', 'place-tripoli'].map((id) => document.querySelector(`[data-testid="${id}"]`));
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'childList') window.__writes.nodes += r.addedNodes.length + r.removedNodes.length;
+        else window.__writes.attributes += 1;
+      }
+    }).observe(document.querySelector('[data-testid="map"]'), { subtree: true, childList: true, attributes: true });
+  });
+  // At rest nothing is written.
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__writes), { nodes: 0, attributes: 0 });
+
+  // Back to 5 June: Bani Walid is the LNA's again, the offensive on Sirte and its strikes go.
+  await page.focus('[data-testid="date-slider"]');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('[data-testid="place-bani_walid"]').dataset.control === 'lna');
+  const kept = await page.evaluate(() => window.__kept.every((e) => e.isConnected));
+  assert.ok(kept, 'the same <svg> and place elements, updated in place');
+  const writes = await page.evaluate(() => window.__writes);
+  assert.ok(writes.attributes > 0 && writes.attributes < 40, `a few attributes change: ${JSON.stringify(writes)}`);
+  assert.equal(await page.$$eval('[data-testid^="strike-"]', (s) => s.length), 0);
+
+  // A narrower page: the map is drawn again for the new width, in the same state.
+  const before = await page.getAttribute('[data-testid="map"]', 'width');
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction((w) => document.querySelector('[data-testid="map"]').getAttribute('width') !== w, before);
+  assert.equal(await page.evaluate(() => window.__kept[0].isConnected), false, 'a new <svg>');
+  assert.equal(await control(page, 'bani_walid'), 'lna');
+  assert.equal(await control(page, 'tarhuna'), 'gna');
+  assert.equal(await contested(page, 'tripoli'), 'false');
+  await context.close();
+});
+
 test('?date= between stops shows that day: 7 June, Sirte still under attack, no strikes', async () => {
   const { page, context } = await open('?date=2020-06-07');
   assert.equal(await label(page), 'Sunday 7 June 2020');
