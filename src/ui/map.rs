@@ -70,14 +70,20 @@ pub fn MapView(
 
 /// The drawn map, and the elements that follow the story.
 struct Drawing {
-    scene: Arc<BaseScene>,
-    timeline: Option<Arc<Timeline>>,
-    svg: Svg,
+    painter: Painter,
     places: Vec<DrawnPlace>,
     /// `<g class="arrows">` and `<g class="strikes">`, when there is a story.
     layers: Option<(El, El)>,
-    arrows: Vec<DrawnArrow>,
-    strikes: Vec<DrawnStrike>,
+    /// The arrows and strikes on the map, by event.
+    arrows: Vec<(usize, DrawnArrow)>,
+    strikes: Vec<(usize, DrawnStrike)>,
+}
+
+/// What drawing a story mark needs: the document, the layout and the events.
+struct Painter {
+    svg: Svg,
+    scene: BaseScene,
+    timeline: Option<Arc<Timeline>>,
 }
 
 struct DrawnPlace {
@@ -90,7 +96,6 @@ struct DrawnPlace {
 }
 
 struct DrawnArrow {
-    event: usize,
     group: El,
     shaft: El,
     head: El,
@@ -99,7 +104,6 @@ struct DrawnArrow {
 }
 
 struct DrawnStrike {
-    event: usize,
     group: El,
     shown: String,
 }
@@ -196,9 +200,11 @@ impl Drawing {
 
         root.replace_children_of(target);
         Some(Drawing {
-            scene: Arc::new(scene),
-            timeline,
-            svg,
+            painter: Painter {
+                svg,
+                scene,
+                timeline,
+            },
             places,
             layers,
             arrows: Vec::new(),
@@ -211,57 +217,59 @@ impl Drawing {
         for p in &mut self.places {
             p.show(frame);
         }
-        let Some((arrow_layer, strike_layer)) = &self.layers else {
-            return;
-        };
-        // Arrows and strikes appear and go at a few points of the story; in between only
-        // their progress and opacity change.
-        self.arrows.retain(|a| {
-            let running = frame.arrows.iter().any(|s| s.event == a.event);
-            if !running {
-                a.group.remove();
-            }
-            running
-        });
-        for state in &frame.arrows {
-            let known = self.arrows.iter().position(|a| a.event == state.event);
-            let index = match known {
-                Some(i) => i,
-                None => match self.draw_arrow(state) {
-                    Some(arrow) => {
-                        arrow_layer.append(&arrow.group);
-                        self.arrows.push(arrow);
-                        self.arrows.len() - 1
-                    }
-                    None => continue,
-                },
-            };
-            self.arrows[index].show(state);
-        }
-        self.strikes.retain(|s| {
-            let on = frame.strikes.iter().any(|st| st.event == s.event);
-            if !on {
-                s.group.remove();
-            }
-            on
-        });
-        for state in &frame.strikes {
-            let known = self.strikes.iter().position(|s| s.event == state.event);
-            let index = match known {
-                Some(i) => i,
-                None => match self.draw_strike(state) {
-                    Some(strike) => {
-                        strike_layer.append(&strike.group);
-                        self.strikes.push(strike);
-                        self.strikes.len() - 1
-                    }
-                    None => continue,
-                },
-            };
-            self.strikes[index].show(state);
+        if let Some((arrow_layer, strike_layer)) = &self.layers {
+            let painter = &self.painter;
+            follow(&mut self.arrows, &frame.arrows, arrow_layer, |a| {
+                painter.arrow(a)
+            });
+            follow(&mut self.strikes, &frame.strikes, strike_layer, |s| {
+                painter.strike(s)
+            });
         }
     }
+}
 
+/// An arrow or a burst of strikes: drawn when its event enters the frame, updated while it
+/// stays, removed when it leaves.
+trait Mark {
+    type State;
+    fn event(state: &Self::State) -> usize;
+    fn group(&self) -> &El;
+    fn show(&mut self, state: &Self::State);
+}
+
+/// Keeps the marks drawn in `layer` in step with the frame's `states`. They appear and go at
+/// a few points of the story; in between only their progress and opacity change.
+fn follow<M: Mark>(
+    marks: &mut Vec<(usize, M)>,
+    states: &[M::State],
+    layer: &El,
+    draw: impl Fn(&M::State) -> Option<M>,
+) {
+    marks.retain(|(event, mark)| {
+        let stays = states.iter().any(|s| M::event(s) == *event);
+        if !stays {
+            mark.group().remove();
+        }
+        stays
+    });
+    for state in states {
+        let event = M::event(state);
+        let known = marks.iter().position(|(e, _)| *e == event);
+        let index = match known {
+            Some(i) => i,
+            None => {
+                let Some(mark) = draw(state) else { continue };
+                layer.append(mark.group());
+                marks.push((event, mark));
+                marks.len() - 1
+            }
+        };
+        marks[index].1.show(state);
+    }
+}
+
+impl Painter {
     /// An event's id, for test ids.
     fn event_id(&self, event: usize) -> &str {
         self.timeline
@@ -270,7 +278,7 @@ impl Drawing {
             .map_or("", |e| e.id.as_str())
     }
 
-    fn draw_arrow(&self, a: &ArrowState) -> Option<DrawnArrow> {
+    fn arrow(&self, a: &ArrowState) -> Option<DrawnArrow> {
         let (from, to) = (self.scene.place(&a.from)?, self.scene.place(&a.to)?);
         let shape = arrow_shape((from.x, from.y), (to.x, to.y))?;
         let inferred = if a.origin_stated { "" } else { " inferred" };
@@ -294,7 +302,6 @@ impl Drawing {
         group.append(&shaft);
         group.append(&head);
         Some(DrawnArrow {
-            event: a.event,
             group,
             shaft,
             head,
@@ -302,7 +309,7 @@ impl Drawing {
         })
     }
 
-    fn draw_strike(&self, st: &StrikeState) -> Option<DrawnStrike> {
+    fn strike(&self, st: &StrikeState) -> Option<DrawnStrike> {
         let at = self.scene.place(&st.place)?;
         let group = self
             .svg
@@ -323,7 +330,6 @@ impl Drawing {
             );
         }
         Some(DrawnStrike {
-            event: st.event,
             group,
             shown: String::new(),
         })
@@ -405,7 +411,17 @@ impl DrawnPlace {
     }
 }
 
-impl DrawnArrow {
+impl Mark for DrawnArrow {
+    type State = ArrowState;
+
+    fn event(a: &ArrowState) -> usize {
+        a.event
+    }
+
+    fn group(&self) -> &El {
+        &self.group
+    }
+
     fn show(&mut self, a: &ArrowState) {
         let shown = (
             Fixed(a.progress, 2).to_string(),
@@ -428,7 +444,17 @@ impl DrawnArrow {
     }
 }
 
-impl DrawnStrike {
+impl Mark for DrawnStrike {
+    type State = StrikeState;
+
+    fn event(st: &StrikeState) -> usize {
+        st.event
+    }
+
+    fn group(&self) -> &El {
+        &self.group
+    }
+
     fn show(&mut self, st: &StrikeState) {
         let shown = Fixed(st.progress, 2).to_string();
         if self.shown != shown {
