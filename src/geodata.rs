@@ -198,9 +198,7 @@ impl Geometry {
         };
         Ok(Some(geometry))
     }
-}
 
-impl Geometry {
     fn type_name(&self) -> &'static str {
         match self {
             Geometry::Point(_) => "Point",
@@ -444,6 +442,46 @@ mod tests {
         let bad_role = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
             "properties":{"id":"x","name":"X","role":"capital"},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#;
         assert!(err(bad_role).contains("use \"story\" or \"context\""));
+    }
+
+    #[test]
+    fn invalid_geojson_is_explained_at_the_level_of_the_file() {
+        let point = |geometry: &str| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature",
+                "properties":{{"id":"x","name":"X"}},"geometry":{geometry}}}]}}"#
+            )
+        };
+        for (text, says) in [
+            (
+                r#"{"type":"FeatureCollection","features":{}}"#.to_owned(),
+                "not valid GeoJSON (the collection's \"features\" is not an array)",
+            ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Point"}]}"#.to_owned(),
+                "not valid GeoJSON (feature 1 is not a Feature object",
+            ),
+            (
+                point(r#"{"type":"Pointe","coordinates":[1,2]}"#),
+                "feature 1 ('x') has a geometry of unknown type \"Pointe\"",
+            ),
+            (
+                point(r#"{"type":"Point","coordinates":[1,"2"]}"#),
+                "feature 1 ('x') has a position that is not numbers",
+            ),
+            (
+                point(r#"{"type":"Point","coordinates":1}"#),
+                "feature 1 ('x') has coordinates that are not arrays",
+            ),
+            (point("null"), "feature 1 ('x') has no geometry"),
+            (
+                point(r#"{"type":"MultiPoint","coordinates":[[1,2]]}"#),
+                "feature 1 ('x') is a MultiPoint; places are Points",
+            ),
+        ] {
+            let e = err(&text);
+            assert!(e.contains(says), "{text}: {e}");
+        }
     }
 
     #[test]
