@@ -24,5 +24,6 @@ pub fn start() {
             ));
         }
     }));
+    crate::web::remove_loading_line();
     mount_to_body(App);
 }

@@ -54,3 +54,14 @@ pub fn page_title_and_description() -> (String, String) {
         .unwrap_or_default();
     (document.title(), description)
 }
+
+/// Removes the page's own "Loading the map…" line (`index.html`), which shows while the
+/// module downloads; the app says the same until its data is in.
+pub fn remove_loading_line() {
+    let line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-newsmap-loading]").ok().flatten());
+    if let Some(line) = line {
+        line.remove();
+    }
+}

@@ -156,6 +156,43 @@ test('without JavaScript the page shows the static map of the final state', asyn
   await context.close();
 });
 
+test('while the module downloads the page says so; if it cannot start, the static map shows, not a blank frame', async () => {
+  // A slow module: the loading line shows, then the map takes its place.
+  {
+    const { page, context } = await openPage(browser, { width: 800 });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-newsmap-loading]:not([hidden])');
+    assert.match(await page.textContent('body'), /Loading the map/);
+    release();
+    await page.waitForSelector('[data-testid="place-sirte"][data-control]');
+    assert.equal(await page.$('[data-newsmap-loading]'), null, 'the line is gone');
+    await context.close();
+  }
+  // No module at all.
+  {
+    const { page, context, log } = await openPage(browser, { width: 800 });
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(app.url);
+    const figure = await page.waitForSelector('[data-testid="fallback"]');
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="fallback"] img');
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    assert.match(await figure.textContent(), /could not start/);
+    assert.match(await page.getAttribute('[data-testid="fallback"] img', 'alt'), /Sirte/);
+    assert.equal(await page.$('[data-newsmap-loading]'), null);
+    assert.ok(log.errors.some((e) => /could not start/.test(e)), `the console says why: ${log.errors}`);
+    await screenshot(page, 'fallback.png');
+    await context.close();
+  }
+});
+
 test('?theme=dark darkens the page; ?controls=0 keeps map and caption only', async () => {
   const { page, context } = await openPage(browser, { width: 375 });
   await page.goto(app.url + '?theme=dark&controls=0&date=2020-06-05');
