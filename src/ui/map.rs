@@ -5,7 +5,7 @@
 //! the container's width ([`BaseScene`] says what goes where), the other applies each
 //! [`Frame`] of the story to the drawn elements. Drawing goes straight to the DOM through
 //! [`crate::web::svg`]: the map is a few hundred nodes of which a frame of playback changes a
-//! few attributes, and a view tree of it cost ten times the code.
+//! few attributes, and a view tree of it cost four times the code.
 
 use crate::geodata::{Basemap, PlaceSet};
 use crate::geometry::{Fixed, px};
