@@ -1,7 +1,7 @@
 //! A small JSON reader for the files the browser loads.
 //!
 //! The app reads three small JSON files once. `serde_json` (with the `geojson` crate and the
-//! derived deserializers on top of it) made up about 73 KB of the 470 KB WebAssembly module;
+//! derived deserializers on top of it) made up about 72 KB of the 460 KB WebAssembly module;
 //! this reader is about 6 KB. It parses into a [`Value`] tree, and the typed readers in
 //! [`crate::geodata`] and [`crate::events`] walk that tree with messages that name the
 //! feature or event at fault. Writing stays with serde (the extractor, the basemap tool), and

@@ -2,7 +2,7 @@
 //!
 //! The map is a few hundred SVG nodes, drawn once for each width, after which a handful of
 //! attributes follow the story. Writing them straight to the DOM costs about 15 KB of
-//! WebAssembly where a Leptos view tree of the same markup cost about 64 KB, and a frame of
+//! WebAssembly where a Leptos view tree of the same markup cost about 62 KB, and a frame of
 //! playback writes only the attributes whose values changed.
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
