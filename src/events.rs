@@ -65,7 +65,6 @@ fn extraction(root: &Value) -> Result<Extraction, String> {
 fn event(v: &Value, index: usize) -> Result<Event, String> {
     let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
     let e = Members::of(v, format!("event {} ('{id}')", index + 1))?;
-    let actor = || one_of(&Actor::ALL, |a: Actor| a.id());
     Ok(Event {
         id: e.string("id")?,
         kind: e.required(
@@ -81,10 +80,10 @@ fn event(v: &Value, index: usize) -> Result<Event, String> {
         )?,
         date_basis: e.optional_string("date_basis")?.unwrap_or_default(),
         local_time: e.optional_string("local_time")?,
-        actor: e.optional("actor", actor(), "an actor id")?,
+        actor: e.optional("actor", one_of(&Actor::ALL, Actor::id), "an actor id")?,
         place: e.optional("place", place, "a place id")?,
-        from: e.optional("from", actor(), "an actor id")?,
-        to: e.optional("to", actor(), "an actor id")?,
+        from: e.optional("from", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        to: e.optional("to", one_of(&Actor::ALL, Actor::id), "an actor id")?,
         origin: e.optional("origin", place, "a place id")?,
         count: e.optional("count", Value::as_u32, "a whole number")?,
         stance: e.optional("stance", one_of(&Stance::ALL, Stance::id), "a stance")?,

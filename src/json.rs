@@ -10,14 +10,17 @@
 //!
 //! ```
 //! use newsmap::json::{parse, Value};
-//! let v = parse(r#"{"type": "Point", "coordinates": [13.1914, 32.8872]}"#).unwrap();
+//! # fn main() -> Result<(), newsmap::json::SyntaxError> {
+//! let v = parse(r#"{"type": "Point", "coordinates": [13.1914, 32.8872]}"#)?;
 //! assert_eq!(v.get("type").and_then(Value::as_str), Some("Point"));
-//! let c = v.get("coordinates").and_then(Value::as_array).unwrap();
-//! assert_eq!(c[1].as_f64(), Some(32.8872));
+//! let lat = v.get("coordinates").and_then(Value::as_array).and_then(|c| c.get(1));
+//! assert_eq!(lat.and_then(Value::as_f64), Some(32.8872));
 //! assert_eq!(
-//!     parse("[1, 2").unwrap_err().to_string(),
-//!     "expected ',' or ']', but the text ends at line 1, column 6"
+//!     parse("[1, 2").map_err(|e| e.to_string()),
+//!     Err("expected ',' or ']', but the text ends at line 1, column 6".to_owned())
 //! );
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Numbers are `f64`. A number of up to 15 significant digits with a decimal exponent within

@@ -99,13 +99,14 @@ struct DrawnArrow {
     group: El,
     shaft: El,
     head: El,
-    /// Progress and opacity as written (two decimals).
-    shown: (String, String),
+    /// Progress and opacity as written, in hundredths.
+    shown: Option<(i32, i32)>,
 }
 
 struct DrawnStrike {
     group: El,
-    shown: String,
+    /// Opacity as written, in hundredths.
+    shown: Option<i32>,
 }
 
 impl Drawing {
@@ -305,7 +306,7 @@ impl Painter {
             group,
             shaft,
             head,
-            shown: Default::default(),
+            shown: None,
         })
     }
 
@@ -329,10 +330,7 @@ impl Painter {
                     .attr("d", &burst_mark(x, y, 7.0)),
             );
         }
-        Some(DrawnStrike {
-            group,
-            shown: String::new(),
-        })
+        Some(DrawnStrike { group, shown: None })
     }
 }
 
@@ -423,15 +421,13 @@ impl Mark for DrawnArrow {
     }
 
     fn show(&mut self, a: &ArrowState) {
-        let shown = (
-            Fixed(a.progress, 2).to_string(),
-            Fixed(a.opacity, 2).to_string(),
-        );
+        let shown = Some((hundredths(a.progress), hundredths(a.opacity)));
         if self.shown == shown {
             return;
         }
-        self.group.set("data-progress", &shown.0);
-        self.group.set("opacity", &shown.1);
+        self.group
+            .set("data-progress", &Fixed(a.progress, 2).to_string());
+        self.group.set("opacity", &Fixed(a.opacity, 2).to_string());
         self.shaft
             .set("stroke-dashoffset", &Fixed(1.0 - a.progress, 3).to_string());
         let head = if a.progress >= 0.98 {
@@ -456,12 +452,19 @@ impl Mark for DrawnStrike {
     }
 
     fn show(&mut self, st: &StrikeState) {
-        let shown = Fixed(st.progress, 2).to_string();
+        let shown = Some(hundredths(st.progress));
         if self.shown != shown {
-            self.group.set("opacity", &shown);
+            self.group
+                .set("opacity", &Fixed(st.progress, 2).to_string());
             self.shown = shown;
         }
     }
+}
+
+/// A value in [0, 1] to the precision the map writes it (two decimals): frames that would
+/// write the same attribute write nothing.
+fn hundredths(v: f64) -> i32 {
+    (v * 100.0).round() as i32
 }
 
 /// Story towns get the larger marker.

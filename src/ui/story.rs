@@ -128,19 +128,27 @@ pub fn Story(
     // The effect's value is the stop last written.
     let url_timeline = timeline.clone();
     let pending_url = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_url = move || {
+        if let Some(pending) = pending_url.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+    };
+    on_cleanup(cancel_url);
     Effect::new(move |written: Option<Option<usize>>| {
         let current = stop.get();
         let written = written.unwrap_or(current);
-        if playing.get() || written == current {
+        if playing.get() {
+            cancel_url();
+            return written;
+        }
+        if written == current {
             return written;
         }
         if let Some(date) = current
             .and_then(|i| url_timeline.stops().get(i))
             .map(|s| s.date)
         {
-            if let Some(previous) = pending_url.get_value() {
-                previous.clear();
-            }
+            cancel_url();
             let write = move || {
                 location::replace_query(&[("date", Some(&date.to_string())), ("event", None)])
             };

@@ -119,12 +119,18 @@ if (counter) {
   console.log(`Navigation → bare counter drawn, same conditions, in turn with the map: ${median(counter.runs).toFixed(0)} ms (runs: ${ms(counter.runs)}); ratio ${ratio.toFixed(2)}× (budget 1.3×)`);
 }
 
-// 2. Frames during a full autoplay (no throttling).
-{
+/** The map in a new page, unthrottled, once its towns are drawn. */
+async function openMap() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(app.url);
   await page.waitForSelector('[data-testid="place-sirte"][data-control]');
+  return { context, page };
+}
+
+// 2. Frames during a full autoplay (no throttling).
+{
+  const { context, page } = await openMap();
   await page.evaluate(() => {
     window.__frames = [];
     const tick = (ts) => {
@@ -148,10 +154,7 @@ if (counter) {
 
 // 3. Slider input → next frame.
 {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(app.url);
-  await page.waitForSelector('[data-testid="place-sirte"][data-control]');
+  const { context, page } = await openMap();
   await page.evaluate(() => {
     window.__latency = [];
     window.__work = [];
