@@ -193,6 +193,20 @@ ensure_browser_test_deps() {
   cp "$dir/package-lock.json" "$stamp"
 }
 
+# Every crate the offline builds need, for the host and for wasm32, in the project and in the
+# benchmark's baseline page. trunk runs cargo with --offline, so nothing may be left to fetch.
+# With everything already downloaded this reads only the local registry (well under a second).
+ensure_crates() {
+  step "Crates for the native and wasm32 builds (cargo fetch)"
+  local manifest
+  for manifest in "$ROOT/Cargo.toml" "$ROOT/bench/bare/Cargo.toml"; do
+    (load_wasm_env && cargo fetch --locked --quiet --manifest-path "$manifest") ||
+      fail "cargo fetch failed for ${manifest#"$ROOT"/}." \
+        "Check access to crates.io (or your registry mirror), then run this again."
+  done
+  info "all downloaded"
+}
+
 # Everything needed to build and serve the app.
 ensure_app_toolchain() {
   ensure_rust
@@ -200,6 +214,7 @@ ensure_app_toolchain() {
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt
+  ensure_crates
 }
 
 # Builds the release dist/ (trunk, wasm-opt), offline: trunk must never download tools.
