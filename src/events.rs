@@ -9,7 +9,7 @@
 use crate::date::{Precision, When};
 use crate::geodata::DataError;
 use crate::json::{self, Value};
-use crate::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Stance};
+use crate::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Stance, Status};
 
 /// The file events come from, for messages.
 pub const EVENTS_FILE: &str = "events.json";
@@ -24,13 +24,13 @@ pub fn parse_events(text: &str) -> Result<Extraction, DataError> {
     let x = extraction(&root).map_err(|e| error(format!("not the extractor's output ({e})")))?;
     let mut ids: Vec<&str> = Vec::with_capacity(x.events.len());
     for e in &x.events {
-        if e.precision != e.date.precision() {
+        if e.precision != e.date.map(When::precision) {
             return Err(error(format!(
                 "event {}: the date {} is of {} precision but \"precision\" says {}",
                 e.id,
-                e.date,
-                e.date.precision().as_str(),
-                e.precision.as_str()
+                e.date.map_or_else(|| "null".to_owned(), |d| d.to_string()),
+                e.date.map_or("no", |d| d.precision().as_str()),
+                e.precision.map_or("null", Precision::as_str)
             )));
         }
         if ids.contains(&e.id.as_str()) {
@@ -72,8 +72,8 @@ fn event(v: &Value, index: usize) -> Result<Event, String> {
             one_of(&EventKind::ALL, EventKind::id),
             "an event kind",
         )?,
-        date: e.required("date", when, "a date such as 2020-06-05")?,
-        precision: e.required(
+        date: e.optional("date", when, "a date such as 2020-06-05, or null")?,
+        precision: e.optional(
             "precision",
             one_of(&Precision::ALL, Precision::as_str),
             "a precision",
@@ -82,11 +82,19 @@ fn event(v: &Value, index: usize) -> Result<Event, String> {
         local_time: e.optional_string("local_time")?,
         actor: e.optional("actor", one_of(&Actor::ALL, Actor::id), "an actor id")?,
         place: e.optional("place", place, "a place id")?,
+        place_name: e.optional_string("place_name")?,
         from: e.optional("from", one_of(&Actor::ALL, Actor::id), "an actor id")?,
         to: e.optional("to", one_of(&Actor::ALL, Actor::id), "an actor id")?,
         origin: e.optional("origin", place, "a place id")?,
         count: e.optional("count", Value::as_u32, "a whole number")?,
         stance: e.optional("stance", one_of(&Stance::ALL, Stance::id), "a stance")?,
+        status: e
+            .optional(
+                "status",
+                one_of(&Status::ALL, Status::id),
+                "reported or claimed",
+            )?
+            .unwrap_or_default(),
         quote: e.string("quote")?,
         span: e.required("span", span, "a [start, end] pair")?,
         confidence: e.required("confidence", Value::as_f64, "a number")?,

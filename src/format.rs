@@ -71,6 +71,7 @@ pub fn headline(e: &Event, places: &PlaceSet) -> String {
         .place
         .as_ref()
         .map(|p| place_name(places, p))
+        .or_else(|| e.place_name.clone())
         .unwrap_or_default();
     match e.kind {
         EventKind::Capture => match e.from {
@@ -88,6 +89,7 @@ pub fn headline(e: &Event, places: &PlaceSet) -> String {
             Some(n) if n > 1 => format!("{n} {actor} air strikes on {place}"),
             _ => format!("{actor} air strikes on {place}"),
         },
+        EventKind::Shelling => format!("{actor} shelling of {place}"),
         EventKind::CeasefireAnnounced => format!("{actor} announces a ceasefire"),
         EventKind::CeasefireEffective => "Ceasefire takes effect".to_owned(),
         EventKind::Statement => match e.stance {

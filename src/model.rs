@@ -140,8 +140,11 @@ pub enum EventKind {
     Capture,
     /// `actor` begins an offensive against `place`, from `origin` when the text says.
     Offensive,
-    /// `actor` strikes `place` from the air, `count` times when the text says.
+    /// `actor` strikes `place` from the air (aircraft, drones), `count` times when the text
+    /// says.
     Airstrike,
+    /// `actor` shells `place`: artillery, rockets, mortars.
+    Shelling,
     /// `actor` announces or proposes a ceasefire.
     CeasefireAnnounced,
     /// A ceasefire takes effect.
@@ -155,10 +158,11 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Capture,
         EventKind::Offensive,
         EventKind::Airstrike,
+        EventKind::Shelling,
         EventKind::CeasefireAnnounced,
         EventKind::CeasefireEffective,
         EventKind::Statement,
@@ -171,6 +175,7 @@ impl EventKind {
             EventKind::Capture => "capture",
             EventKind::Offensive => "offensive",
             EventKind::Airstrike => "airstrike",
+            EventKind::Shelling => "shelling",
             EventKind::CeasefireAnnounced => "ceasefire_announced",
             EventKind::CeasefireEffective => "ceasefire_effective",
             EventKind::Statement => "statement",
@@ -195,6 +200,29 @@ impl Stance {
         match self {
             Stance::Support => "support",
             Stance::Rejection => "rejection",
+        }
+    }
+}
+
+/// Whether the article states an event in its own voice or only reports one side's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Stated by the article, or by a source outside the fighting (the UN, witnesses).
+    #[default]
+    Reported,
+    /// Known only from a party to the fighting saying so ("the GNA said it had taken…"), or
+    /// said to be unconfirmed.
+    Claimed,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Reported, Status::Claimed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Claimed => "claimed",
         }
     }
 }
@@ -227,8 +255,10 @@ pub struct Event {
     /// `e1`, `e2`, … in the order of the article's text.
     pub id: String,
     pub kind: EventKind,
-    pub date: When,
-    pub precision: Precision,
+    /// `None` when the text gives no date the extractor could place (a relative one with no
+    /// article date to anchor it): `date_basis` says why, and the map leaves the event out.
+    pub date: Option<When>,
+    pub precision: Option<Precision>,
     /// How the date was resolved ("weekday 'Friday' in the past, latest on or before 2020-06-06").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date_basis: String,
@@ -237,8 +267,13 @@ pub struct Event {
     pub local_time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<Actor>,
+    /// The place, when the gazetteer knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceId>,
+    /// The place's name as the sentence writes it ("Mitiga airport", "Tarhouna"); alone, without
+    /// `place`, it names a place the gazetteer does not know, for a desk to add.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Actor>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -250,6 +285,9 @@ pub struct Event {
     /// For a statement: for or against (the ceasefire, the initiative…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
+    /// Reported by the article, or only claimed by a side.
+    #[serde(default)]
+    pub status: Status,
     /// The sentence, as plain text.
     pub quote: String,
     /// The sentence's range in the decoded article text, in Unicode scalar values, end exclusive.

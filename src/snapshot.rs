@@ -61,7 +61,9 @@ pub fn render(places: &PlaceSet, basemap: Option<&Basemap>, timeline: &Timeline)
             if let Some(e) = events.get(i) {
                 lines.push(format!(
                     "{}: {}",
-                    short_date_label(e.date, e.local_time.as_deref()),
+                    e.date
+                        .map(|d| short_date_label(d, e.local_time.as_deref()))
+                        .unwrap_or_default(),
                     headline(e, places)
                 ));
             }
@@ -98,7 +100,9 @@ pub fn render(places: &PlaceSet, basemap: Option<&Basemap>, timeline: &Timeline)
         CeasefireState::InEffect { effective } => events.get(effective).map(|e| {
             format!(
                 "Ceasefire in effect since {}",
-                date_label(e.date, e.local_time.as_deref())
+                e.date
+                    .map(|d| date_label(d, e.local_time.as_deref()))
+                    .unwrap_or_default()
             )
         }),
         CeasefireState::Announced { .. } => Some("Ceasefire announced".to_owned()),

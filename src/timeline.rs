@@ -24,7 +24,7 @@
 use crate::date::{MINUTES_PER_DAY, Precision, When};
 use crate::events::EVENTS_FILE;
 use crate::geodata::{DataError, PlaceSet};
-use crate::model::{Actor, Event, EventKind, PlaceId, PlaceRole};
+use crate::model::{Actor, Event, EventKind, PlaceId, PlaceRole, Status};
 
 /// A point on the story's time axis: minutes since 1970-01-01T00:00Z.
 pub type Instant = f64;
@@ -51,6 +51,8 @@ pub struct PlaceState {
     pub control: Option<Actor>,
     /// The event the control rests on.
     pub control_event: Option<usize>,
+    /// The control rests on a side's claim, not on the article's word.
+    pub claimed: bool,
     /// Under attack by the other side.
     pub contested: bool,
     /// The offensive that contests it.
@@ -162,12 +164,18 @@ fn period(w: When) -> f64 {
     }
 }
 
+/// The instant an event starts at. Every event the timeline keeps has a date.
+fn start_of(e: &Event) -> Instant {
+    e.date.map_or(f64::INFINITY, |d| d.start() as f64)
+}
+
 fn affects_map(kind: EventKind) -> bool {
     matches!(
         kind,
         EventKind::Capture
             | EventKind::Offensive
             | EventKind::Airstrike
+            | EventKind::Shelling
             | EventKind::Withdrawal
             | EventKind::CeasefireEffective
     )
@@ -187,6 +195,16 @@ impl Timeline {
         let events: Vec<Event> = events
             .iter()
             .filter(|e| {
+                if e.date.is_none() {
+                    issues.push(DataError::new(
+                        EVENTS_FILE,
+                        format!(
+                            "event {} has no date ({}); the map leaves it out",
+                            e.id, e.date_basis
+                        ),
+                    ));
+                    return false;
+                }
                 let unknown = [e.place.as_ref(), e.origin.as_ref()]
                     .into_iter()
                     .flatten()
@@ -207,22 +225,23 @@ impl Timeline {
 
         // Stops: distinct instants, in time order; events in article order within a stop.
         let mut order: Vec<usize> = (0..events.len()).collect();
-        crate::sort::sort_by_key(&mut order, |&i| (events[i].date.start(), events[i].span[0]));
+        crate::sort::sort_by_key(&mut order, |&i| (start_of(&events[i]), events[i].span[0]));
         let mut stops: Vec<Stop> = Vec::new();
         for i in order {
             let e = &events[i];
-            let instant = e.date.start() as f64;
+            let instant = start_of(e);
+            let Some(date) = e.date else { continue };
             match stops.last_mut() {
                 Some(s) if s.instant == instant => {
                     s.events.push(i);
-                    if e.date.precision() > s.date.precision() {
-                        s.date = e.date;
+                    if date.precision() > s.date.precision() {
+                        s.date = date;
                         s.local_time = e.local_time.clone();
                     }
                 }
                 _ => stops.push(Stop {
                     instant,
-                    date: e.date,
+                    date,
                     local_time: e.local_time.clone(),
                     events: vec![i],
                     background: false,
@@ -243,13 +262,13 @@ impl Timeline {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EventKind::CeasefireEffective)
-            .map(|(i, e)| (e.date.start() as f64, i))
+            .map(|(i, e)| (start_of(e), i))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         let announced = events
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EventKind::CeasefireAnnounced)
-            .map(|(i, e)| (e.date.start() as f64, i))
+            .map(|(i, e)| (start_of(e), i))
             .min_by(|a, b| a.0.total_cmp(&b.0));
 
         // Holds: captures first (with the holder before them when stated), then what
@@ -261,7 +280,7 @@ impl Timeline {
             .map(|p| (p.id.clone(), Vec::new()))
             .collect();
         let mut by_time: Vec<usize> = (0..events.len()).collect();
-        crate::sort::sort_by_key(&mut by_time, |&i| events[i].date.start());
+        crate::sort::sort_by_key(&mut by_time, |&i| start_of(&events[i]));
         let add = |holds: &mut Vec<(PlaceId, Vec<Hold>)>, place: &PlaceId, hold: Hold| {
             if let Some((_, list)) = holds.iter_mut().find(|(p, _)| p == place) {
                 list.push(hold);
@@ -273,7 +292,7 @@ impl Timeline {
             let (EventKind::Capture, Some(place), Some(actor)) = (e.kind, &e.place, e.actor) else {
                 continue;
             };
-            let at = e.date.start() as f64;
+            let at = start_of(e);
             let known_before = holds
                 .iter()
                 .find(|(p, _)| p == place)
@@ -305,7 +324,7 @@ impl Timeline {
             else {
                 continue;
             };
-            let at = e.date.start() as f64;
+            let at = start_of(e);
             let unknown_at = |holds: &Vec<(PlaceId, Vec<Hold>)>, p: &PlaceId| {
                 holds
                     .iter()
@@ -357,7 +376,7 @@ impl Timeline {
             let (EventKind::Offensive, Some(target)) = (e.kind, &e.place) else {
                 continue;
             };
-            let start = e.date.start() as f64;
+            let start = start_of(e);
             let (origin, origin_stated) = match &e.origin {
                 Some(o) => (Some(o.clone()), true),
                 None => {
@@ -383,7 +402,7 @@ impl Timeline {
             // ceasefire takes effect.
             let mut end = story_end;
             for c in &self.events {
-                let at = c.date.start() as f64;
+                let at = start_of(c);
                 if c.kind != EventKind::Capture || at < start {
                     continue;
                 }
@@ -546,10 +565,14 @@ impl Timeline {
                     let e = &self.events[i];
                     e.kind == EventKind::Capture && e.place.as_ref() == Some(place)
                 });
+                let claimed = held
+                    .and_then(|h| self.events.get(h.1))
+                    .is_some_and(|e| e.kind == EventKind::Capture && e.status == Status::Claimed);
                 PlaceState {
                     place: place.clone(),
                     control,
                     control_event: held.map(|h| h.1),
+                    claimed,
                     contested: contesting.is_some(),
                     contested_by: contesting.map(|o| o.event),
                     changed,
@@ -561,12 +584,12 @@ impl Timeline {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EventKind::Airstrike)
+            .filter(|(_, e)| matches!(e.kind, EventKind::Airstrike | EventKind::Shelling))
             .filter_map(|(i, e)| {
-                let at = e.date.start() as f64;
+                let at = start_of(e);
                 let place = e.place.clone()?;
                 let progress = self.approach(t, at);
-                (progress > 0.0 && t < at + period(e.date)).then(|| StrikeState {
+                (progress > 0.0 && t < at + e.date.map_or(0.0, period)).then(|| StrikeState {
                     event: i,
                     place,
                     count: e.count.unwrap_or(1).clamp(1, 24),

@@ -61,3 +61,96 @@ fn usage_errors_exit_with_two() {
     assert_eq!(extract(&[]).status.code(), Some(2));
     assert_eq!(extract(&["a.html", "--bogus"]).status.code(), Some(2));
 }
+
+/// Writes a file into a temporary folder of this test run.
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsmap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn a_page_without_a_date_warns_once_and_the_desk_can_give_it() {
+    let page = temp_file(
+        "undated.html",
+        "<p>Government forces took control of Tarhuna on Friday.</p>",
+    );
+    let page = page.to_str().unwrap();
+    let out = extract(&[page]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("warning") && err.contains("--date"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["article_date"], serde_json::Value::Null);
+    assert_eq!(v["events"][0]["date"], serde_json::Value::Null);
+    assert_eq!(v["events"][0]["place"], "tarhuna");
+
+    let out = extract(&[page, "--date", "2020-06-06"]);
+    assert!(out.status.success() && out.stderr.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["article_date"], "2020-06-06");
+    assert_eq!(v["events"][0]["date"], "2020-06-05");
+
+    let out = extract(&[page, "--date", "June 6"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--date June 6"));
+}
+
+#[test]
+fn a_desk_extends_the_gazetteer_and_the_lexicon_without_rebuilding() {
+    let page = temp_file(
+        "mizdah.html",
+        "<p>Published <time datetime=\"2020-06-06\">6 June</time></p><p>GNA fighters grabbed Abu Arqub on Friday.</p>",
+    );
+    let page = page.to_str().unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&extract(&[page]).stdout).unwrap();
+    assert_eq!(
+        before["events"].as_array().unwrap().len(),
+        0,
+        "'grabbed' is not in the lexicon"
+    );
+
+    let lexicon = std::fs::read_to_string("assets/lexicon.toml").unwrap()
+        + "\n[[verb]]\nkind = \"capture\"\nframe = \"takes\"\nforms = [\"grab\", \"grabbed\"]\n";
+    let lexicon = temp_file("lexicon.toml", &lexicon);
+    let out = extract(&[page, "--lexicon", lexicon.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"][0]["kind"], "capture");
+    assert_eq!(v["events"][0]["place"], serde_json::Value::Null);
+    assert_eq!(
+        v["events"][0]["place_name"], "Abu Arqub",
+        "an unknown place is named"
+    );
+
+    let gazetteer = std::fs::read_to_string("assets/gazetteer.geojson").unwrap().replacen(
+        "\"features\": [",
+        "\"features\": [{\"type\": \"Feature\", \"properties\": {\"id\": \"abu_arqub\", \"name\": \"Abu Arqub\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.3, 32.2]}},",
+        1,
+    );
+    let gazetteer = temp_file("gazetteer.geojson", &gazetteer);
+    let out = extract(&[
+        page,
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        "--gazetteer",
+        gazetteer.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"][0]["place"], "abu_arqub");
+
+    let broken = temp_file(
+        "broken.toml",
+        "[[verb]]\nkind = \"grab\"\nframe = \"takes\"\nforms = [\"x\"]\n",
+    );
+    let out = extract(&[page, "--lexicon", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("lexicon.toml: verb 1") && err.contains("\"grab\""),
+        "{err}"
+    );
+}

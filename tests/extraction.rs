@@ -3,32 +3,19 @@
 //! article's required events, the contract of `assets/events.json`, and a metamorphic check
 //! that moving the article in time moves every relative date with it.
 
-use newsmap::extract::{document, extract};
+use newsmap::extract::eval::{Gold, Output, Scored, report, score};
+use newsmap::extract::knowledge::Knowledge;
+use newsmap::extract::{Options, document, extract, extract_with};
 use newsmap::model::{Event, Extraction};
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// Below these, per article, the test fails.
-const FLOOR_PRECISION: f64 = 0.8;
-const FLOOR_RECALL: f64 = 0.8;
-
-#[derive(Deserialize)]
-struct Gold {
-    article: String,
-    article_date: String,
-    events: Vec<GoldEvent>,
-}
-
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-struct GoldEvent {
-    kind: String,
-    date: String,
-    actor: Option<String>,
-    place: Option<String>,
-    from: Option<String>,
-    origin: Option<String>,
-    count: Option<u32>,
-}
+/// Floors on the development set of real reports (`tests/real/dev`), which the rules may be
+/// tuned on. The held-out test set is scored by `cargo run --release --bin evaluate --
+/// tests/real/test`, never here.
+const DEV_PRECISION: f64 = 0.9;
+const DEV_RECALL: f64 = 0.6;
+const DEV_CORE_RECALL: f64 = 0.75;
+const DEV_MAP_PRECISION: f64 = 0.85;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -38,8 +25,8 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn golds() -> Vec<(String, Gold)> {
-    let dir = root().join("tests/articles");
+fn golds(dir: &str) -> Vec<(String, Gold)> {
+    let dir = root().join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -54,161 +41,94 @@ fn golds() -> Vec<(String, Gold)> {
                 .unwrap()
                 .to_string_lossy()
                 .replace(".gold.json", "");
-            (name, serde_json::from_str(&read(&p)).unwrap())
+            let gold: Gold =
+                serde_json::from_str(&read(&p)).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (name, gold)
         })
         .collect()
 }
 
-/// The strict key: kind, date, actor and place all equal.
-fn key(kind: &str, date: &str, actor: Option<&str>, place: Option<&str>) -> String {
-    format!(
-        "{kind}|{date}|{}|{}",
-        actor.unwrap_or("-"),
-        place.unwrap_or("-")
+/// Extracts a gold's article as a desk would: with the publication date given when the page
+/// shows none.
+fn run(gold: &Gold) -> Extraction {
+    let date = match gold.article_date.parse() {
+        Ok(newsmap::date::When::Day(d)) if !gold.date_shown => Some(d),
+        _ => None,
+    };
+    extract_with(
+        &read(&root().join(&gold.article)),
+        Knowledge::builtin(),
+        &Options { date },
     )
 }
 
-fn event_key(e: &Event) -> String {
-    key(
-        e.kind.id(),
-        &e.date.to_string(),
-        e.actor.map(|a| a.id()),
-        e.place.as_ref().map(|p| p.as_str()),
-    )
+fn scored(dir: &str) -> Vec<(String, Scored)> {
+    golds(dir)
+        .into_iter()
+        .map(|(name, gold)| {
+            let json = serde_json::to_string(&run(&gold)).unwrap();
+            let out: Output = serde_json::from_str(&json).unwrap();
+            (name, score(&gold, &out))
+        })
+        .collect()
 }
 
-fn gold_key(g: &GoldEvent) -> String {
-    key(&g.kind, &g.date, g.actor.as_deref(), g.place.as_deref())
-}
-
-struct Score {
-    precision: f64,
-    recall: f64,
-    slots_right: usize,
-    slots_total: usize,
-    missed: Vec<String>,
-    spurious: Vec<String>,
-}
-
-fn score(gold: &Gold, out: &Extraction) -> Score {
-    let found: Vec<String> = out.events.iter().map(event_key).collect();
-    let wanted: Vec<String> = gold.events.iter().map(gold_key).collect();
-    let tp = found.iter().filter(|k| wanted.contains(k)).count();
-    let mut slots_right = 0;
-    let mut slots_total = 0;
-    for g in &gold.events {
-        if let Some(e) = out.events.iter().find(|e| event_key(e) == gold_key(g)) {
-            let pairs = [
-                (g.from.clone(), e.from.map(|a| a.id().to_owned())),
-                (
-                    g.origin.clone(),
-                    e.origin.as_ref().map(|p| p.as_str().to_owned()),
-                ),
-                (
-                    g.count.map(|c| c.to_string()),
-                    e.count.map(|c| c.to_string()),
-                ),
-            ];
-            for (want, got) in pairs {
-                if want.is_some() || got.is_some() {
-                    slots_total += 1;
-                    slots_right += usize::from(want == got);
-                }
-            }
-        }
+fn total(articles: &[(String, Scored)]) -> Scored {
+    let mut t = Scored::default();
+    for (_, s) in articles {
+        t.add(s);
     }
-    Score {
-        precision: if found.is_empty() {
-            1.0
-        } else {
-            tp as f64 / found.len() as f64
-        },
-        recall: if wanted.is_empty() {
-            1.0
-        } else {
-            tp as f64 / wanted.len() as f64
-        },
-        slots_right,
-        slots_total,
-        missed: wanted
-            .iter()
-            .filter(|k| !found.contains(k))
-            .cloned()
-            .collect(),
-        spurious: found
-            .iter()
-            .filter(|k| !wanted.contains(k))
-            .cloned()
-            .collect(),
-    }
+    t
 }
 
 #[test]
-fn precision_and_recall_per_article_meet_the_floor() {
-    let golds = golds();
-    assert!(
-        golds.len() >= 4,
-        "the seed and at least three more annotated articles"
-    );
-    println!(
-        "\n{:<28} {:>10} {:>6} {:>9} {:>7} {:>6}",
-        "article", "date", "P", "R", "F1", "slots"
-    );
-    let mut failures = Vec::new();
-    let (mut tp_all, mut found_all, mut wanted_all) = (0.0, 0.0, 0.0);
-    for (name, gold) in &golds {
-        let out = extract(&read(&root().join(&gold.article)));
-        let s = score(gold, &out);
-        let f1 = if s.precision + s.recall > 0.0 {
-            2.0 * s.precision * s.recall / (s.precision + s.recall)
-        } else {
-            0.0
-        };
-        let date = out.article_date.map(|d| d.to_string()).unwrap_or_default();
-        let date_ok = date == gold.article_date;
-        println!(
-            "{name:<28} {:>10} {:>6.2} {:>9.2} {:>7.2} {:>3}/{:<2}",
-            if date_ok {
-                "ok".to_owned()
-            } else {
-                format!("{date}!")
-            },
-            s.precision,
-            s.recall,
-            f1,
-            s.slots_right,
-            s.slots_total
+fn the_articles_written_with_the_rules_are_read_exactly() {
+    // Six articles written while the rules were developed (the seed among them): every event,
+    // no more, with every slot right.
+    let articles = scored("tests/articles");
+    assert!(articles.len() >= 6);
+    println!("\n{}", report(&articles));
+    for (name, s) in &articles {
+        assert!(
+            s.missed.is_empty() && s.spurious.is_empty(),
+            "{name}: missed {:?}, spurious {:?}",
+            s.missed,
+            s.spurious
         );
-        for m in &s.missed {
-            println!("    missed   {m}");
-        }
-        for m in &s.spurious {
-            println!("    spurious {m}");
-        }
-        found_all += out.events.len() as f64;
-        wanted_all += gold.events.len() as f64;
-        tp_all += s.precision * out.events.len() as f64;
-        if !date_ok {
-            failures.push(format!(
-                "{name}: article date {date}, want {}",
-                gold.article_date
-            ));
-        }
-        if s.precision < FLOOR_PRECISION || s.recall < FLOOR_RECALL {
-            failures.push(format!(
-                "{name}: P {:.2} R {:.2} below the floor",
-                s.precision, s.recall
-            ));
-        }
+        assert_eq!(s.dates.right, s.dates.scored, "{name}: article date");
     }
-    println!(
-        "{:<28} {:>10} {:>6.2} {:>9.2}   (micro-averaged; floor P {FLOOR_PRECISION} R {FLOOR_RECALL} per article)",
-        "all",
-        "",
-        tp_all / found_all,
-        tp_all / wanted_all
+    let t = total(&articles);
+    for slot in ["from", "origin", "count"] {
+        let st = t.slots[slot];
+        assert_eq!(st.right, st.scored, "slot {slot}");
+    }
+    let status = t.slots["status"];
+    assert!(status.right * 10 >= status.scored * 9, "status {status:?}");
+}
+
+#[test]
+fn real_reports_of_the_development_set_meet_the_floor() {
+    let articles = scored("tests/real/dev");
+    assert!(
+        articles.len() >= 6,
+        "the development set holds real reports"
     );
-    assert!(failures.is_empty(), "{failures:#?}");
+    println!("\n{}", report(&articles));
+    let t = total(&articles);
+    let figures = [
+        ("precision", t.all.precision(), DEV_PRECISION),
+        ("recall", t.all.recall(), DEV_RECALL),
+        ("core-event recall", t.core.recall(), DEV_CORE_RECALL),
+        ("map-event precision", t.map.precision(), DEV_MAP_PRECISION),
+    ];
+    for (what, got, floor) in figures {
+        let got = got.unwrap_or(0.0);
+        assert!(got >= floor, "{what} {got:.2} is below the floor {floor}");
+    }
+    assert_eq!(
+        t.dates.right, t.dates.scored,
+        "every shown article date read right"
+    );
 }
 
 fn seed() -> Extraction {
@@ -226,6 +146,7 @@ fn find<'a>(out: &'a Extraction, kind: &str, place: Option<&str>) -> &'a Event {
 fn the_seed_article_gives_the_events_the_map_needs() {
     let out = seed();
     assert_eq!(out.article_date.unwrap().to_string(), "2020-06-06");
+    let date = |e: &Event| e.date.map(|d| d.to_string()).unwrap_or_default();
     assert_eq!(
         out.article_date_basis,
         "weekday 'Saturday' resolved against 'Monday, June 8, 2020'"
@@ -234,7 +155,7 @@ fn the_seed_article_gives_the_events_the_map_needs() {
     let tarhuna = find(&out, "capture", Some("tarhuna"));
     assert_eq!(
         (
-            tarhuna.date.to_string().as_str(),
+            date(tarhuna).as_str(),
             tarhuna.actor.unwrap().id(),
             tarhuna.from.unwrap().id()
         ),
@@ -246,30 +167,30 @@ fn the_seed_article_gives_the_events_the_map_needs() {
 
     let bani = find(&out, "capture", Some("bani_walid"));
     assert_eq!(
-        (bani.date.to_string().as_str(), bani.from.unwrap().id()),
+        (date(bani).as_str(), bani.from.unwrap().id()),
         ("2020-06-06", "lna")
     );
 
     let sirte = find(&out, "capture", Some("sirte"));
     assert_eq!(
-        (sirte.date.to_string().as_str(), sirte.actor.unwrap().id()),
+        (date(sirte).as_str(), sirte.actor.unwrap().id()),
         ("2020-01", "lna")
     );
 
     let push = find(&out, "offensive", Some("sirte"));
     assert_eq!(
-        (push.date.to_string().as_str(), push.actor.unwrap().id()),
+        (date(push).as_str(), push.actor.unwrap().id()),
         ("2020-06-06", "gna")
     );
 
     let strikes = find(&out, "airstrike", Some("sirte"));
     assert_eq!(
-        (strikes.count, strikes.date.to_string().as_str()),
+        (strikes.count, date(strikes).as_str()),
         (Some(5), "2020-06-06")
     );
 
     let tripoli = find(&out, "offensive", Some("tripoli"));
-    assert_eq!(tripoli.date.to_string(), "2019-04");
+    assert_eq!(date(tripoli), "2019-04");
     assert_eq!(tripoli.origin.as_ref().unwrap().as_str(), "tarhuna");
     assert!(
         tripoli
@@ -279,15 +200,12 @@ fn the_seed_article_gives_the_events_the_map_needs() {
     );
 
     let effective = find(&out, "ceasefire_effective", None);
-    assert_eq!(effective.date.to_string(), "2020-06-08T16:00Z");
+    assert_eq!(date(effective), "2020-06-08T16:00Z");
     assert_eq!(effective.local_time.as_deref(), Some("18:00"));
 
     let announced = find(&out, "ceasefire_announced", None);
     assert_eq!(
-        (
-            announced.date.to_string().as_str(),
-            announced.actor.unwrap().id()
-        ),
+        (date(announced).as_str(), announced.actor.unwrap().id()),
         ("2020-06-06", "egypt")
     );
 
@@ -296,13 +214,21 @@ fn the_seed_article_gives_the_events_the_map_needs() {
         .iter()
         .find(|e| e.kind.id() == "statement" && e.actor.map(|a| a.id()) == Some("russia"))
         .unwrap();
-    assert_eq!(russia.date.to_string(), "2020-06-06");
-    assert_eq!(find(&out, "uprising", None).date.to_string(), "2011");
+    assert_eq!(date(russia), "2020-06-06");
+    assert_eq!(date(find(&out, "uprising", None)), "2011");
+    // What a side only says it did is marked so; what the article states is not.
+    assert_eq!(push.status, newsmap::model::Status::Claimed);
+    assert_eq!(strikes.status, newsmap::model::Status::Claimed);
+    assert_eq!(tarhuna.status, newsmap::model::Status::Reported);
 }
 
 #[test]
 fn quotes_are_the_decoded_sentences_their_spans_name() {
-    for (_, gold) in golds() {
+    for (_, gold) in golds("tests/articles")
+        .into_iter()
+        .chain(golds("tests/real/dev"))
+        .chain(golds("tests/real/test"))
+    {
         let html = read(&root().join(&gold.article));
         let doc = document::parse(&html);
         let out = extract(&html);
@@ -316,7 +242,7 @@ fn quotes_are_the_decoded_sentences_their_spans_name() {
                 e.quote
             );
             assert!((0.0..=1.0).contains(&e.confidence));
-            assert_eq!(e.precision, e.date.precision());
+            assert_eq!(e.precision, e.date.map(|d| d.precision()));
             for q in &e.also {
                 assert_eq!(doc.slice(q.span[0], q.span[1]), q.quote);
             }
@@ -342,7 +268,7 @@ fn moving_the_article_a_week_later_moves_every_day_a_week_later() {
     assert_eq!(before.events.len(), after.events.len());
     for (a, b) in before.events.iter().zip(&after.events) {
         assert_eq!((a.kind, a.actor, &a.place), (b.kind, b.actor, &b.place));
-        match (a.date, b.date) {
+        match (a.date.unwrap(), b.date.unwrap()) {
             (newsmap::date::When::Day(x), newsmap::date::When::Day(y)) => {
                 assert_eq!(y.days_since_epoch() - x.days_since_epoch(), 7, "{}", a.id)
             }
@@ -369,4 +295,66 @@ fn events_json_is_the_extractor_output_for_the_article() {
         seed(),
         "assets/events.json is stale: run `cargo run --release --bin extract -- assets/article.html --pretty > assets/events.json`"
     );
+}
+
+#[test]
+fn the_phrasing_of_wire_reports_is_read() {
+    // One sentence per phrasing the rules must read, each naming its own date.
+    let html = "<p>Published <time datetime=\"2020-06-06\">6 June 2020</time></p>\
+        <p>GNA forces took over Tarhuna on Friday.</p>\
+        <p>The LNA regained Gharyan on Thursday.</p>\
+        <p>Government troops drove Haftar's fighters out of Mizdah on Wednesday.</p>\
+        <p>After seizing Zliten on Tuesday, GNA forces pushed toward Sirte on Saturday.</p>\
+        <p>Haftar's forces pulled back from Abu Grein on Friday.</p>\
+        <p>LNA warplanes bombed Misrata on Tuesday.</p>\
+        <p>A Turkish drone strike hit al-Watiya air base on Monday.</p>\
+        <p>The LNA shelled Tripoli's Abu Salim district on Sunday.</p>\
+        <p>Sabratha fell to the GNA on Thursday.</p>\
+        <p>The LNA withdrew from Surman; the GNA said it had entered the town on Wednesday.</p>\
+        <p>Rockets fired by Haftar's forces hit Mitiga airport on Sunday.</p>\
+        <p>Mitiga airport was shelled on Sunday, the GNA said.</p>\
+        <p>The recapture of Gharyan by GNA forces on June 26 was a blow to Haftar.</p>";
+    let out = extract(html);
+    let got: Vec<String> = out
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} {} {}{}",
+                e.kind.id(),
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.actor.map_or("-", |a| a.id()),
+                e.place.as_ref().map_or("-", |p| p.as_str()),
+                e.status.id(),
+                e.from
+                    .map(|a| format!(" from {}", a.id()))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "capture 2020-06-05 gna tarhuna reported",
+            "capture 2020-06-04 lna gharyan reported",
+            "capture 2020-06-03 gna mizdah reported from lna",
+            "capture 2020-06-02 gna zliten reported",
+            "offensive 2020-06-06 gna sirte reported",
+            "withdrawal 2020-06-05 lna abu_grein reported",
+            "airstrike 2020-06-02 lna misrata reported",
+            "airstrike 2020-06-01 turkey al_watiya reported",
+            "shelling 2020-05-31 lna tripoli reported",
+            "capture 2020-06-04 gna sabratha reported",
+            "withdrawal 2020-06-03 lna surman reported",
+            "capture 2020-06-03 gna surman claimed",
+            "shelling 2020-05-31 lna mitiga reported",
+            "capture 2019-06-26 gna gharyan reported",
+        ]
+    );
+    let abu_salim = out
+        .events
+        .iter()
+        .find(|e| e.kind.id() == "shelling")
+        .unwrap();
+    assert_eq!(abu_salim.place_name.as_deref(), Some("Abu Salim district"));
 }

@@ -32,6 +32,19 @@ pub struct ArticleDate {
 }
 
 impl ArticleDate {
+    /// The date a desk gives (`--date`), which wins over whatever the page suggests; what the
+    /// page suggests stays in the evidence.
+    pub fn given(mut self, day: Date) -> ArticleDate {
+        self.evidence
+            .insert(0, format!("given by the desk → {day}"));
+        ArticleDate {
+            when: Some(When::Day(day)),
+            basis: "given by the desk (--date)".to_owned(),
+            evidence: self.evidence,
+            confidence: 1.0,
+        }
+    }
+
     /// The article's day, when known to the day.
     pub fn day(&self) -> Option<Date> {
         match self.when {
@@ -57,12 +70,12 @@ fn parse_guid(s: &str) -> Option<When> {
     }
     let n = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u16>().ok());
     let date = Date::new(
-        2000 + i32::from(n(0, 2)?),
+        i32::from(n(0, 2)?).saturating_add(2000),
         u8::try_from(n(2, 4)?).ok()?,
         u8::try_from(n(4, 6)?).ok()?,
     )?;
     let (h, m) = (n(6, 8)?, n(8, 10)?);
-    (h < 24 && m < 60).then_some(When::Minute(date, h * 60 + m))
+    (h < 24 && m < 60).then_some(When::Minute(date, h.saturating_mul(60).saturating_add(m)))
 }
 
 /// Guids at the end of link file names: `…-200606095959993.html`.
@@ -76,20 +89,17 @@ fn guid_in_link(link: &str) -> Option<&str> {
 fn date_in_link(link: &str) -> Option<When> {
     let parts: Vec<&str> = link.split('/').collect();
     for w in parts.windows(3) {
-        let (Ok(y), Ok(m)) = (w[0].parse::<i32>(), w[1].parse::<u8>()) else {
+        let [ys, ms, ds] = w else { continue };
+        let (Ok(y), Ok(m)) = (ys.parse::<i32>(), ms.parse::<u8>()) else {
             continue;
         };
-        if w[0].len() != 4
-            || !(1990..=2100).contains(&y)
-            || !(1..=12).contains(&m)
-            || w[1].len() > 2
-        {
+        if ys.len() != 4 || !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || ms.len() > 2 {
             continue;
         }
-        let day = w[2]
+        let day = ds
             .parse::<u8>()
             .ok()
-            .filter(|_| w[2].len() <= 2)
+            .filter(|_| ds.len() <= 2)
             .and_then(|d| Date::new(y, m, d));
         return Some(match day {
             Some(d) => When::Day(d),
@@ -101,7 +111,12 @@ fn date_in_link(link: &str) -> Option<When> {
 
 /// The text of tokens `[a, b]` of a sentence.
 fn span_text(doc_chars: &[char], s: &Sentence, a: usize, b: usize) -> String {
-    doc_chars[s.tokens[a].start..s.tokens[b].end]
+    let (Some(first), Some(last)) = (s.tokens.get(a), s.tokens.get(b)) else {
+        return String::new();
+    };
+    doc_chars
+        .get(first.start..last.end)
+        .unwrap_or_default()
         .iter()
         .collect()
 }

@@ -120,15 +120,15 @@ impl Builder {
         }
         if !self.doc.text.is_empty() {
             self.doc.text.push_str("\n\n");
-            self.chars += 2;
+            self.chars = self.chars.saturating_add(2);
         }
         let start = self.chars;
         let n = block.chars().count();
         self.doc.text.push_str(block);
-        self.chars += n;
+        self.chars = self.chars.saturating_add(n);
         self.doc.blocks.push(Block {
             start,
-            end: start + n,
+            end: start.saturating_add(n),
             evidence: self.current_evidence,
         });
     }
@@ -160,29 +160,39 @@ pub fn limit_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
     let mut depth = 0usize;
     let mut copied = 0usize; // bytes of `html` already copied to `out`
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
+    // Every position below is at a byte '<' or found by `find`, so slicing at it stays on a
+    // char boundary; `get` makes that a checked fact.
+    while let Some(&b) = bytes.get(i) {
+        if b != b'<' {
+            i = i.saturating_add(1);
             continue;
         }
-        let rest = &html[i..];
+        let rest = html.get(i..).unwrap_or_default();
         if rest.starts_with("<!--") {
-            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            i = i.saturating_add(rest.find("-->").map_or(rest.len(), |e| e.saturating_add(3)));
             continue;
         }
         let closing = rest.starts_with("</");
-        let name_start = i + 1 + usize::from(closing);
-        let name_len = bytes[name_start.min(bytes.len())..]
+        let name_start = i.saturating_add(1).saturating_add(usize::from(closing));
+        let name_len = bytes
+            .get(name_start..)
+            .unwrap_or_default()
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
         if name_len == 0 {
-            i += 1;
+            i = i.saturating_add(1);
             continue;
         }
-        let end = rest.find('>').map_or(bytes.len(), |e| i + e + 1);
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let self_closing = html[i..end].ends_with("/>") || VOID.contains(&name.as_str());
+        let end = rest
+            .find('>')
+            .map_or(bytes.len(), |e| i.saturating_add(e).saturating_add(1));
+        let name = html
+            .get(name_start..name_start.saturating_add(name_len))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let self_closing =
+            html.get(i..end).unwrap_or_default().ends_with("/>") || VOID.contains(&name.as_str());
         let too_deep = if closing {
             let deep = depth > max;
             depth = depth.saturating_sub(1);
@@ -190,28 +200,26 @@ pub fn limit_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
         } else if self_closing {
             depth >= max
         } else {
-            depth += 1;
+            depth = depth.saturating_add(1);
             depth > max
         };
         if too_deep {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..i]);
+            o.push_str(html.get(copied..i).unwrap_or_default());
             copied = end;
         }
         i = end;
         // Raw text elements: skip to their end tag.
         if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
             let close = format!("</{name}");
-            i += html[i..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .unwrap_or(html.len() - i);
+            let tail = html.get(i..).unwrap_or_default();
+            i = i.saturating_add(tail.to_ascii_lowercase().find(&close).unwrap_or(tail.len()));
         }
     }
     match out {
         None => std::borrow::Cow::Borrowed(html),
         Some(mut o) => {
-            o.push_str(&html[copied..]);
+            o.push_str(html.get(copied..).unwrap_or_default());
             std::borrow::Cow::Owned(o)
         }
     }

@@ -1,9 +1,10 @@
 //! Article HTML in, dated and placed events out, each with the sentence it came from.
 //!
 //! ```text
-//! HTML ─document─▶ blocks ─text─▶ sentences, tokens ─lexicon─▶ actors, places
+//! HTML ─document─▶ blocks ─text─▶ sentences, tokens ─names─▶ actors, places (knowledge)
 //!                                          └─timex─▶ time expressions ─dct─▶ article date
-//! sentences + names + times ─rules─▶ events ─date─▶ dated events ─merge─▶ Extraction
+//! sentences + names + times ─clause, rules─▶ events ─attribution─▶ reported or claimed
+//!                           ─date─▶ dated events ─merge─▶ Extraction
 //! ```
 //!
 //! Pure Rust: builds natively and for wasm32. Every input gives a result: text that is not
@@ -15,23 +16,37 @@
 //! let out = newsmap::extract::extract(html);
 //! assert_eq!(out.article_date.ok_or("no date")?.to_string(), "2019-06-27");
 //! let e = &out.events[0];
-//! assert_eq!((e.kind.id(), e.date.to_string()), ("capture", "2019-06-26".to_owned()));
+//! assert_eq!(e.kind.id(), "capture");
+//! assert_eq!(e.date.ok_or("undated")?.to_string(), "2019-06-26");
 //! assert_eq!(e.place.as_ref().ok_or("no place")?.as_str(), "gharyan");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// No panic on any input: no indexing that can go out of range and no arithmetic that can
+// overflow, outside the tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::indexing_slicing, clippy::arithmetic_side_effects)
+)]
+
+pub mod attribution;
+pub mod clause;
 pub mod dct;
 pub mod document;
-pub mod lexicon;
+pub mod eval;
+pub mod knowledge;
+pub mod names;
 pub mod rules;
 pub mod text;
 pub mod timex;
 
 use crate::date::{Date, Precision, When};
-use crate::model::{Event, EventKind, Evidence, Extraction, PlaceId, Quote};
-use lexicon::Mention;
-use rules::{Fact, Found, View};
-use std::collections::HashMap;
+use crate::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Status};
+use clause::View;
+use knowledge::Knowledge;
+use names::{Mention, Named};
+use rules::{Fact, Found};
+use rustc_hash::FxHashMap as HashMap;
 use text::Sentence;
 use timex::{Timex, Value};
 
@@ -45,6 +60,14 @@ const INHERIT_WINDOW: usize = 2;
 /// How many supporting sentences an event keeps.
 const MAX_ALSO: usize = 6;
 
+/// What a desk tells the extractor beyond the article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// The article's publication date, for pages that do not show it ("--date 2020-06-06"):
+    /// relative dates ("on Friday") resolve against it.
+    pub date: Option<Date>,
+}
+
 /// A sentence with what the extractor found in it.
 struct Analysed {
     sentence: Sentence,
@@ -56,7 +79,7 @@ struct Analysed {
 #[derive(Debug, Clone)]
 struct Dated {
     found: Found,
-    date: When,
+    date: Option<When>,
     /// Whether the date comes from a time expression of the event's own sentence.
     explicit: bool,
     /// Whether the date is only the article's, for want of any other.
@@ -66,12 +89,17 @@ struct Dated {
     confidence: f64,
     sentence: usize,
     evidence: Evidence,
+    status: Status,
 }
 
-/// Extracts the events of an article.
+/// Extracts the events of an article with the shipped knowledge.
 pub fn extract(html: &str) -> Extraction {
+    extract_with(html, Knowledge::builtin(), &Options::default())
+}
+
+/// Extracts the events of an article with the given knowledge and options.
+pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction {
     let doc = document::parse(html);
-    let lexicon = lexicon::shared();
     let mut topic: Option<PlaceId> = None;
     let analysed: Vec<Analysed> = text::sentences(&doc)
         .into_iter()
@@ -79,8 +107,8 @@ pub fn extract(html: &str) -> Extraction {
             let (mentions, timexes) = if sentence.tokens.len() > MAX_SENTENCE_TOKENS {
                 (Vec::new(), Vec::new())
             } else {
-                let mut mentions = lexicon.mentions(&sentence.tokens);
-                resolve_definite_places(&sentence.tokens, &mut mentions, &mut topic);
+                let mut mentions = names::mentions(k, &sentence.tokens);
+                resolve_definite_places(k, &sentence.tokens, &mut mentions, &mut topic);
                 (mentions, timex::find(&sentence.tokens))
             };
             Analysed {
@@ -96,30 +124,54 @@ pub fn extract(html: &str) -> Extraction {
         .filter(|a| a.sentence.evidence != Evidence::Caption)
         .map(|a| (&a.sentence, a.timexes.as_slice()))
         .collect();
-    let article_date = dct::infer(&doc, &for_dct);
+    let mut article_date = dct::infer(&doc, &for_dct);
+    if let Some(d) = options.date {
+        article_date = article_date.given(d);
+    }
 
     let mut dated: Vec<Dated> = Vec::new();
     let mut facts: Vec<(Fact, usize)> = Vec::new();
+    // The actor that last did something, and the party that last spoke: for "they", "its
+    // forces" and "he said" in the sentences after.
+    let mut last_actor: Option<(Actor, usize)> = None;
+    let mut last_speaker: Option<Actor> = None;
     for (index, a) in analysed.iter().enumerate() {
         if a.sentence.evidence == Evidence::Heading || a.sentence.tokens.len() > MAX_SENTENCE_TOKENS
         {
             continue;
         }
-        let antecedent = index
-            .checked_sub(1)
-            .and_then(|p| analysed[p].mentions.iter().find_map(Mention::actor));
+        let antecedent = last_actor
+            .filter(|(_, s)| index.saturating_sub(*s) <= 3)
+            .map(|(actor, _)| actor)
+            .or_else(|| {
+                index
+                    .checked_sub(1)
+                    .and_then(|p| analysed.get(p))
+                    .and_then(|p| p.mentions.iter().find_map(Mention::actor))
+            });
         let view = View {
+            k,
             tokens: &a.sentence.tokens,
             mentions: &a.mentions,
             antecedent,
         };
-        let timex_after = |i: usize| start_timex(a, i).is_some();
+        let timex_after = |i: usize| start_timex(k, a, i).is_some();
         facts.extend(rules::facts(&view).into_iter().map(|f| (f, index)));
         for found in rules::events(&view, &timex_after) {
             let future =
                 timex::tense_before(&a.sentence.tokens, found.trigger) == timex::Tense::Future;
             if future && found.kind != EventKind::CeasefireEffective {
                 continue; // announced intentions are not events yet
+            }
+            // Whether a side only claims it matters for what happened on the ground; a
+            // statement or an announcement is the speaker's own act.
+            let status = if attribution::CLAIMABLE.contains(&found.kind) {
+                attribution::status(&view, found.trigger, last_speaker)
+            } else {
+                Status::Reported
+            };
+            if let Some(actor) = found.actor {
+                last_actor = Some((actor, index));
             }
             // The event "just before": in an earlier sentence, dated to the day by the text
             // (not merely by the article's date), and a thing that happened (not a
@@ -130,27 +182,26 @@ pub fn extract(html: &str) -> Extraction {
                 .iter()
                 .filter(|d| {
                     d.sentence < index
-                        && index - d.sentence <= INHERIT_WINDOW
+                        && index.saturating_sub(d.sentence) <= INHERIT_WINDOW
                         && !d.weak
-                        && d.date.precision() >= Precision::Day
+                        && d.date.is_some_and(|w| w.precision() >= Precision::Day)
                         && d.found.kind != EventKind::CeasefireEffective
                 })
                 .collect();
             let same_place = before
                 .iter()
                 .rev()
-                .find(|d| found.place.is_some() && d.found.place == found.place);
-            let prev = same_place.or(before.last()).map(|d| (d.date, d.sentence));
-            if let Some(d) = date_event(
-                &found,
-                a,
-                index,
-                prev,
-                article_date.day(),
-                article_date.confidence,
-            ) {
+                .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
+            let prev = same_place
+                .or(before.last())
+                .and_then(|d| d.date.map(|w| (w, d.sentence)));
+            if let Some(mut d) = date_event(k, &found, a, index, prev, &article_date) {
+                d.status = status;
                 dated.push(d);
             }
+        }
+        if let Some(s) = attribution::speaker(&view, view.len(), last_speaker) {
+            last_speaker = Some(s);
         }
     }
 
@@ -158,7 +209,7 @@ pub fn extract(html: &str) -> Extraction {
     complete_with_facts(&mut events, &facts, &analysed, &doc);
     events.sort_by_key(|e| e.span[0]);
     for (i, e) in events.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
+        e.id = format!("e{}", i.saturating_add(1));
     }
     Extraction {
         article_date: article_date.when,
@@ -168,51 +219,66 @@ pub fn extract(html: &str) -> Extraction {
     }
 }
 
-const DEFINITE_PLACE_NOUNS: &[&str] = &[
-    "town", "city", "base", "airport", "port", "airbase", "village",
-];
-
 /// Resolves "the town", "the city", "the base" (not followed by "of") to the place they most
 /// likely mean: the first place named earlier in the same sentence, else the topic place of
 /// the last sentence that named one. Updates `topic` for the sentences that follow.
 fn resolve_definite_places(
+    k: &Knowledge,
     tokens: &[text::Token],
     mentions: &mut Vec<Mention>,
     topic: &mut Option<PlaceId>,
 ) {
-    let is_capital = |m: &Mention| tokens[m.first].is_any(&["the", "libya"]);
+    // "the capital" and a dateline ("TRIPOLI - …") do not make a place the topic.
+    let is_capital = |m: &Mention| {
+        tokens
+            .get(m.first)
+            .is_some_and(|t| t.is_any(&["the", "libya"]))
+            || (m.first == 0
+                && tokens
+                    .get(m.last.saturating_add(1))
+                    .is_some_and(|t| t.is_any(&["-", ",", "("]))
+                && tokens
+                    .get(m.first)
+                    .is_some_and(|t| t.text.chars().all(|c| !c.is_lowercase())))
+    };
     let mut added = Vec::new();
-    for k in 0..tokens.len().saturating_sub(1) {
-        if !tokens[k].is("the") {
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is("the") {
             continue;
         }
-        let noun = if tokens[k + 1].is("air") && tokens.get(k + 2).is_some_and(|t| t.is("base")) {
-            k + 2
-        } else {
-            k + 1
-        };
-        if !tokens[noun].is_any(DEFINITE_PLACE_NOUNS)
-            || tokens
-                .get(noun + 1)
-                .is_some_and(|t| t.is_any(&["of", "'s"]))
+        let next = i.saturating_add(1);
+        let noun = if tokens.get(next).is_some_and(|t| t.is("air"))
+            && tokens
+                .get(i.saturating_add(2))
+                .is_some_and(|t| t.is("base"))
         {
-            continue;
-        }
-        if mentions.iter().any(|m| m.first <= noun && k <= m.last) {
+            i.saturating_add(2)
+        } else {
+            next
+        };
+        let is_place_noun = tokens.get(noun).is_some_and(|t| {
+            k.words.place_nouns.has_word(t)
+                && !t.is_any(&["capital", "area", "district", "stronghold"])
+        });
+        let followed = tokens
+            .get(noun.saturating_add(1))
+            .is_some_and(|t| t.is_any(&["of", "'s"]));
+        if !is_place_noun || followed || mentions.iter().any(|m| m.first <= noun && i <= m.last) {
             continue;
         }
         let here = mentions
             .iter()
-            .filter(|m| m.last < k && !is_capital(m))
+            .filter(|m| m.last < i && !is_capital(m))
             .find_map(|m| m.place().cloned());
         if let Some(place) = here.or_else(|| topic.clone()) {
             added.push(Mention {
-                first: k,
+                first: i,
                 last: noun,
-                referent: lexicon::Referent::Place(place),
+                named: Named::Place(place),
             });
         }
     }
+    added.extend(definite_facilities(k, tokens, mentions, topic.as_ref()));
     mentions.extend(added);
     mentions.sort_by_key(|m| m.first);
     if let Some(p) = mentions
@@ -224,19 +290,76 @@ fn resolve_definite_places(
     }
 }
 
+/// "the international airport" in a sentence about Tripoli: the one facility of a town named
+/// before (or of the topic) whose name has the describing words.
+fn definite_facilities(
+    k: &Knowledge,
+    tokens: &[text::Token],
+    mentions: &[Mention],
+    topic: Option<&PlaceId>,
+) -> Vec<Mention> {
+    use knowledge::PlaceKind;
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is("the") {
+            continue;
+        }
+        let Some(noun) = (i.saturating_add(1)..i.saturating_add(4)).find(|&j| {
+            tokens
+                .get(j)
+                .is_some_and(|t| t.is_any(&["airport", "airbase", "base"]))
+        }) else {
+            continue;
+        };
+        let covered = mentions.iter().any(|m| m.first <= noun && i <= m.last);
+        let followed = tokens
+            .get(noun.saturating_add(1))
+            .is_some_and(|t| t.is_any(&["of", "'s", "in", "at"]));
+        if covered || followed {
+            continue;
+        }
+        let words: Vec<&str> = tokens
+            .get(i.saturating_add(1)..noun)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| !t.is_any(&["air", "main", "city's", "town's"]))
+            .map(|t| t.norm.as_str())
+            .collect();
+        let towns: Vec<&PlaceId> = mentions
+            .iter()
+            .filter(|m| m.last < i)
+            .filter_map(Mention::place)
+            .chain(topic)
+            .collect();
+        let mut candidates = k.places.iter().filter(|p| {
+            matches!(p.kind, PlaceKind::Airport | PlaceKind::Airbase)
+                && p.within.as_ref().is_some_and(|w| towns.contains(&w))
+                && words.iter().all(|w| p.name.to_lowercase().contains(w))
+        });
+        if let (Some(only), None) = (candidates.next(), candidates.next()) {
+            out.push(Mention {
+                first: i,
+                last: noun,
+                named: Named::Place(only.id.clone()),
+            });
+        }
+    }
+    out
+}
+
 /// A time expression introduced by "from/starting/effective/as of" shortly after token `i`.
-fn start_timex(a: &Analysed, i: usize) -> Option<&Timex> {
+fn start_timex<'a>(k: &Knowledge, a: &'a Analysed, i: usize) -> Option<&'a Timex> {
     a.timexes.iter().find(|t| {
         t.first > i
-            && t.first <= i + 12
+            && t.first <= i.saturating_add(12)
             && (t
                 .prep
                 .as_deref()
                 .is_some_and(|p| ["from", "starting", "effective"].contains(&p))
-                || (i + 1..t.first).any(|k| {
-                    a.sentence.tokens[k]
-                        .is_any(&["effect", "force", "begin", "begins", "start", "starts"])
-                }))
+                || k.ceasefire
+                    .effect
+                    .find_in(&a.sentence.tokens, i.saturating_add(1), t.first)
+                    .is_some())
     })
 }
 
@@ -251,51 +374,106 @@ enum DateSource {
     ArticleDate,
 }
 
+/// Years an event may be dated to; anything else is a misreading.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 /// Dates one event: from the sentence's time expressions, else from the event just before
-/// (same or previous sentence), else the article date.
+/// (same or previous sentence), else the article date. Without an article date, an event the
+/// text dates only relatively is kept with no date and a basis that says why.
 fn date_event(
+    k: &Knowledge,
     found: &Found,
     a: &Analysed,
     index: usize,
     prev: Option<(When, usize)>,
-    dct: Option<Date>,
-    dct_confidence: f64,
+    article: &dct::ArticleDate,
 ) -> Option<Dated> {
+    let dct = article.day();
+    let dct_confidence = article.confidence;
     let evidence_factor = match a.sentence.evidence {
         Evidence::Caption => 0.6,
         _ => 1.0,
     };
     let base = found.trigger_confidence * found.actor_confidence.max(0.5) * evidence_factor;
-    let make =
-        |date: When, basis: String, local_time: Option<String>, factor: f64, source: DateSource| {
-            Dated {
-                found: found.clone(),
-                date,
-                explicit: source == DateSource::Sentence,
-                weak: source == DateSource::ArticleDate,
-                basis,
-                local_time,
-                confidence: (base * factor * 100.0).round() / 100.0,
-                sentence: index,
-                evidence: a.sentence.evidence,
-            }
-        };
+    let make = |date: Option<When>,
+                basis: String,
+                local_time: Option<String>,
+                factor: f64,
+                source: DateSource| {
+        let date = date.filter(|w| YEARS.contains(&w.first_day().year));
+        Dated {
+            found: found.clone(),
+            date,
+            explicit: source == DateSource::Sentence && date.is_some(),
+            weak: source == DateSource::ArticleDate,
+            basis,
+            local_time,
+            confidence: (base * factor * 100.0).round() / 100.0,
+            sentence: index,
+            evidence: a.sentence.evidence,
+            status: Status::Reported,
+        }
+    };
+    let undated = |what: &str| {
+        make(
+            None,
+            format!(
+                "{what}, and the article's date is unknown: give it (--date) to place the event"
+            ),
+            None,
+            0.5,
+            DateSource::ArticleDate,
+        )
+    };
+
+    // What a source says now ("UNSMIL condemns …") is said on the article's date.
+    if found.present {
+        return Some(match dct {
+            Some(d) => make(
+                Some(When::Day(d)),
+                "said in the present tense: the article date".to_owned(),
+                None,
+                0.9 * dct_confidence.max(0.5),
+                DateSource::Sentence,
+            ),
+            None => undated("said in the present tense"),
+        });
+    }
 
     let chosen: Option<&Timex> = if found.wants_start_date {
-        start_timex(a, found.trigger)
+        start_timex(k, a, found.trigger)
     } else {
         // A duration that modifies the trigger ("14-month offensive") dates its start.
-        let duration = a
-            .timexes
-            .iter()
-            .find(|t| matches!(t.value, Value::Duration(..)) && t.last + 1 == found.trigger);
-        let claimed = start_timex_of_ceasefire(a);
+        let duration = a.timexes.iter().find(|t| {
+            matches!(t.value, Value::Duration(..)) && t.last.saturating_add(1) == found.trigger
+        });
+        let claimed = start_timex_of_ceasefire(k, a);
         duration.or_else(|| {
             a.timexes
                 .iter()
                 .filter(|t| !matches!(t.value, Value::Duration(..)))
                 .filter(|t| claimed.is_none_or(|c| !std::ptr::eq(*t, c)))
-                .min_by_key(|t| t.first.abs_diff(found.trigger))
+                .filter(|t| !in_later_clause(&a.sentence.tokens, found.trigger, t.first))
+                // "since the end of July 2019": when a series of strikes began, not when this
+                // one fell; for an offensive ("waging an offensive since April") its start.
+                .filter(|t| {
+                    !matches!(found.kind, EventKind::Airstrike | EventKind::Shelling)
+                        || !(t.first.saturating_sub(4)..t.first)
+                            .any(|k| a.sentence.tokens.get(k).is_some_and(|w| w.is("since")))
+                })
+                // The nearest, preferring one in the trigger's own clause: "After seizing
+                // Zliten on Tuesday, GNA forces pushed toward Sirte on Saturday."
+                .min_by_key(|t| {
+                    let (lo, hi) = (t.first.min(found.trigger), t.first.max(found.trigger));
+                    let comma = a
+                        .sentence
+                        .tokens
+                        .get(lo..hi)
+                        .is_some_and(|ts| ts.iter().any(|w| w.is(",")));
+                    t.first
+                        .abs_diff(found.trigger)
+                        .saturating_add(if comma { 6 } else { 0 })
+                })
         })
     };
 
@@ -307,14 +485,14 @@ fn date_event(
             let (anchor, _) = prev.filter(|(w, _)| w.precision() >= Precision::Day)?;
             let anchor = anchor.first_day();
             let shift = if clause && found.trigger > t.last {
-                -days
+                days.saturating_neg()
             } else {
                 days
             };
             let day = anchor.add_days(shift);
             let basis = format!("{shift:+} day(s) from the event before it ({anchor})");
             return Some(make(
-                When::Day(day),
+                Some(When::Day(day)),
                 basis,
                 None,
                 0.9 * dct_confidence.max(0.8),
@@ -326,68 +504,113 @@ fn date_event(
             Some(d) => t.resolve(d).map(|(when, basis)| {
                 let factor = if relative { 0.95 * dct_confidence } else { 1.0 };
                 make(
-                    when,
+                    Some(when),
                     basis,
                     t.local_time.clone(),
                     factor,
                     DateSource::Sentence,
                 )
             }),
-            None => match t.value {
-                Value::Absolute(w) => Some(make(
-                    t.with_time(w),
+            None => Some(match t.value {
+                Value::Absolute(w) => make(
+                    Some(t.with_time(w)),
                     "stated in full".to_owned(),
                     t.local_time.clone(),
                     1.0,
                     DateSource::Sentence,
-                )),
-                _ => None,
-            },
+                ),
+                _ => undated("a relative date in the sentence"),
+            }),
         };
     }
     if found.wants_start_date || found.kind == EventKind::Uprising {
         return None;
     }
-    if let Some((w, _)) =
-        prev.filter(|(w, s)| index - s <= INHERIT_WINDOW && w.precision() >= Precision::Day)
-    {
+    if let Some((w, _)) = prev.filter(|(w, s)| {
+        index.saturating_sub(*s) <= INHERIT_WINDOW && w.precision() >= Precision::Day
+    }) {
         let day = w.truncate(Precision::Day);
         let basis =
             format!("no date in the sentence: that of the event in the sentence before ({day})");
-        return Some(make(day, basis, None, 0.7, DateSource::EventBefore));
+        return Some(make(Some(day), basis, None, 0.7, DateSource::EventBefore));
     }
-    let d = dct?;
-    Some(make(
-        When::Day(d),
-        "no date in the sentence: the article date".to_owned(),
-        None,
-        0.6 * dct_confidence.max(0.5),
-        DateSource::ArticleDate,
-    ))
+    Some(match dct {
+        Some(d) => make(
+            Some(When::Day(d)),
+            "no date in the sentence: the article date".to_owned(),
+            None,
+            0.6 * dct_confidence.max(0.5),
+            DateSource::ArticleDate,
+        ),
+        None => undated("no date in the sentence"),
+    })
+}
+
+/// Whether the time expression at `timex` belongs to a clause of its own after the trigger:
+/// "entered the town hours after the government announced on Thursday that …".
+fn in_later_clause(tokens: &[text::Token], trigger: usize, timex: usize) -> bool {
+    let Some(between) = tokens.get(trigger.saturating_add(1)..timex) else {
+        return false;
+    };
+    let Some(sub) = between
+        .iter()
+        .position(|t| t.is_any(&["after", "before", "since", "when", "while", "as", "until"]))
+    else {
+        return false;
+    };
+    between.iter().skip(sub.saturating_add(1)).any(|t| {
+        t.kind == text::TokenKind::Word
+            && (t.norm.ends_with("ed")
+                || t.is_any(&["said", "says", "took", "began", "fell", "came"]))
+    })
 }
 
 /// The time expression a ceasefire in this sentence takes effect at, which no other event of
 /// the sentence may take as its own date.
-fn start_timex_of_ceasefire(a: &Analysed) -> Option<&Timex> {
-    let c = a
-        .sentence
-        .tokens
-        .iter()
-        .position(|t| t.is_any(&["ceasefire", "truce", "armistice"]) || t.is("cease"))?;
-    start_timex(a, c)
+fn start_timex_of_ceasefire<'a>(k: &Knowledge, a: &'a Analysed) -> Option<&'a Timex> {
+    let c = k
+        .ceasefire
+        .words
+        .find_in(&a.sentence.tokens, 0, a.sentence.tokens.len())?;
+    start_timex(k, a, c)
 }
 
 fn quote_of(analysed: &[Analysed], doc_chars: &[char], sentence: usize) -> Quote {
-    let s = &analysed[sentence].sentence;
+    let Some(s) = analysed.get(sentence).map(|a| &a.sentence) else {
+        return Quote {
+            quote: String::new(),
+            span: [0, 0],
+        };
+    };
     Quote {
-        quote: doc_chars[s.start..s.end].iter().collect(),
+        quote: doc_chars
+            .get(s.start..s.end)
+            .unwrap_or_default()
+            .iter()
+            .collect(),
         span: [s.start, s.end],
     }
 }
 
 /// Whether two dates can name the same event: equal, or one within the other.
-fn compatible(a: When, b: When) -> bool {
-    a == b || a.contains(b) || b.contains(a)
+fn compatible(a: Option<When>, b: Option<When>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || a.contains(b) || b.contains(a),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The key events merge on: kind, actor and place (the gazetteer's id, or the name as
+/// written for a place it does not know).
+type MergeKey = (EventKind, Option<Actor>, Option<String>);
+
+fn merge_key(f: &Found) -> MergeKey {
+    let place = f.place.as_ref().map(|p| match &p.id {
+        Some(id) => id.to_string(),
+        None => format!("?{}", p.name.to_lowercase()),
+    });
+    (f.kind, f.actor, place)
 }
 
 /// Merges what several sentences say about one event: same kind, actor and place, and
@@ -397,30 +620,31 @@ fn merge(dated: Vec<Dated>, analysed: &[Analysed], doc: &document::Document) -> 
     let mut groups: Vec<Vec<Dated>> = Vec::new();
     // Per group, its finest date. Calendar periods form a tree, so a date that nests with a
     // group's finest date nests with every date of the group.
-    let mut finest: Vec<When> = Vec::new();
-    let mut index: HashMap<(EventKind, Option<crate::model::Actor>, Option<String>), Vec<usize>> =
-        HashMap::new();
+    let mut finest: Vec<Option<When>> = Vec::new();
+    let mut index: HashMap<MergeKey, Vec<usize>> = HashMap::default();
     // Dated mentions first: an offensive mentioned again without a date of its own ("its
     // offensive on Tripoli") is the one already dated, whatever date it was given.
     let (explicit, implicit): (Vec<Dated>, Vec<Dated>) =
         dated.into_iter().partition(|d| d.explicit);
     for d in explicit.into_iter().chain(implicit) {
-        let key = (
-            d.found.kind,
-            d.found.actor,
-            d.found.place.as_ref().map(|p| p.0.clone()),
-        );
-        let slot = index.entry(key).or_default();
-        let undated_offensive = d.found.kind == EventKind::Offensive && !d.explicit;
-        match slot
+        let slot = index.entry(merge_key(&d.found)).or_default();
+        // A mention dated only by the article or the sentence before ("condemns the shelling
+        // of Mitiga") is the same event as one the text dates, whatever date it was given.
+        let undated = !d.explicit;
+        let group = slot
             .iter()
-            .find(|&&g| undated_offensive || compatible(finest[g], d.date))
-        {
-            Some(&g) => {
-                if d.date.precision() > finest[g].precision() {
-                    finest[g] = d.date;
+            .copied()
+            .find(|&g| undated || finest.get(g).is_some_and(|f| compatible(*f, d.date)));
+        match group {
+            Some(g) => {
+                if let Some(f) = finest.get_mut(g)
+                    && d.date.map(When::precision) > f.map(When::precision)
+                {
+                    *f = d.date;
                 }
-                groups[g].push(d);
+                if let Some(members) = groups.get_mut(g) {
+                    members.push(d);
+                }
             }
             None => {
                 slot.push(groups.len());
@@ -429,57 +653,112 @@ fn merge(dated: Vec<Dated>, analysed: &[Analysed], doc: &document::Document) -> 
             }
         }
     }
-    groups
-        .into_iter()
-        .filter_map(|group| {
-            let best = group.iter().max_by(|a, b| {
-                a.explicit
-                    .cmp(&b.explicit)
-                    .then(a.date.precision().cmp(&b.date.precision()))
-                    .then(a.confidence.total_cmp(&b.confidence))
-                    .then(b.sentence.cmp(&a.sentence))
-            })?;
-            let primary = quote_of(analysed, &chars, best.sentence);
-            let mut also: Vec<Quote> = Vec::new();
-            for d in &group {
-                let q = quote_of(analysed, &chars, d.sentence);
-                if q.span != primary.span
-                    && !also.iter().any(|a| a.span == q.span)
-                    && also.len() < MAX_ALSO
-                {
-                    also.push(q);
+    // A mention that names nobody ("Mitiga airport was shelled on Sunday") is the event a
+    // sentence tells with its actor, when there is one of the same kind, place and date.
+    let mut keys: Vec<MergeKey> = groups
+        .iter()
+        .map(|g| {
+            g.first()
+                .map(|d| merge_key(&d.found))
+                .unwrap_or((EventKind::Uprising, None, None))
+        })
+        .collect();
+    let mut g = 0;
+    while g < groups.len() {
+        let (kind, actor, place) =
+            keys.get(g)
+                .cloned()
+                .unwrap_or((EventKind::Uprising, None, None));
+        let date = finest.get(g).copied().flatten();
+        let target = (actor.is_none() && place.is_some())
+            .then(|| {
+                (0..groups.len()).find(|&h| {
+                    h != g
+                        && keys
+                            .get(h)
+                            .is_some_and(|(k, a, p)| *k == kind && a.is_some() && *p == place)
+                        && finest.get(h).is_some_and(|f| compatible(*f, date))
+                })
+            })
+            .flatten();
+        match target {
+            Some(h) => {
+                let moved = groups.remove(g);
+                keys.remove(g);
+                finest.remove(g);
+                let h = if h > g { h.saturating_sub(1) } else { h };
+                if let Some(into) = groups.get_mut(h) {
+                    into.extend(moved);
                 }
             }
-            let confidence = group.iter().map(|d| d.confidence).fold(0.0, f64::max);
-            // Agreement between sentences raises confidence a little.
-            let confidence = (confidence + 0.05 * (group.len() as f64 - 1.0).min(2.0)).min(0.99);
-            let f = &best.found;
-            Some(Event {
-                id: String::new(),
-                kind: f.kind,
-                date: best.date,
-                precision: best.date.precision(),
-                date_basis: best.basis.clone(),
-                local_time: best.local_time.clone(),
-                actor: f.actor,
-                place: f.place.clone(),
-                from: group.iter().find_map(|d| d.found.from),
-                to: if f.kind == EventKind::Capture {
-                    f.actor
-                } else {
-                    None
-                },
-                origin: group.iter().find_map(|d| d.found.origin.clone()),
-                count: group.iter().find_map(|d| d.found.count),
-                stance: group.iter().find_map(|d| d.found.stance),
-                quote: primary.quote,
-                span: primary.span,
-                confidence: (confidence * 100.0).round() / 100.0,
-                evidence: best.evidence,
-                also,
-            })
-        })
+            None => g = g.saturating_add(1),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|group| event_of_group(&group, analysed, &chars))
         .collect()
+}
+
+/// One event from the sentences that say it.
+fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Option<Event> {
+    let best = group.iter().max_by(|a, b| {
+        a.explicit
+            .cmp(&b.explicit)
+            .then(
+                a.date
+                    .map(When::precision)
+                    .cmp(&b.date.map(When::precision)),
+            )
+            .then(a.confidence.total_cmp(&b.confidence))
+            .then(b.sentence.cmp(&a.sentence))
+    })?;
+    let primary = quote_of(analysed, chars, best.sentence);
+    let mut also: Vec<Quote> = Vec::new();
+    for d in group {
+        let q = quote_of(analysed, chars, d.sentence);
+        if q.span != primary.span && !also.iter().any(|a| a.span == q.span) && also.len() < MAX_ALSO
+        {
+            also.push(q);
+        }
+    }
+    let confidence = group.iter().map(|d| d.confidence).fold(0.0, f64::max);
+    // Agreement between sentences raises confidence a little.
+    let agreeing = group.len().saturating_sub(1).min(2) as f64;
+    let confidence = (confidence + 0.05 * agreeing).min(0.99);
+    let f = &best.found;
+    // Reported when any sentence states it in the article's own voice.
+    let status = if group.iter().any(|d| d.status == Status::Reported) {
+        Status::Reported
+    } else {
+        Status::Claimed
+    };
+    Some(Event {
+        id: String::new(),
+        kind: f.kind,
+        date: best.date,
+        precision: best.date.map(When::precision),
+        date_basis: best.basis.clone(),
+        local_time: best.local_time.clone(),
+        actor: f.actor.or_else(|| group.iter().find_map(|d| d.found.actor)),
+        place: f.place_id().cloned(),
+        place_name: f.place.as_ref().map(|p| p.name.clone()),
+        from: group.iter().find_map(|d| d.found.from),
+        to: if f.kind == EventKind::Capture {
+            f.actor.or_else(|| group.iter().find_map(|d| d.found.actor))
+        } else {
+            None
+        },
+        origin: group.iter().find_map(|d| d.found.origin.clone()),
+        count: group.iter().find_map(|d| d.found.count),
+        stance: group.iter().find_map(|d| d.found.stance),
+        status,
+        quote: primary.quote,
+        span: primary.span,
+        confidence: (confidence * 100.0).round() / 100.0,
+        evidence: best.evidence,
+        also,
+    })
 }
 
 /// Fills what events leave open from the relations the article states elsewhere: who held a
@@ -556,6 +835,66 @@ mod tests {
         let e = &out.events[0];
         assert_eq!(doc.slice(e.span[0], e.span[1]), e.quote);
         assert_eq!(e.quote, "Libya’s GNA seized Tarhuna on Friday.");
-        assert_eq!(e.date.to_string(), "2020-06-05");
+        assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2020-06-05"));
+    }
+
+    #[test]
+    fn a_page_without_a_date_keeps_absolute_dates_and_leaves_relative_ones_open() {
+        let html =
+            "<p>The LNA took Sirte in January 2020.</p><p>The GNA seized Tarhuna on Friday.</p>";
+        let out = extract(html);
+        assert_eq!(out.article_date, None);
+        let dates: Vec<Option<String>> = out
+            .events
+            .iter()
+            .map(|e| e.date.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(dates, [Some("2020-01".to_owned()), None]);
+        assert!(
+            out.events[1].date_basis.contains("--date"),
+            "{}",
+            out.events[1].date_basis
+        );
+
+        let given = extract_with(
+            html,
+            Knowledge::builtin(),
+            &Options {
+                date: Date::new(2020, 6, 6),
+            },
+        );
+        assert_eq!(
+            given.article_date.map(|d| d.to_string()).as_deref(),
+            Some("2020-06-06")
+        );
+        assert_eq!(
+            given.events[1].date.map(|d| d.to_string()).as_deref(),
+            Some("2020-06-05")
+        );
+    }
+
+    #[test]
+    fn unknown_places_are_named_for_the_desk() {
+        let out = extract(
+            "<p>Published <time datetime=\"2019-04-10\"></time></p><p>Government forces retook Aziziya and Swani on Tuesday.</p><p>LNA forces seized Abu Arqub on Wednesday.</p>",
+        );
+        let named: Vec<(Option<&str>, Option<&str>)> = out
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.place.as_ref().map(|p| p.as_str()),
+                    e.place_name.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (Some("aziziya"), Some("Aziziya")),
+                (Some("swani"), Some("Swani")),
+                (None, Some("Abu Arqub"))
+            ]
+        );
     }
 }

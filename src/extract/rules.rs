@@ -1,29 +1,21 @@
-//! Event rules: which words signal which kind of event, and how its roles are found.
+//! Event rules: the lexicon's triggers applied to a sentence, each finding its roles by its
+//! frame (see `assets/lexicon.toml`).
 //!
-//! A narrow, checked lexicon rather than a generic coder (generic coders agree with each
-//! other on well under half of stories). Each rule finds a trigger in a sentence and fills
-//! the roles from the names around it:
+//! - verbs: "X seized P [from Y]", "P was seized by X", "P, which X seized a day earlier",
+//!   "X advanced on P", "X withdrew from P", "P fell to X", "X drove Y out of P";
+//! - nouns: "the capture of P", "X's offensive on P", "five air strikes on P", "the shelling
+//!   of P", "the withdrawal from P", with the actor as possessor, after "by", or as the
+//!   subject of the verb that carries the noun out ("X launched an offensive on P");
+//! - ceasefires announced and taking effect, statements of a position, uprisings.
 //!
-//! - capture: "X seized/captured/recaptured/retook/took control of P [from Y]", passive
-//!   "P was taken by X", "P fell to X", "Y lost P to X";
-//! - offensive: "X launched an offensive on/to seize P", "X's 14-month offensive to capture
-//!   P", "an attempt to seize P", "X advanced on P", with the origin in "from Q";
-//! - airstrike: "N (air) strikes on/in/near P" (with the count), "X bombed P";
-//! - ceasefire_announced: "X announced/declared/proposed a ceasefire";
-//! - ceasefire_effective: "a ceasefire to take effect from T", "a ceasefire from T";
-//! - statement: "X backed/welcomed/rejected/announced its support for the ceasefire,
-//!   initiative, offer…" (not the passive "is backed by");
-//! - uprising: "an uprising/revolution" with a date;
-//! - withdrawal: "X withdrew from / pulled out of P".
-//!
-//! Intentions and denials ("to seize", "failed to", "denied") are not events of their own.
-//! Relations that are not events but complete them are collected as [`Fact`]s: who holds a
-//! place ("Tarhuna, Haftar's last stronghold") and where an offensive starts from ("used as
-//! the main launchpad against Tripoli").
+//! Intentions ("to seize", "vowed to retake"), denials ("failed to take") and compound
+//! adjectives ("LNA-held") are not events. Relations that are not events but complete them
+//! are collected as [`Fact`]s: who holds a place ("Tarhuna, Haftar's last stronghold") and
+//! where an offensive starts from ("used as the main launchpad against Tripoli").
 
-use super::lexicon::Mention;
-use super::text::{Token, TokenKind};
-use super::timex::number_word;
+use super::clause::{PlaceRef, View};
+use super::knowledge::{Frame, NounRule, VerbRule};
+use super::names::Mention;
 use crate::model::{Actor, EventKind, PlaceId, Stance};
 
 /// An event as a rule first finds it, before dating and merging.
@@ -34,7 +26,7 @@ pub struct Found {
     pub actor: Option<Actor>,
     /// How the actor was found: 1.0 the clause's subject, less for weaker guesses.
     pub actor_confidence: f64,
-    pub place: Option<PlaceId>,
+    pub place: Option<PlaceRef>,
     pub from: Option<Actor>,
     pub origin: Option<PlaceId>,
     pub count: Option<u32>,
@@ -44,6 +36,32 @@ pub struct Found {
     pub wants_start_date: bool,
     /// For a statement: for or against.
     pub stance: Option<Stance>,
+    /// Said in the present tense by the article's own source ("the UN condemns"): the date
+    /// is the article's.
+    pub present: bool,
+}
+
+impl Found {
+    fn new(kind: EventKind, trigger: usize, confidence: f64) -> Found {
+        Found {
+            kind,
+            trigger,
+            actor: None,
+            actor_confidence: 1.0,
+            place: None,
+            from: None,
+            origin: None,
+            count: None,
+            trigger_confidence: confidence,
+            wants_start_date: false,
+            stance: None,
+            present: false,
+        }
+    }
+
+    pub fn place_id(&self) -> Option<&PlaceId> {
+        self.place.as_ref().and_then(|p| p.id.as_ref())
+    }
 }
 
 /// A relation that completes events.
@@ -60,881 +78,731 @@ pub enum Fact {
     },
 }
 
-/// A sentence with its names, ready for the rules.
-pub struct View<'a> {
-    pub tokens: &'a [Token],
-    pub mentions: &'a [Mention],
-    /// The actor a pronoun at the start of this sentence most likely means: the subject of
-    /// the sentence before.
-    pub antecedent: Option<Actor>,
+/// Every event the rules find in one sentence. `timex_after(i)` says whether a time
+/// expression introduced by "from/starting/effective" follows token `i` closely.
+pub fn events(v: &View, timex_after: &dyn Fn(usize) -> bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    verbs(v, &mut out);
+    nouns(v, &mut out);
+    ceasefires(v, timex_after, &mut out);
+    statements(v, &mut out);
+    uprisings(v, &mut out);
+    // One event per kind, actor and place in a sentence: a verb and its noun ("shelled … with
+    // rockets on Tripoli") say the same thing.
+    let mut unique: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        let same = unique.iter_mut().find(|u| {
+            u.kind == f.kind
+                && u.place_id() == f.place_id()
+                && u.place.as_ref().map(|p| &p.name) == f.place.as_ref().map(|p| &p.name)
+                && (u.actor == f.actor || u.actor.is_none() || f.actor.is_none())
+        });
+        match same {
+            Some(u) => {
+                if u.actor.is_none() {
+                    u.actor = f.actor;
+                    u.actor_confidence = f.actor_confidence;
+                }
+                u.count = u.count.or(f.count);
+                u.from = u.from.or(f.from);
+                u.origin = u.origin.clone().or(f.origin);
+            }
+            None => unique.push(f),
+        }
+    }
+    unique
 }
 
-/// Words that open an aside between commas, whose names are not the clause's subject.
-const ASIDE_OPENERS: &[&str] = &[
-    "backed",
-    "supported",
-    "allied",
-    "aligned",
-    "armed",
-    "which",
-    "who",
-    "whose",
-    "including",
-    "led",
-];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "his", "her", "its", "their"];
-const SPATIAL: &[&str] = &[
-    "west",
-    "east",
-    "north",
-    "south",
-    "southwest",
-    "southeast",
-    "northwest",
-    "northeast",
-    "outside",
-    "near",
-    "kilometres",
-    "kilometers",
-    "km",
-    "miles",
-];
+// ---------------------------------------------------------------------------------------
+// Verbs.
 
-const OBJECT_MARKERS: &[&str] = &[
-    "against",
-    "from",
-    "to",
-    "with",
-    "fighting",
-    "over",
-    "by",
-    "on",
-    "of",
-    "towards",
-    "toward",
-    "into",
-    "at",
-    "near",
-    "for",
-    "attacking",
-    "backing",
-    "supporting",
-    "and",
-    "between",
-];
-/// Nouns that make a possessive an agent: "Turkey's drones bombed …".
-const AGENT_NOUNS: &[&str] = &[
-    "forces",
-    "troops",
-    "army",
-    "fighters",
-    "drones",
-    "jets",
-    "warplanes",
-    "aircraft",
-    "air",
-    "militias",
-    "units",
-    "soldiers",
-    "allies",
-    "loyalists",
-    "navy",
-    "president",
-    "government",
-    "leader",
-    "ministry",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "officials",
-    "envoy",
-];
-const DENIAL: &[&str] = &[
-    "not", "n't", "never", "denied", "deny", "denies", "failed", "fail", "without",
-];
-const CEASEFIRE_WORDS: &[&str] = &["ceasefire", "ceasefires", "truce", "armistice"];
-const PEACE_OBJECTS: &[&str] = &[
-    "ceasefire",
-    "truce",
-    "initiative",
-    "offer",
-    "offers",
-    "plan",
-    "proposal",
-    "declaration",
-    "talks",
-    "deal",
-    "agreement",
-    "process",
-    "efforts",
-    "call",
-    "move",
-    "announcement",
-    "roadmap",
-    "negotiations",
-];
-
-impl View<'_> {
-    fn t(&self, i: usize) -> Option<&Token> {
-        self.tokens.get(i)
-    }
-
-    fn is(&self, i: usize, norm: &str) -> bool {
-        self.t(i).is_some_and(|t| t.is(norm))
-    }
-
-    fn is_any(&self, i: usize, norms: &[&str]) -> bool {
-        self.t(i).is_some_and(|t| t.is_any(norms))
-    }
-
-    /// Whether `[a, b)` crosses a clause break that roles do not cross: ";" or a quotation
-    /// mark.
-    fn crosses_break(&self, a: usize, b: usize) -> bool {
-        self.tokens[a.min(b)..a.max(b).min(self.tokens.len())]
-            .iter()
-            .any(|t| t.is_any(&[";", "\""]))
-    }
-
-    fn mention_at(&self, i: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.first <= i && i <= m.last)
-    }
-
-    /// Whether a mention stands as a grammatical object or a possessive, which cannot be the
-    /// subject of a verb ("fighting the GNA", "the Egyptian President's offer").
-    fn is_object_or_possessive(&self, m: &Mention) -> bool {
-        let before = |k: usize| m.first.checked_sub(k).and_then(|p| self.t(p));
-        let before_skip_the = match before(1) {
-            Some(t) if t.is_any(&["the", "its", "his", "their"]) => before(2),
-            other => other,
-        };
-        let object = before_skip_the.is_some_and(|t| t.is_any(OBJECT_MARKERS));
-        // "Turkey's drones" acts; "the Egyptian President's offer" does not.
-        let possessive = self.is(m.last + 1, "'s")
-            && !(m.last + 2..m.last + 4).any(|k| self.is_any(k, AGENT_NOUNS));
-        object || possessive
-    }
-
-    fn actors(&self) -> impl Iterator<Item = (&Mention, Actor)> {
-        self.mentions
-            .iter()
-            .filter_map(|m| m.actor().map(|a| (m, a)))
-    }
-
-    fn places(&self) -> impl Iterator<Item = (&Mention, &PlaceId)> {
-        self.mentions
-            .iter()
-            .filter_map(|m| m.place().map(|p| (m, p)))
-    }
-
-    /// The subject of the verb at `i`: the nearer of (a) the nearest actor before it that is
-    /// neither an object nor a possessive and (b) a pronoun ("it", "its", "they", "his"),
-    /// which stands for the nearest actor named before it or, failing that, for the subject
-    /// of the sentence before (1.0, 0.85); else an actor anywhere in the sentence that is not
-    /// an object, such as a speaker after a quote (0.8); else any non-possessive actor (0.6).
-    fn subject(&self, i: usize) -> Option<(Actor, f64)> {
-        let strict = self
-            .actors()
-            .filter(|(m, _)| {
-                m.last < i && !self.is_object_or_possessive(m) && !self.crosses_break(m.last, i)
-            })
-            .last();
-        let pronoun = (i.saturating_sub(6)..i)
-            .rev()
-            .find(|&k| self.is_any(k, PRONOUNS) && self.mention_at(k).is_none())
-            .filter(|&k| !self.crosses_break(k, i));
-        match (strict, pronoun) {
-            (Some((m, _)), Some(p)) if p > m.last => return self.resolve_pronoun(p),
-            (Some((_, a)), _) => return Some((a, 1.0)),
-            (None, Some(p)) => return self.resolve_pronoun(p),
-            (None, None) => {}
+fn verbs(v: &View, out: &mut Vec<Found>) {
+    for (i, t) in v.tokens.iter().enumerate() {
+        // "LNA-held", "GNA-controlled": an adjective, not a verb.
+        if i > 0 && v.is(i.saturating_sub(1), "-") {
+            continue;
         }
-        self.actors()
-            .filter(|(m, _)| !self.is_object_or_possessive(m))
-            .min_by_key(|(m, _)| m.first.abs_diff(i))
-            .map(|(_, a)| (a, 0.8))
-            .or_else(|| {
-                self.actors()
-                    .filter(|(m, _)| !self.is(m.last + 1, "'s"))
-                    .min_by_key(|(m, _)| m.first.abs_diff(i))
-                    .map(|(_, a)| (a, 0.6))
-            })
-    }
-
-    /// The actor a pronoun at token `p` stands for.
-    /// Names inside an aside ("The LNA, backed by the UAE, Egypt and Russia, began its …")
-    /// are skipped.
-    fn resolve_pronoun(&self, p: usize) -> Option<(Actor, f64)> {
-        let aside = self.aside_before(p);
-        self.actors()
-            .filter(|(m, _)| m.last < p && !self.crosses_break(m.last, p))
-            .filter(|(m, _)| aside.is_none_or(|(a, b)| m.last < a || m.first > b))
-            .last()
-            .map(|(_, a)| a)
-            .or(self.antecedent)
-            .map(|a| (a, 0.85))
-    }
-
-    /// The token range of an aside that ends at the last comma before `p`: a stretch between
-    /// commas that opens with a participle or relative ("backed by", "which", "who").
-    fn aside_before(&self, p: usize) -> Option<(usize, usize)> {
-        let close = (0..p).rev().find(|&k| self.is(k, ","))?;
-        let open = (0..close)
-            .rev()
-            .filter(|&k| self.is(k, ","))
-            .find(|&k| self.is_any(k + 1, ASIDE_OPENERS))?;
-        Some((open, close))
-    }
-
-    /// Whether a place mention is only a landmark for another ("west of Tripoli",
-    /// "the capital's Mitiga airport").
-    fn is_landmark(&self, m: &Mention) -> bool {
-        self.is(m.last + 1, "'s")
-            || (self.is(m.first.wrapping_sub(1), "of")
-                && self.is_any(m.first.wrapping_sub(2), SPATIAL))
-    }
-
-    /// The first place after `i`, within `window` tokens and the clause, that is not the
-    /// origin of a movement ("from Q").
-    fn place_after(&self, i: usize, window: usize) -> Option<PlaceId> {
-        self.places()
-            .filter(|(m, _)| {
-                m.first > i && m.first <= i + window && !self.crosses_break(i, m.first)
-            })
-            .find(|(m, _)| !self.is(m.first.wrapping_sub(1), "from") && !self.is_landmark(m))
-            .map(|(_, p)| p.clone())
-    }
-
-    /// The subject place of a passive verb at `i`: the nearest place before it within
-    /// `window` tokens and the clause, skipping an aside between commas ("The base, 140
-    /// kilometres southwest of the capital Tripoli, had been held by …").
-    fn place_before(&self, i: usize, window: usize) -> Option<PlaceId> {
-        let mut end = i;
-        while end > 0
-            && self.is_any(
-                end - 1,
+        // "the indiscriminate shelling of …", "the capture of …" are nouns; "forces were
+        // shelling …" a verb.
+        if t.norm.ends_with("ing") && !verbal_ing(v, i)
+            || v.is_any(
+                i.wrapping_sub(1),
                 &[
-                    "was", "were", "is", "are", "been", "being", "be", "had", "has", "have",
-                ],
-            )
-        {
-            end -= 1;
-        }
-        if end > 0
-            && self.is(end - 1, ",")
-            && let Some(open) = (0..end - 1).rev().find(|&k| self.is(k, ","))
-        {
-            return self
-                .places()
-                .filter(|(m, _)| m.last < open && !self.crosses_break(m.last, open))
-                .last()
-                .map(|(_, p)| p.clone());
-        }
-        self.places()
-            .filter(|(m, _)| m.last < i && m.last + window >= i && !self.crosses_break(m.last, i))
-            .last()
-            .map(|(_, p)| p.clone())
-    }
-
-    /// "from [the] X" after `i`, within `window` tokens: an actor.
-    fn source_actor_after(&self, i: usize, window: usize) -> Option<Actor> {
-        self.actors()
-            .filter(|(m, _)| {
-                m.first > i && m.first <= i + window && !self.crosses_break(i, m.first)
-            })
-            .find(|(m, _)| {
-                self.is(m.first - 1, "from")
-                    || (self.is(m.first - 1, "the") && self.is(m.first.wrapping_sub(2), "from"))
-            })
-            .map(|(_, a)| a)
-    }
-
-    /// "from Q" after `i`, within `window` tokens: a place.
-    fn origin_after(&self, i: usize, window: usize) -> Option<PlaceId> {
-        self.places()
-            .filter(|(m, _)| {
-                m.first > i && m.first <= i + window && !self.crosses_break(i, m.first)
-            })
-            .find(|(m, _)| self.is(m.first - 1, "from"))
-            .map(|(_, p)| p.clone())
-    }
-
-    /// The actor right after "by"/"to" at `i` (allowing "the").
-    fn agent_after(&self, i: usize) -> Option<Actor> {
-        let j = if self.is(i + 1, "the") { i + 2 } else { i + 1 };
-        self.mention_at(j)
-            .filter(|m| m.first == j)
-            .and_then(Mention::actor)
-    }
-
-    /// A denial or failure within the few tokens before `i`.
-    fn denied(&self, i: usize) -> bool {
-        (i.saturating_sub(4)..i).any(|k| self.is_any(k, DENIAL))
-    }
-
-    /// A passive auxiliary just before `i` ("was taken", "were retaken", "has been seized").
-    fn passive(&self, i: usize) -> bool {
-        let aux = |k: usize| self.is_any(k, &["was", "were", "is", "are", "been", "being", "be"]);
-        (i >= 1 && aux(i - 1))
-            || (i >= 2 && aux(i - 2) && self.t(i - 1).is_some_and(|t| t.norm.ends_with("ly")))
-    }
-
-    fn found(&self, kind: EventKind, trigger: usize) -> Found {
-        Found {
-            kind,
-            trigger,
-            actor: None,
-            actor_confidence: 1.0,
-            place: None,
-            from: None,
-            origin: None,
-            count: None,
-            trigger_confidence: 0.9,
-            wants_start_date: false,
-            stance: None,
-        }
-    }
-}
-
-const CAPTURE_PAST: &[&str] = &[
-    "seized",
-    "captured",
-    "recaptured",
-    "retook",
-    "retaken",
-    "regained",
-    "liberated",
-    "overran",
-    "overrun",
-    "took",
-    "taken",
-    "wrested",
-];
-
-/// Captures, active and passive.
-fn captures(v: &View, out: &mut Vec<Found>) {
-    for i in 0..v.tokens.len() {
-        let t = &v.tokens[i];
-        if v.denied(i) {
-            continue;
-        }
-        // "P fell to X" / "P came under the control of X"
-        if t.is("fell") && v.is(i + 1, "to") {
-            if let (Some(place), Some(actor)) = (v.place_before(i, 6), v.agent_after(i + 1)) {
-                let mut f = v.found(EventKind::Capture, i);
-                f.place = Some(place);
-                f.actor = Some(actor);
-                out.push(f);
-            }
-            continue;
-        }
-        // "Y lost P to X"
-        if t.is("lost") {
-            let to = (i + 1..(i + 10).min(v.tokens.len())).find(|&k| v.is(k, "to"));
-            if let Some(to) = to {
-                let place = v
-                    .places()
-                    .find(|(m, _)| m.first > i && m.last < to)
-                    .map(|(_, p)| p.clone());
-                if let (Some(place), Some(actor)) = (place, v.agent_after(to)) {
-                    let mut f = v.found(EventKind::Capture, i);
-                    f.place = Some(place);
-                    f.actor = Some(actor);
-                    f.from = v.subject(i).map(|(a, _)| a).filter(|a| *a != actor);
-                    out.push(f);
-                }
-            }
-            continue;
-        }
-        // "the GNA's recapture of … Sabratha and Surman", "the fall of P to X"
-        if t.is_any(&[
-            "capture",
-            "recapture",
-            "seizure",
-            "takeover",
-            "fall",
-            "loss",
-        ]) && v.is(i + 1, "of")
-        {
-            let possessor = i
-                .checked_sub(2)
-                .filter(|&k| v.is(k + 1, "'s"))
-                .and_then(|k| v.mention_at(k))
-                .and_then(Mention::actor);
-            let to = (i + 2..(i + 6).min(v.tokens.len())).find(|&k| v.is(k, "to"));
-            let actor = if t.is("fall") {
-                to.and_then(|k| v.agent_after(k))
-            } else {
-                possessor
-            };
-            let places: Vec<PlaceId> = v
-                .places()
-                .filter(|(m, _)| {
-                    m.first > i + 1
-                        && m.first <= i + 16
-                        && !v.crosses_break(i, m.first)
-                        && !v.is_landmark(m)
-                })
-                .map(|(_, p)| p.clone())
-                .collect();
-            if let (Some(actor), false) = (actor, t.is("loss")) {
-                for place in places {
-                    let mut f = v.found(EventKind::Capture, i);
-                    f.place = Some(place);
-                    f.actor = Some(actor);
-                    f.trigger_confidence = 0.85;
-                    out.push(f);
-                }
-            }
-            continue;
-        }
-        if !t.is_any(CAPTURE_PAST) {
-            continue;
-        }
-        // "took" only as "took control of / took over / took P"; never "took place/part".
-        if t.is_any(&["took", "taken"])
-            && v.is_any(
-                i + 1,
-                &[
-                    "place", "part", "office", "power", "time", "steps", "a", "an",
+                    "the", "a", "an", "its", "their", "his", "'s", "this", "that",
                 ],
             )
         {
             continue;
         }
-        if v.passive(i) {
-            // "P was taken by X"
-            let by = (i + 1..(i + 6).min(v.tokens.len())).find(|&k| v.is(k, "by"));
-            let actor = by.and_then(|b| v.agent_after(b));
-            if let (Some(place), Some(actor)) = (v.place_before(i, 6), actor) {
-                let mut f = v.found(EventKind::Capture, i);
-                f.place = Some(place);
-                f.actor = Some(actor);
-                f.trigger_confidence = 0.9;
-                out.push(f);
+        for rule in v.k.verb_rules(t) {
+            if !v.has_any(&rule.needs) || v.denied(i) || v.intended(i) {
+                continue;
             }
-            continue;
+            match rule.frame {
+                Frame::Takes => takes(v, i, rule, out),
+                Frame::Moves => moves(v, i, rule, out),
+                Frame::Falls => falls(v, i, rule, out),
+                Frame::Expels => expels(v, i, rule, out),
+            }
         }
-        // Active: "X seized [the strategic city of] P [from Y]".
-        let Some(place) = v.place_after(i, 8) else {
-            continue;
+    }
+}
+
+/// Whether an "-ing" form at `i` is a verb: after an auxiliary ("were shelling"), a
+/// subordinator ("after seizing"), or its subject ("LNA forces shelling the city").
+fn verbal_ing(v: &View, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    v.is_any(
+        p,
+        &[
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "after",
+            "before",
+            "while",
+            "by",
+            "since",
+            "when",
+            "without",
+            "upon",
+            "on",
+            "and",
+            "also",
+            "still",
+            "reportedly",
+            "continued",
+            "kept",
+        ],
+    ) || v.mention_at(p).and_then(Mention::actor).is_some()
+        || v.t(p).is_some_and(|t| v.k.words.force_nouns.has_word(t))
+}
+
+fn push_places(out: &mut Vec<Found>, places: Vec<PlaceRef>, mut template: Found) {
+    for p in places {
+        template.place = Some(p);
+        out.push(template.clone());
+    }
+}
+
+/// "X seized P", "P was seized by X", "P, which X seized", "after seizing P".
+fn takes(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    if v.passive(i) {
+        // "P was taken by X": the place before, the agent after.
+        let Some(place) = v.place_before(i, 8) else {
+            return;
         };
-        let Some((actor, ac)) = v.subject(i) else {
-            continue;
-        };
-        let mut f = v.found(EventKind::Capture, i);
+        f.actor = v.by_agent(i, 8);
+        if rule.kind == EventKind::Capture && f.actor.is_none() {
+            return; // "was taken" with nobody taking it says too little
+        }
+        f.place = Some(place);
+        out.push(f);
+        return;
+    }
+    // "P, which X captured": the object stands before the relative pronoun.
+    if let Some((place, actor)) = object_relative(v, i) {
         f.place = Some(place);
         f.actor = Some(actor);
-        f.actor_confidence = ac;
-        f.from = v.source_actor_after(i, 16).filter(|a| *a != actor);
-        f.trigger_confidence = if t.is_any(&["took", "taken"]) {
-            0.85
-        } else {
-            0.95
-        };
         out.push(f);
+        return;
     }
-}
-
-const OFFENSIVE_NOUNS: &[&str] = &[
-    "offensive",
-    "counteroffensive",
-    "counter-offensive",
-    "assault",
-    "attack",
-    "push",
-    "advance",
-    "campaign",
-    "onslaught",
-    "drive",
-    "operation",
-];
-const ATTEMPT_WORDS: &[&str] = &[
-    "attempt", "bid", "sought", "seeking", "seeks", "trying", "tried", "effort", "aim", "aimed",
-    "aiming", "bent", "launched", "began", "begun", "started",
-];
-const SEIZE_INFINITIVES: &[&str] = &[
-    "seize",
-    "capture",
-    "take",
-    "retake",
-    "recapture",
-    "regain",
-    "storm",
-    "enter",
-    "reach",
-    "control",
-];
-const MOVE_VERBS: &[&str] = &[
-    "advanced",
-    "marched",
-    "pushed",
-    "moved",
-    "attacked",
-    "stormed",
-    "besieged",
-    "converged",
-];
-
-/// The target of an offensive near `i`: "on/against/towards P", "to seize/capture P",
-/// "for control of P", within `window` tokens.
-fn offensive_target(v: &View, i: usize, window: usize) -> Option<PlaceId> {
-    v.places()
-        .filter(|(m, _)| m.first > i && m.first <= i + window && !v.crosses_break(i, m.first))
-        .find(|(m, _)| {
-            // Walk back from the place over "the [strategic] city/town of", "the capital".
-            let mut k = m.first;
-            while k > i + 1
-                && v.t(k - 1).is_some_and(|t| {
-                    t.is_any(&[
-                        "the",
-                        "of",
-                        "city",
-                        "town",
-                        "capital",
-                        "strategic",
-                        "coastal",
-                        "key",
-                        "port",
-                        "oil",
-                        "base",
-                        "air",
-                        "nearby",
-                        "western",
-                        "eastern",
-                        "southern",
-                        "northern",
-                        "outskirts",
-                        "libyan",
-                        "hometown",
-                    ]) || t.kind == TokenKind::Word && t.norm.ends_with("'s")
-                })
-            {
-                k -= 1;
-            }
-            let before = v.t(k - 1);
-            before.is_some_and(|b| {
-                b.is_any(&["on", "against", "towards", "toward", "to", "into", "at"])
-            }) || before.is_some_and(|b| b.is_any(SEIZE_INFINITIVES) && v.is(k - 2, "to"))
-        })
-        .map(|(_, p)| p.clone())
-}
-
-fn offensives(v: &View, out: &mut Vec<Found>) {
-    for i in 0..v.tokens.len() {
-        let t = &v.tokens[i];
-        if v.denied(i) {
-            continue;
-        }
-        let noun = t.is_any(OFFENSIVE_NOUNS)
-            && !v.is_any(
-                i.wrapping_sub(1),
-                &["air", "drone", "terror", "terrorist", "suicide", "heart"],
-            );
-        // "attempt/bid/sought to seize P", "X advanced on P"
-        let attempt =
-            t.is_any(ATTEMPT_WORDS) && v.is(i + 1, "to") && v.is_any(i + 2, SEIZE_INFINITIVES);
-        let moved = t.is_any(MOVE_VERBS);
-        if !(noun || attempt || moved) {
-            continue;
-        }
-        let window = if attempt { 6 } else { 12 };
-        let Some(place) = offensive_target(v, i, window) else {
-            continue;
-        };
-        let mut f = v.found(EventKind::Offensive, i);
-        // "Haftar's 14-month offensive": the possessive before the noun phrase is the actor.
-        let possessor = v
-            .actors()
-            .filter(|(m, _)| m.last < i && m.last + 6 >= i && v.is(m.last + 1, "'s"))
-            .last()
-            .map(|(_, a)| a);
-        let (actor, ac) = match possessor {
-            Some(a) => (Some(a), 1.0),
-            None => v.subject(i).map_or((None, 0.0), |(a, c)| (Some(a), c)),
-        };
-        f.actor = actor;
-        f.actor_confidence = ac;
-        f.place = Some(place);
-        f.origin = v.origin_after(i, 14);
-        f.trigger_confidence = if noun { 0.9 } else { 0.8 };
-        out.push(f);
-    }
-}
-
-fn airstrikes(v: &View, out: &mut Vec<Found>) {
-    let has_air = v.tokens.windows(2).any(|w| {
-        w[0].is_any(&["air", "drone", "aerial"])
-            && w[1].is_any(&["force", "forces", "strike", "strikes", "raid", "raids"])
-    });
-    for i in 0..v.tokens.len() {
-        let t = &v.tokens[i];
-        let strike_noun = t.is_any(&["airstrike", "airstrikes", "raids"])
-            || (t.is_any(&["strike", "strikes", "raid"])
-                && (has_air || v.is_any(i.wrapping_sub(1), &["air", "drone", "aerial"])));
-        let bombed = t.is_any(&["bombed", "bombarded", "pounded"]);
-        if !(strike_noun || bombed) || v.denied(i) {
-            continue;
-        }
-        let place = v
-            .places()
-            .filter(|(m, _)| {
-                m.first > i && m.first <= i + 8 && !v.crosses_break(i, m.first) && !v.is_landmark(m)
-            })
-            .find(|(m, _)| {
-                let mut k = m.first;
-                while k > i + 1
-                    && v.is_any(
-                        k - 1,
-                        &[
-                            "the",
-                            "of",
-                            "outskirts",
-                            "city",
-                            "town",
-                            "areas",
-                            "area",
-                            "positions",
-                            "south",
-                            "west",
-                            "east",
-                            "north",
-                            "around",
-                        ],
-                    )
-                {
-                    k -= 1;
-                }
-                v.is_any(
-                    k - 1,
-                    &[
-                        "on",
-                        "in",
-                        "near",
-                        "against",
-                        "targeting",
-                        "around",
-                        "at",
-                        "over",
-                    ],
-                ) || bombed
-            })
-            .map(|(_, p)| p.clone());
-        let Some(place) = place else { continue };
-        let mut f = v.found(EventKind::Airstrike, i);
-        f.place = Some(place);
-        if let Some((a, c)) = v.subject(i) {
-            f.actor = Some(a);
-            f.actor_confidence = c;
-        }
-        // "five strikes", "five air strikes"
-        let count_at = if v.is_any(i.wrapping_sub(1), &["air", "drone", "aerial"]) {
-            i.checked_sub(2)
-        } else {
-            i.checked_sub(1)
-        };
-        f.count = count_at
-            .and_then(|k| v.t(k))
-            .and_then(number_word)
-            .filter(|n| *n > 1 || t.norm.ends_with('s'))
-            .filter(|_| strike_noun);
-        out.push(f);
-        // One strike event per sentence and place is enough.
-        break;
-    }
-}
-
-fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found>) {
-    let Some(c) = (0..v.tokens.len()).find(|&i| {
-        v.is_any(i, CEASEFIRE_WORDS)
-            || (v.is(i, "cease") && v.is(i + 1, "-") && v.is(i + 2, "fire"))
-    }) else {
+    let Some(then) = rule.then.match_at(v.tokens, i.saturating_add(1)) else {
         return;
     };
-    // Taking effect: "to take effect from T", "a ceasefire from T", "starting T".
-    let takes_effect = (c..(c + 12).min(v.tokens.len())).any(|k| {
-        v.is_any(
-            k,
-            &[
-                "effect",
-                "force",
-                "from",
-                "starting",
-                "effective",
-                "begins",
-                "begin",
-                "starts",
-            ],
+    let places = v.places_from(i.saturating_add(1).saturating_add(then));
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    if let Some((actor, c)) = v.subject(i) {
+        f.actor = Some(actor);
+        f.actor_confidence = c;
+    } else if rule.kind == EventKind::Capture {
+        return;
+    }
+    if rule.kind == EventKind::Capture {
+        f.from = v
+            .source_actor_after(last, 10)
+            .filter(|a| Some(*a) != f.actor);
+    }
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 14);
+    }
+    push_places(out, places, f);
+}
+
+/// "P, which X captured a day earlier" / "P that X had seized": the place and the actor.
+fn object_relative(v: &View, i: usize) -> Option<(PlaceRef, Actor)> {
+    let mut k = i.checked_sub(1)?;
+    while v.is_any(
+        k,
+        &["had", "has", "have", "just", "only", "recently", "finally"],
+    ) {
+        k = k.checked_sub(1)?;
+    }
+    // The actor: a name, or a pronoun for one ("Bani Walid, which they captured").
+    let (actor, first) = match v.mention_at(k) {
+        Some(m) => (m.actor()?, m.first),
+        None if v.is_any(k, &["they", "it"]) => (v.resolve_pronoun(k)?.0, k),
+        None => return None,
+    };
+    let mut rel = first.checked_sub(1)?;
+    if v.is(rel, "the") {
+        rel = rel.checked_sub(1)?;
+    }
+    if !v.is_any(rel, &["which", "that"]) {
+        return None;
+    }
+    let mut p = rel.checked_sub(1)?;
+    if v.is(p, ",") {
+        p = p.checked_sub(1)?;
+    }
+    let place_m = v.mention_at(p).filter(|pm| pm.place().is_some())?;
+    Some((v.place_at(place_m.first)?, actor))
+}
+
+/// "X advanced on P", "X withdrew from P".
+fn moves(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let mut j = i.saturating_add(1);
+    while v.is_any(
+        j,
+        &[
+            "further", "quickly", "rapidly", "swiftly", "slowly", "steadily", "its", "their",
+            "forces", "troops",
+        ],
+    ) {
+        j = j.saturating_add(1);
+    }
+    let Some(prep) = rule.preps.match_at(v.tokens, j) else {
+        return;
+    };
+    let places = v.places_from(j.saturating_add(prep));
+    if places.is_empty() {
+        return;
+    }
+    let Some((actor, c)) = v.subject(i) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.actor_confidence = c;
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 14);
+    }
+    push_places(out, places, f);
+}
+
+/// "P fell to X", "P came under the control of X".
+fn falls(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let j = i.saturating_add(1);
+    let Some(prep) = rule.preps.match_at(v.tokens, j) else {
+        return;
+    };
+    let Some(actor) = v.agent_after(j.saturating_add(prep).saturating_sub(1)) else {
+        return;
+    };
+    let Some(place) = v.place_before(i, 8) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.place = Some(place);
+    out.push(f);
+}
+
+/// "X drove Y out of P" (a capture by X from Y); passive "Y was pushed out of P [by X]".
+fn expels(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let (actor, loser, after) = if v.passive(i) {
+        let loser = v
+            .actors()
+            .filter(|(m, _)| m.last < i && !v.crosses_break(m.last, i))
+            .last()
+            .map(|(_, a)| a);
+        (None, loser, i.saturating_add(1))
+    } else {
+        let mut j = i.saturating_add(1);
+        if v.is(j, "the") {
+            j = j.saturating_add(1);
+        }
+        let Some(m) = v
+            .mention_at(j)
+            .filter(|m| m.first == j && m.actor().is_some())
+        else {
+            return;
+        };
+        (
+            v.subject(i).map(|s| s.0),
+            m.actor(),
+            m.last.saturating_add(1),
         )
-    });
+    };
+    let Some(prep) = rule.preps.match_at(v.tokens, after) else {
+        return;
+    };
+    let places = v.places_from(after.saturating_add(prep));
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    let actor = actor
+        .or_else(|| v.by_agent(last, 6))
+        .or_else(|| loser.and_then(Actor::opponent));
+    let Some(actor) = actor.filter(|a| Some(*a) != loser) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.from = loser;
+    push_places(out, places, f);
+}
+
+// ---------------------------------------------------------------------------------------
+// Nouns.
+
+/// Verbs that carry out what a noun names: their subject is the noun's actor ("the LNA
+/// carried out air strikes on …").
+const CARRY_OUT: &[&str] = &[
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "mounted",
+    "carried",
+    "carries",
+    "carry",
+    "conducted",
+    "conducts",
+    "staged",
+    "waged",
+    "pressed",
+    "continued",
+    "continues",
+    "resumed",
+    "resumes",
+    "intensified",
+    "laid",
+    "lay",
+    "lays",
+    "stepped",
+    "unleashed",
+    "led",
+    "leading",
+    "leads",
+    "renewed",
+    "executed",
+    "made",
+    "has",
+    "have",
+    "had",
+];
+/// Words before a noun that make it wished for, feared or denied, not done.
+const NOT_DONE: &[&str] = &[
+    "to",
+    "threatened",
+    "threatening",
+    "threatens",
+    "vowed",
+    "vows",
+    "plans",
+    "planning",
+    "planned",
+    "preparing",
+    "prepare",
+    "prepares",
+    "possible",
+    "potential",
+    "imminent",
+    "any",
+    "no",
+    "new",
+    "fresh",
+    "renewed",
+    "further",
+    "future",
+    "avoid",
+    "prevent",
+    "halt",
+    "against",
+    "resume",
+    "stop",
+    "end",
+    "ending",
+    "ended",
+    "called",
+    "calls",
+    "warned",
+];
+
+fn nouns(v: &View, out: &mut Vec<Found>) {
+    for i in 0..v.len() {
+        for rule in &v.k.nouns {
+            let Some(n) = rule.forms.match_at(v.tokens, i) else {
+                continue;
+            };
+            if !v.has_any(&rule.needs) || v.is(i.saturating_sub(1), "-") {
+                continue;
+            }
+            noun(v, i, n, rule, out);
+        }
+    }
+}
+
+fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
+    let end = i.saturating_add(n);
+    // "a new offensive", "plans for an offensive", "to avoid any escalation": not done.
+    let lead = (i.saturating_sub(3)..i)
+        .filter(|&k| !v.mentions.iter().any(|m| m.covers(k)))
+        .any(|k| {
+            v.is_any(k, NOT_DONE)
+                && !(v.is(k, "to")
+                    && rule.kind == EventKind::Capture
+                    && v.is(k.saturating_sub(1), "led"))
+        });
+    if lead && rule.kind != EventKind::Capture || v.denied(i) {
+        return;
+    }
+    // The place: after one of the noun's prepositions, within a few words.
+    let mut places = Vec::new();
+    let mut at = end;
+    while at < end.saturating_add(10).min(v.len()) {
+        if v.crosses_break(end, at.saturating_add(1)) {
+            break;
+        }
+        if let Some(p) = rule.preps.match_at(v.tokens, at) {
+            places = v.places_from(at.saturating_add(p));
+            if !places.is_empty() {
+                break;
+            }
+        }
+        at = at.saturating_add(1);
+    }
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    let (actor, c) = noun_actor(v, i, last, rule.kind).map_or((None, 1.0), |(a, c)| (Some(a), c));
+    if rule.kind == EventKind::Capture && actor.is_none() {
+        return;
+    }
+    f.actor = actor;
+    f.actor_confidence = c;
+    if matches!(rule.kind, EventKind::Airstrike | EventKind::Shelling) {
+        // "five strikes": a count; "an air strike" is one, which needs no saying.
+        f.count = v.count_before(i).filter(|&c| c > 1);
+    }
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 16);
+    }
+    push_places(out, places, f);
+}
+
+/// Who did what a noun names: the possessor ("Haftar's 14-month offensive"), an actor right
+/// before it ("Turkish drone strikes", "LNA shelling"), "by X" or "to X" after it ("the fall
+/// of Sirte to the LNA"), or the subject of a verb that carries it out.
+fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<(Actor, f64)> {
+    // Between the actor and the noun: "LNA forces indiscriminate bombardment",
+    // "LNA-declared airstrike".
+    const DESCRIBING: &[&str] = &[
+        "indiscriminate",
+        "heavy",
+        "repeated",
+        "continued",
+        "renewed",
+        "intense",
+        "relentless",
+        "ongoing",
+        "fresh",
+        "latest",
+        "deadly",
+        "new",
+        "massive",
+        "declared",
+        "led",
+        "launched",
+        "claimed",
+        "-",
+        "air",
+        "drone",
+        "artillery",
+        "rocket",
+        ")",
+        "forces",
+        "troops",
+        "militias",
+        "fighters",
+        "'",
+    ];
+    let before = v
+        .actors()
+        .filter(|(m, _)| m.last < i && m.last.saturating_add(6) >= i)
+        .filter(|(m, _)| {
+            let next = m.last.saturating_add(1);
+            v.is(next, "'s") || (next..i).all(|k| v.is_any(k, DESCRIBING))
+        })
+        .last()
+        .map(|(_, a)| (a, 1.0));
+    if before.is_some() {
+        return before;
+    }
+    // "its offensive on Tripoli", "their 14-month offensive".
+    let pronoun = (i.saturating_sub(5)..i)
+        .rev()
+        .find(|&k| v.is_any(k, &["its", "their", "his"]))
+        .filter(|&k| {
+            (k.saturating_add(1)..i).all(|j| {
+                v.is_any(
+                    j,
+                    &[
+                        "-", "long", "month", "year", "week", "day", "new", "latest", "main",
+                        "renewed", "failed", "abortive", "ongoing", "military",
+                    ],
+                ) || v
+                    .t(j)
+                    .is_some_and(|t| t.kind == crate::extract::text::TokenKind::Number)
+                    || v.t(j).and_then(super::timex::number_word).is_some()
+            })
+        });
+    if let Some(p) = pronoun {
+        return v.resolve_pronoun(p);
+    }
+    if let Some(a) = v.by_agent(place_last, 6) {
+        return Some((a, 1.0));
+    }
+    if kind == EventKind::Capture {
+        // "the fall of Sirte to the LNA"; "the GNA announced the capture of …".
+        let to =
+            (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, "to"));
+        if let Some(a) = to.and_then(|k| v.agent_after(k)) {
+            return Some((a, 0.9));
+        }
+        let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
+            v.is_any(
+                k,
+                &[
+                    "announced",
+                    "declared",
+                    "completed",
+                    "celebrated",
+                    "confirmed",
+                    "claimed",
+                    "announces",
+                    "declares",
+                    "celebrates",
+                ],
+            )
+        })?;
+        return v.subject(verb).filter(|(_, c)| *c >= 0.85);
+    }
+    // The subject of "launched", "carried out", … before the noun.
+    if let Some(verb) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&k| v.is_any(k, CARRY_OUT))
+    {
+        return v.subject(verb).map(|(a, c)| (a, c * 0.9));
+    }
+    // An offensive is waged by a side: the clause's subject, if it is one ("Haftar … in an
+    // abortive attempt to seize the capital"); the UN condemning it is not.
+    v.subject(i)
+        .filter(|(a, _)| kind == EventKind::Offensive && v.k.is_party(*a))
+        .map(|(a, c)| (a, c * 0.8))
+}
+
+// ---------------------------------------------------------------------------------------
+// Ceasefires, statements, uprisings.
+
+fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found>) {
+    let words = &v.k.ceasefire;
+    let Some(c) = words.words.find_in(v.tokens, 0, v.len()) else {
+        return;
+    };
+    // Taking effect: "to take effect from T", "a ceasefire from T", "took effect at T".
+    let takes_effect = words
+        .effect
+        .find_in(v.tokens, c, c.saturating_add(12))
+        .is_some();
     if takes_effect && timex_after(c) {
-        let mut f = v.found(EventKind::CeasefireEffective, c);
+        let mut f = Found::new(EventKind::CeasefireEffective, c, 0.9);
         f.wants_start_date = true;
         out.push(f);
     }
     // Announced: a verb of announcing whose object is the ceasefire; not the participle in
     // "the ceasefire announced in Egypt".
-    for i in 0..v.tokens.len() {
-        // "called for a ceasefire", "called on Wednesday for a ceasefire"
+    for i in 0..v.len() {
         let called_for = v.is_any(i, &["called", "calls", "calling", "urged"])
-            && (i + 1..(i + 6).min(v.tokens.len())).any(|k| v.is(k, "for") && k < c);
-        if !called_for
-            && !v.is_any(
-                i,
+            && (i.saturating_add(1)..i.saturating_add(6).min(v.len()))
+                .any(|k| v.is(k, "for") && k < c);
+        if called_for {
+            continue; // a call for a ceasefire is a statement
+        }
+        if words.announce.match_at(v.tokens, i).is_none() {
+            continue;
+        }
+        if i == c.saturating_add(1) || (i > c && words.words.ends_before(v.tokens, i)) {
+            continue;
+        }
+        // "announced its support for the ceasefire" is a statement, not an announcement.
+        if v.is_any(i.saturating_add(1), &["its", "their", "his", "her"])
+            && v.is_any(
+                i.saturating_add(2),
+                &["support", "backing", "rejection", "opposition"],
+            )
+        {
+            continue;
+        }
+        if i.abs_diff(c) > 14 || (v.crosses_break(i, c) && i > c) || v.denied(i) || v.intended(i) {
+            continue;
+        }
+        // "Libya's warring parties have agreed to a ceasefire": nobody the lexicon names.
+        // In a quote, who declares it is who speaks.
+        let mut f = Found::new(EventKind::CeasefireAnnounced, i, 0.9);
+        if let Some((actor, ac)) = v.subject(i).filter(|(_, c)| *c >= 0.85) {
+            f.actor = Some(actor);
+            f.actor_confidence = ac;
+        } else if let Some(speaker) = super::attribution::speaker(v, i, None) {
+            f.actor = Some(speaker);
+            f.actor_confidence = 0.8;
+        }
+        out.push(f);
+        return;
+    }
+    // "last month's ceasefire deal by both parties": an agreement reached.
+    let deal = words.deals.match_at(v.tokens, c.saturating_add(1));
+    let sought = (c.saturating_sub(4)..c).any(|k| {
+        v.is_any(k, NOT_DONE)
+            || v.is_any(
+                k,
                 &[
-                    "announced",
-                    "announces",
-                    "announce",
-                    "declared",
-                    "declares",
-                    "declaring",
+                    "talks",
+                    "on",
+                    "towards",
+                    "toward",
+                    "reach",
+                    "negotiate",
+                    "negotiating",
+                    "propose",
                     "proposed",
-                    "proposes",
-                    "unveiled",
-                    "brokered",
+                    "seek",
+                    "sought",
+                ],
+            )
+    });
+    if deal.is_some() && !sought && !v.denied(c) {
+        let mut f = Found::new(EventKind::CeasefireAnnounced, c, 0.8);
+        let possessor = v
+            .actors()
+            .filter(|(m, _)| {
+                m.last < c && m.last.saturating_add(4) >= c && v.is(m.last.saturating_add(1), "'s")
+            })
+            .last()
+            .map(|(_, a)| a);
+        f.actor = possessor.or_else(|| v.by_agent(c, 6));
+        out.push(f);
+    }
+}
+
+fn statements(v: &View, out: &mut Vec<Found>) {
+    let words = &v.k.statement;
+    let mut said: Vec<Actor> = Vec::new();
+    for i in 0..v.len() {
+        let support = words.support.match_at(v.tokens, i);
+        let against = words.against.match_at(v.tokens, i);
+        // "the UN continues to be extremely concerned", "is alarmed".
+        let feeling = words.feelings.match_at(v.tokens, i).filter(|_| {
+            (i.saturating_sub(3)..i).any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "is", "are", "be", "was", "were", "remains", "remain", "been",
+                    ],
+                )
+            })
+        });
+        let call = words.calls.match_at(v.tokens, i).or(feeling);
+        let Some(n) = call.or(against).or(support) else {
+            continue;
+        };
+        let Some(t) = v.t(i) else { continue };
+        // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
+        if support.is_some()
+            && call.is_none()
+            && t.is_any(&["support", "welcome"])
+            && !v.is_any(
+                i.saturating_sub(1),
+                &[
+                    "we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do",
+                    "to",
                 ],
             )
         {
             continue;
         }
-        if i == c + 1 || (i > c && v.is_any(i - 1, CEASEFIRE_WORDS)) {
-            continue;
-        }
-        // "announced its support for the ceasefire" is a statement, not an announcement.
-        if v.is_any(i + 1, &["its", "their", "his", "her"])
-            && v.is_any(i + 2, &["support", "backing", "rejection", "opposition"])
-        {
-            continue;
-        }
-        if i.abs_diff(c) > 14 || v.crosses_break(i, c) && i > c {
-            continue;
-        }
-        if let Some((actor, ac)) = v.subject(i) {
-            let mut f = v.found(EventKind::CeasefireAnnounced, i);
-            f.actor = Some(actor);
-            f.actor_confidence = ac;
-            out.push(f);
-            break;
-        }
-    }
-}
-
-const STANCE_VERBS: &[&str] = &[
-    "backed",
-    "backs",
-    "supported",
-    "supports",
-    "support",
-    "welcomed",
-    "welcomes",
-    "endorsed",
-    "endorses",
-    "rejected",
-    "rejects",
-    "condemned",
-    "condemns",
-    "denounced",
-    "hailed",
-    "praised",
-];
-
-fn statements(v: &View, out: &mut Vec<Found>) {
-    for i in 0..v.tokens.len() {
-        let t = &v.tokens[i];
-        let phrase = (t.is_any(&["announced", "expressed", "voiced", "declared", "reiterated"])
-            && v.is_any(i + 1, &["its", "their", "his", "her"])
-            && v.is_any(i + 2, &["support", "backing", "rejection", "opposition"]))
-            || (t.is_any(&["expressed", "voiced"]) && v.is(i + 1, "support"));
-        let verb = t.is_any(STANCE_VERBS)
-            // "support" as a verb only after a subject or an auxiliary: "we support".
-            && (!t.is("support") || v.is_any(i.wrapping_sub(1), &["we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do"]));
-        if !(phrase || verb) || v.denied(i) {
-            continue;
-        }
         // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
-        if v.is(i + 1, "by") || v.passive(i) {
+        if v.denied(i) || v.is(i.saturating_add(1), "by") || v.passive(i) && call.is_none() {
             continue;
         }
-        let object_window = (i + 1..(i + 10).min(v.tokens.len()))
-            .any(|k| v.is_any(k, PEACE_OBJECTS) || v.is(k, "cease"));
-        if !object_window {
+        let end = i.saturating_add(n);
+        let object = words
+            .objects
+            .find_in(v.tokens, end, end.saturating_add(12))
+            .is_some()
+            || call.is_some();
+        if !object {
             continue;
         }
-        let Some((actor, ac)) = v.subject(i) else {
+        // Who takes the position must be named before it (or be a pronoun for one): a
+        // speaker found elsewhere in the sentence is not the subject of "calls for" — unless
+        // the position is in their own words ("“we support …,” said Bogdanov").
+        let quoted_we = v.is_any(i.saturating_sub(1), &["we", "i"]);
+        let actor = v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
+            quoted_we
+                .then(|| super::attribution::speaker(v, i, None))
+                .flatten()
+                .map(|a| (a, 0.8))
+        });
+        let Some((actor, ac)) = actor else {
             continue;
         };
-        let against = t.is_any(&["rejected", "rejects", "condemned", "condemns", "denounced"])
-            || (phrase && v.is_any(i + 2, &["rejection", "opposition"]));
-        let mut f = v.found(EventKind::Statement, i);
+        if said.contains(&actor) {
+            continue;
+        }
+        said.push(actor);
+        let mut f = Found::new(EventKind::Statement, i, 0.85);
         f.actor = Some(actor);
         f.actor_confidence = ac;
-        f.trigger_confidence = 0.85;
-        f.stance = Some(if against {
+        f.stance = Some(if against.is_some() && call.is_none() {
             Stance::Rejection
         } else {
             Stance::Support
         });
+        // "condemns", "calls on", "is alarmed", "we urge": said now, on the article's date.
+        f.present = t.norm.ends_with('s') && !t.norm.ends_with("ss")
+            || v.is_any(i.saturating_sub(1), &["is", "are", "am", "we", "i"])
+            || v.is_any(i, &["is", "are"]);
         out.push(f);
-        break;
     }
 }
 
 fn uprisings(v: &View, out: &mut Vec<Found>) {
-    for i in 0..v.tokens.len() {
-        let arab_spring = v.is(i, "arab") && v.is(i + 1, "spring");
-        if v.is_any(i, &["uprising", "revolution", "revolt"]) || arab_spring {
-            let mut f = v.found(EventKind::Uprising, i);
-            f.trigger_confidence = 0.9;
-            out.push(f);
-            break;
-        }
+    if let Some(i) = v.k.uprising.find_in(v.tokens, 0, v.len()) {
+        out.push(Found::new(EventKind::Uprising, i, 0.9));
     }
 }
 
-fn withdrawals(v: &View, out: &mut Vec<Found>) {
-    for i in 0..v.tokens.len() {
-        let t = &v.tokens[i];
-        let ok = (t.is_any(&["withdrew", "withdrawn", "retreated", "fled"]) && v.is(i + 1, "from"))
-            || (t.is("pulled") && v.is(i + 1, "out") && v.is(i + 2, "of"));
-        if !ok || v.denied(i) {
-            continue;
-        }
-        let place = v
-            .places()
-            .find(|(m, _)| m.first > i && m.first <= i + 6)
-            .map(|(_, p)| p.clone());
-        let (Some(place), Some((actor, ac))) = (place, v.subject(i)) else {
-            continue;
-        };
-        let mut f = v.found(EventKind::Withdrawal, i);
-        f.place = Some(place);
-        f.actor = Some(actor);
-        f.actor_confidence = ac;
-        out.push(f);
-    }
-}
-
-/// Every event the rules find in one sentence. `timex_after(i)` says whether a time
-/// expression introduced by "from/starting/effective" follows token `i` closely.
-pub fn events(v: &View, timex_after: &dyn Fn(usize) -> bool) -> Vec<Found> {
-    let mut out = Vec::new();
-    captures(v, &mut out);
-    offensives(v, &mut out);
-    airstrikes(v, &mut out);
-    ceasefires(v, timex_after, &mut out);
-    statements(v, &mut out);
-    uprisings(v, &mut out);
-    withdrawals(v, &mut out);
-    // A capture verb inside an offensive's purpose ("offensive to seize Sirte") was already
-    // excluded by needing a past form; an offensive found by "sought to" and by its noun in
-    // the same sentence is one offensive.
-    out.dedup_by(|a, b| {
-        a.kind == b.kind
-            && a.place == b.place
-            && a.actor == b.actor
-            && a.kind == EventKind::Offensive
-    });
-    out
-}
+// ---------------------------------------------------------------------------------------
+// Facts.
 
 const STRONGHOLD_NOUNS: &[&str] = &[
     "stronghold",
@@ -959,49 +827,17 @@ const LAUNCH_NOUNS: &[&str] = &[
 /// Relations in one sentence that complete events found elsewhere.
 pub fn facts(v: &View) -> Vec<Fact> {
     let mut out = Vec::new();
-    for (m, place) in v.places() {
-        // "P, X's [last] stronghold" / "P, a stronghold of X"
-        let mut k = m.last + 1;
-        if v.is(k, ",") {
-            k += 1;
-            if let Some(actor_m) = v
-                .mention_at(k)
-                .filter(|a| a.first == k && a.actor().is_some())
-            {
-                let end = actor_m.last + 1;
-                let noun_near =
-                    (end..(end + 4).min(v.tokens.len())).any(|j| v.is_any(j, STRONGHOLD_NOUNS));
-                if v.is(end, "'s")
-                    && noun_near
-                    && let Some(actor) = actor_m.actor()
-                {
-                    out.push(Fact::Holds {
-                        place: place.clone(),
-                        actor,
-                    });
-                }
-            }
-        }
-        // "P had been held by X", "P was controlled by forces aligned with X"
-        for j in m.last + 1..(m.last + 14).min(v.tokens.len()) {
-            if v.is_any(j, &["held", "controlled", "occupied"]) && v.is(j + 1, "by") && v.passive(j)
-            {
-                if v.place_before(j, 14).as_ref() == Some(place)
-                    && let Some(actor) = v.agent_after(j + 1)
-                {
-                    out.push(Fact::Holds {
-                        place: place.clone(),
-                        actor,
-                    });
-                }
-                break;
-            }
-        }
+    for m in v.mentions {
+        let Some(place) = m.place() else { continue };
+        holds_after(v, m, place, &mut out);
         // "X-held P", "X-controlled P"
-        if m.first >= 3
-            && v.is_any(m.first - 1, &["held", "controlled"])
-            && v.is(m.first - 2, "-")
-            && let Some(actor) = v.mention_at(m.first - 3).and_then(Mention::actor)
+        if let Some(actor) = m
+            .first
+            .checked_sub(3)
+            .filter(|_| v.is_any(m.first.saturating_sub(1), &["held", "controlled"]))
+            .filter(|_| v.is(m.first.saturating_sub(2), "-"))
+            .and_then(|k| v.mention_at(k))
+            .and_then(Mention::actor)
         {
             out.push(Fact::Holds {
                 place: place.clone(),
@@ -1009,15 +845,14 @@ pub fn facts(v: &View) -> Vec<Fact> {
             });
         }
         // "P, …, which was used as the main launchpad against Q"
-        for j in m.last + 1..(m.last + 30).min(v.tokens.len()) {
-            if !v.is_any(j, LAUNCH_NOUNS) {
-                continue;
-            }
-            if let Some(target) = v
-                .places()
-                .find(|(t, _)| t.first > j && t.first <= j + 8)
-                .map(|(_, p)| p.clone())
-            {
+        let window = m.last.saturating_add(1)..m.last.saturating_add(30).min(v.len());
+        if let Some(j) = window.clone().find(|&j| v.is_any(j, LAUNCH_NOUNS)) {
+            let target = v
+                .mentions
+                .iter()
+                .filter(|t| t.first > j && t.first <= j.saturating_add(8))
+                .find_map(|t| t.place().cloned());
+            if let Some(target) = target {
                 let holder = out.iter().find_map(|f| match f {
                     Fact::Holds { place: p, actor } if p == place => Some(*actor),
                     _ => None,
@@ -1028,8 +863,212 @@ pub fn facts(v: &View) -> Vec<Fact> {
                     actor: holder,
                 });
             }
-            break;
         }
     }
     out
+}
+
+/// "P, X's [last] stronghold", "P had been held by X".
+fn holds_after(v: &View, m: &Mention, place: &PlaceId, out: &mut Vec<Fact>) {
+    let mut k = m.last.saturating_add(1);
+    if v.is(k, ",") {
+        k = k.saturating_add(1);
+        if let Some(actor_m) = v
+            .mention_at(k)
+            .filter(|a| a.first == k && a.actor().is_some())
+        {
+            let end = actor_m.last.saturating_add(1);
+            let noun_near =
+                (end..end.saturating_add(4).min(v.len())).any(|j| v.is_any(j, STRONGHOLD_NOUNS));
+            if v.is(end, "'s")
+                && noun_near
+                && let Some(actor) = actor_m.actor()
+            {
+                out.push(Fact::Holds {
+                    place: place.clone(),
+                    actor,
+                });
+            }
+        }
+    }
+    for j in m.last.saturating_add(1)..m.last.saturating_add(14).min(v.len()) {
+        if v.is_any(j, &["held", "controlled", "occupied"])
+            && v.is(j.saturating_add(1), "by")
+            && v.passive(j)
+        {
+            if v.place_before(j, 14).and_then(|p| p.id).as_ref() == Some(place)
+                && let Some(actor) = v.agent_after(j.saturating_add(1))
+            {
+                out.push(Fact::Holds {
+                    place: place.clone(),
+                    actor,
+                });
+            }
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::knowledge::Knowledge;
+    use crate::extract::names::mentions;
+    use crate::extract::text::tokenize;
+
+    /// The events of one sentence as "kind actor place [from] [count]".
+    fn read(text: &str) -> Vec<String> {
+        let k = Knowledge::builtin();
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokenize(&chars, 0);
+        let m = mentions(k, &tokens);
+        let v = View {
+            k,
+            tokens: &tokens,
+            mentions: &m,
+            antecedent: None,
+        };
+        events(&v, &|_| false)
+            .into_iter()
+            .map(|f| {
+                let mut s = format!(
+                    "{} {} {}",
+                    f.kind.id(),
+                    f.actor.map_or("-", Actor::id),
+                    f.place.as_ref().map_or("-".to_owned(), |p| p
+                        .id
+                        .as_ref()
+                        .map_or(format!("?{}", p.name), |id| id.to_string()))
+                );
+                if let Some(a) = f.from {
+                    s.push_str(&format!(" from {}", a.id()));
+                }
+                if let Some(c) = f.count {
+                    s.push_str(&format!(" x{c}"));
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn captures_in_the_voices_of_wire_reports() {
+        assert_eq!(
+            read("The GNA recaptured Bani Walid from the LNA."),
+            ["capture gna bani_walid from lna"]
+        );
+        assert_eq!(
+            read("Government forces took control of Tarhouna, Bani Walid and Mizdah."),
+            [
+                "capture gna tarhuna",
+                "capture gna bani_walid",
+                "capture gna mizdah"
+            ]
+        );
+        assert_eq!(
+            read("Sirte was taken by Haftar's forces in January."),
+            ["capture lna sirte"]
+        );
+        assert_eq!(
+            read("Gharyan fell to GNA forces on Wednesday."),
+            ["capture gna gharyan"]
+        );
+        assert_eq!(
+            read("Pro-government forces drove the LNA out of Gharyan."),
+            ["capture gna gharyan from lna"]
+        );
+        assert_eq!(
+            read("the LNA was pushed out of Tarhuna."),
+            ["capture gna tarhuna from lna"]
+        );
+        assert_eq!(
+            read("It praised Tarhuna, which the GNA captured a day earlier."),
+            ["capture gna tarhuna"]
+        );
+        assert_eq!(
+            read("The GNA announced the capture of al-Watiya air base."),
+            ["capture gna al_watiya"]
+        );
+        assert!(
+            read("The capture of al-Watiya air base was a blow.").is_empty(),
+            "a capture needs its actor"
+        );
+        assert_eq!(
+            read("The GNA's capture of al-Watiya air base stunned the LNA."),
+            ["capture gna al_watiya"]
+        );
+        assert_eq!(
+            read("GNA forces entered Tarhuna on Friday."),
+            ["capture gna tarhuna"]
+        );
+        assert_eq!(
+            read("The LNA regained control of Qasr bin Ghashir."),
+            ["capture lna qasr_bin_ghashir"]
+        );
+    }
+
+    #[test]
+    fn offensives_strikes_and_withdrawals() {
+        assert_eq!(
+            read("Forces loyal to the GNA launched an offensive on Saturday to seize Sirte."),
+            ["offensive gna sirte"]
+        );
+        assert_eq!(
+            read("GNA forces advanced on Sirte from Misrata."),
+            ["offensive gna sirte"]
+        );
+        assert_eq!(
+            read("Turkish drones struck Tarhuna."),
+            ["airstrike turkey tarhuna"]
+        );
+        assert_eq!(
+            read("The air force has carried out five strikes in the outskirts of Sirte."),
+            ["airstrike - sirte x5"]
+        );
+        assert_eq!(
+            read("LNA forces shelled Mitiga airport."),
+            ["shelling lna mitiga"]
+        );
+        assert_eq!(
+            read("Four rockets hit Mitiga airport on Sunday."),
+            ["shelling - mitiga x4"]
+        );
+        assert_eq!(
+            read("The LNA withdrew from Tarhuna to spare civilians."),
+            ["withdrawal lna tarhuna"]
+        );
+        assert_eq!(
+            read("LNA fighters pulled back from Abu Grein."),
+            ["withdrawal lna abu_grein"]
+        );
+        assert_eq!(
+            read("An air strike hit Ain Zara."),
+            ["airstrike - ?Ain Zara"]
+        );
+    }
+
+    #[test]
+    fn intentions_denials_and_adjectives_are_not_events() {
+        assert!(read("The GNA vowed to seize Sirte.").is_empty());
+        assert!(read("The LNA failed to take Tripoli.").is_empty());
+        assert!(read("The GNA could take Sirte soon.").is_empty());
+        assert!(read("They fought over LNA-held Sirte.").is_empty());
+        assert!(
+            read("The UN condemned the air strike on Tajoura.")
+                .iter()
+                .all(|e| !e.starts_with("airstrike un"))
+        );
+    }
+
+    #[test]
+    fn statements_are_dated_by_their_tense() {
+        assert_eq!(
+            read("UNSMIL condemns the shelling of Tripoli."),
+            ["shelling - tripoli", "statement un -"]
+        );
+        assert_eq!(
+            read("Russia announced its support for the ceasefire."),
+            ["statement russia -"]
+        );
+    }
 }

@@ -73,17 +73,28 @@ fn is_opening(c: char) -> bool {
 /// or an initial, after which a period does not end a sentence.
 fn abbreviation_before(chars: &[char], period: usize) -> bool {
     // Abbreviations are short: look back at most 12 chars (keeps splitting linear).
+    let at = |i: usize| chars.get(i).copied();
     let mut i = period;
-    while i > 0 && period - i < 12 && (chars[i - 1].is_alphabetic() || chars[i - 1] == '.') {
-        i -= 1;
+    while let Some(p) = i.checked_sub(1) {
+        if period.saturating_sub(i) >= 12 || !at(p).is_some_and(|c| c.is_alphabetic() || c == '.') {
+            break;
+        }
+        i = p;
     }
-    let word: String = chars[i..period].iter().collect::<String>().to_lowercase();
+    let word: String = chars
+        .get(i..period)
+        .unwrap_or_default()
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
     if word.contains('.') {
         return true; // "U.N." / "U.S."
     }
-    let single_initial = word.chars().count() == 1 && chars[i].is_uppercase();
+    let single_initial = word.chars().count() == 1 && at(i).is_some_and(char::is_uppercase);
     // "No. 5" abbreviates; "said no." ends a sentence.
-    let next_is_digit = chars[period + 1..]
+    let next_is_digit = chars
+        .get(period.saturating_add(1)..)
+        .unwrap_or_default()
         .iter()
         .find(|c| !c.is_whitespace())
         .is_some_and(char::is_ascii_digit);
@@ -93,30 +104,27 @@ fn abbreviation_before(chars: &[char], period: usize) -> bool {
 
 /// Splits one block into sentence ranges (char offsets within the block).
 fn split_block(chars: &[char]) -> Vec<(usize, usize)> {
+    let at = |i: usize| chars.get(i).copied();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = at(i) {
         if matches!(c, '.' | '!' | '?') {
-            let mut end = i + 1;
-            while end < chars.len()
-                && (is_closing(chars[end]) || matches!(chars[end], '.' | '!' | '?'))
-            {
-                end += 1;
+            let mut end = i.saturating_add(1);
+            while at(end).is_some_and(|e| is_closing(e) || matches!(e, '.' | '!' | '?')) {
+                end = end.saturating_add(1);
             }
-            let next = chars[end..]
+            let next = chars
+                .get(end..)
+                .unwrap_or_default()
                 .iter()
                 .position(|c| !c.is_whitespace())
-                .map(|p| end + p);
-            let boundary = match next {
+                .map(|p| end.saturating_add(p));
+            let boundary = match next.and_then(at) {
                 None => true,
                 Some(n) => {
-                    end < chars.len()
-                        && chars[end].is_whitespace()
-                        && (chars[n].is_uppercase()
-                            || chars[n].is_ascii_digit()
-                            || is_opening(chars[n]))
+                    at(end).is_some_and(char::is_whitespace)
+                        && (n.is_uppercase() || n.is_ascii_digit() || is_opening(n))
                         && !(c == '.' && abbreviation_before(chars, i))
                 }
             };
@@ -127,13 +135,13 @@ fn split_block(chars: &[char]) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        i += 1;
+        i = i.saturating_add(1);
     }
-    if start < chars.len() {
-        let rest: String = chars[start..].iter().collect();
-        if !rest.trim().is_empty() {
-            out.push((start, start + rest.trim_end().chars().count()));
-        }
+    if let Some(rest) = chars.get(start..)
+        && rest.iter().any(|c| !c.is_whitespace())
+    {
+        let trailing = rest.iter().rev().take_while(|c| c.is_whitespace()).count();
+        out.push((start, chars.len().saturating_sub(trailing)));
     }
     out
 }
@@ -150,68 +158,91 @@ fn fold(c: char) -> Option<char> {
         'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
         'ç' => 'c',
         'ñ' => 'n',
+        // Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are.
+        '\u{0660}'..='\u{0669}' => digit_of(c, '\u{0660}')?,
+        '\u{06F0}'..='\u{06F9}' => digit_of(c, '\u{06F0}')?,
         c => return c.to_lowercase().next(),
     })
 }
 
+/// The ASCII digit of `c`, a digit of the script whose zero is `zero`.
+fn digit_of(c: char, zero: char) -> Option<char> {
+    let n = u32::from(c).checked_sub(u32::from(zero))?;
+    char::from_digit(n, 10)
+}
+
+/// A digit of any script the text may write numbers in.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
 /// Tokenises `chars` (which start at char `offset` of the document).
 pub fn tokenize(chars: &[char], offset: usize) -> Vec<Token> {
+    let at = |i: usize| chars.get(i).copied();
     let mut tokens = Vec::new();
     let mut i = 0;
-    let word_char = |c: char| c.is_alphanumeric();
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i = i.saturating_add(1);
             continue;
         }
         let start = i;
         let kind;
-        if word_char(c) {
+        if c.is_alphanumeric() {
             // Letters and digits; "’s" and "'s" split off as their own token below.
-            while i < chars.len() && word_char(chars[i]) {
-                i += 1;
+            while at(i).is_some_and(char::is_alphanumeric) {
+                i = i.saturating_add(1);
             }
+            let all_digits = |from: usize, to: usize| {
+                chars
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|c| is_digit(*c))
+            };
             // Decimal numbers and thousands: 16:00 is split, 2,000 and 1.5 are kept.
-            while i + 1 < chars.len()
-                && matches!(chars[i], ',' | '.')
-                && chars[i + 1].is_ascii_digit()
-                && chars[start..i].iter().all(|c| c.is_ascii_digit())
+            while at(i).is_some_and(|c| matches!(c, ',' | '.'))
+                && at(i.saturating_add(1)).is_some_and(is_digit)
+                && all_digits(start, i)
             {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
+                i = i.saturating_add(1);
+                while at(i).is_some_and(is_digit) {
+                    i = i.saturating_add(1);
                 }
             }
-            kind = if chars[start..i]
+            let numeric = chars
+                .get(start..i)
+                .unwrap_or_default()
                 .iter()
-                .all(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            {
+                .all(|c| is_digit(*c) || *c == ',' || *c == '.');
+            kind = if numeric {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
         } else if matches!(c, '\'' | '’')
-            && i + 1 < chars.len()
-            && matches!(chars[i + 1], 's' | 'S')
-            && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric())
-            && i > 0
-            && chars[i - 1].is_alphanumeric()
+            && at(i.saturating_add(1)).is_some_and(|n| matches!(n, 's' | 'S'))
+            && at(i.saturating_add(2)).is_none_or(|n| !n.is_alphanumeric())
+            && i.checked_sub(1)
+                .and_then(at)
+                .is_some_and(char::is_alphanumeric)
         {
-            i += 2;
+            i = i.saturating_add(2);
             kind = TokenKind::Word;
         } else {
-            i += 1;
+            i = i.saturating_add(1);
             kind = TokenKind::Punct;
         }
-        let text: String = chars[start..i].iter().collect();
+        let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
         let norm: String = text.chars().filter_map(fold).collect();
         tokens.push(Token {
             text,
             norm,
             kind,
-            start: offset + start,
-            end: offset + i,
+            start: offset.saturating_add(start),
+            end: offset.saturating_add(i),
         });
     }
     tokens
@@ -230,14 +261,14 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
         },
     ) in doc.blocks.iter().enumerate()
     {
-        let chars = &all[*start..*end];
+        let chars = all.get(*start..*end).unwrap_or_default();
         for (s, e) in split_block(chars) {
             out.push(Sentence {
-                start: start + s,
-                end: start + e,
+                start: start.saturating_add(s),
+                end: start.saturating_add(e),
                 block: index,
                 evidence: *evidence,
-                tokens: tokenize(&chars[s..e], start + s),
+                tokens: tokenize(chars.get(s..e).unwrap_or_default(), start.saturating_add(s)),
             });
         }
     }

@@ -93,8 +93,10 @@ impl Timex {
             Value::MonthDay(m, d) => {
                 let this_year = Date::new(dct.year, m, d)?;
                 let date = match self.tense {
-                    Tense::Past if this_year > dct => Date::new(dct.year - 1, m, d)?,
-                    Tense::Future if this_year < dct => Date::new(dct.year + 1, m, d)?,
+                    Tense::Past if this_year > dct => Date::new(dct.year.saturating_sub(1), m, d)?,
+                    Tense::Future if this_year < dct => {
+                        Date::new(dct.year.saturating_add(1), m, d)?
+                    }
                     _ => this_year,
                 };
                 (
@@ -107,8 +109,8 @@ impl Timex {
             }
             Value::Month(m) => {
                 let year = match self.tense {
-                    Tense::Past if m > dct.month => dct.year - 1,
-                    Tense::Future if m < dct.month => dct.year + 1,
+                    Tense::Past if m > dct.month => dct.year.saturating_sub(1),
+                    Tense::Future if m < dct.month => dct.year.saturating_add(1),
                     _ => dct.year,
                 };
                 (
@@ -131,8 +133,9 @@ impl Timex {
                     (Qualifier::This, _) => {
                         let back = dct.latest_on_or_before(w);
                         let ahead = dct.earliest_on_or_after(w);
-                        if dct.days_since_epoch() - back.days_since_epoch()
-                            <= ahead.days_since_epoch() - dct.days_since_epoch()
+                        let day = dct.days_since_epoch();
+                        if day.saturating_sub(back.days_since_epoch())
+                            <= ahead.days_since_epoch().saturating_sub(day)
                         {
                             back
                         } else {
@@ -155,7 +158,7 @@ impl Timex {
                 )
             }
             Value::MonthOfYears(m, n) => (
-                When::Month(dct.year + n, m),
+                When::Month(dct.year.saturating_add(n), m),
                 format!("month of the year {n:+} from the article date ({dct})"),
             ),
             Value::Days(n) => (
@@ -163,7 +166,7 @@ impl Timex {
                 format!("{n:+} day(s) from the article date ({dct})"),
             ),
             Value::Years(n) => (
-                When::Year(dct.year + n),
+                When::Year(dct.year.saturating_add(n)),
                 format!("{n:+} year(s) from the article date ({dct})"),
             ),
             Value::Months(n) => {
@@ -175,13 +178,13 @@ impl Timex {
             }
             Value::Duration(n, unit) => {
                 let start = match unit {
-                    Unit::Day => When::Day(dct.add_days(-i64::from(n))),
-                    Unit::Week => When::Day(dct.add_days(-7 * i64::from(n))),
+                    Unit::Day => When::Day(dct.add_days(i64::from(n).saturating_neg())),
+                    Unit::Week => When::Day(dct.add_days(i64::from(n).saturating_mul(-7))),
                     Unit::Month => {
-                        let d = dct.add_months(-n);
+                        let d = dct.add_months(n.saturating_neg());
                         When::Month(d.year, d.month)
                     }
-                    Unit::Year => When::Year(dct.year - n),
+                    Unit::Year => When::Year(dct.year.saturating_sub(n)),
                 };
                 (start, format!("lasting {n} {unit:?}(s) at the article date ({dct}), so began {n} {unit:?}(s) before").to_lowercase())
             }
@@ -239,18 +242,46 @@ pub fn number_word(t: &Token) -> Option<u32> {
         "thirty" => Some(30),
         "forty" => Some(40),
         "fifty" => Some(50),
-        w => WORDS.iter().position(|x| *x == w).map(|i| i as u32),
+        w => WORDS
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|i| u32::try_from(i).ok()),
+    }
+}
+
+/// The largest number of days, weeks, months or years a relative expression is read with:
+/// beyond it, "99999 years ago" is not a date.
+const MAX_OFFSET: u32 = 1000;
+
+/// The sentence's tokens, read without ever indexing out of range.
+#[derive(Clone, Copy)]
+struct Toks<'a>(&'a [Token]);
+
+impl<'a> Toks<'a> {
+    fn at(self, i: usize) -> Option<&'a Token> {
+        self.0.get(i)
+    }
+
+    fn is(self, i: usize, norm: &str) -> bool {
+        self.at(i).is_some_and(|t| t.is(norm))
+    }
+
+    fn is_any(self, i: usize, norms: &[&str]) -> bool {
+        self.at(i).is_some_and(|t| t.is_any(norms))
+    }
+
+    fn before(self, i: usize) -> Option<&'a Token> {
+        i.checked_sub(1).and_then(|p| self.at(p))
     }
 }
 
 fn weekday(t: &Token) -> Option<Weekday> {
-    (t.capitalised() && t.kind == TokenKind::Word)
-        .then(|| {
-            Weekday::ALL
-                .into_iter()
-                .find(|w| w.name().eq_ignore_ascii_case(&t.text))
-        })
-        .flatten()
+    if !(t.capitalised() && t.kind == TokenKind::Word) {
+        return None;
+    }
+    Weekday::ALL
+        .into_iter()
+        .find(|w| w.name().eq_ignore_ascii_case(&t.text))
 }
 
 fn month(t: &Token) -> Option<u8> {
@@ -266,26 +297,16 @@ fn year(t: &Token) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
-fn day_of_month(t: &Token, next: Option<&Token>) -> Option<(u8, usize)> {
-    if t.kind != TokenKind::Number || t.norm.len() > 2 {
-        return None;
-    }
-    let d: u8 = t.norm.parse().ok()?;
-    if !(1..=31).contains(&d) {
-        return None;
-    }
-    // "8th", "1st" arrive as one word token; plain digits as a number.
-    let extra = usize::from(next.is_some_and(|n| n.is_any(&["st", "nd", "rd", "th"])));
-    Some((d, extra))
-}
-
-fn ordinal_day(t: &Token) -> Option<u8> {
+/// A day of the month written as digits ("8") or an ordinal ("8th", "1st").
+fn day_of_month(t: &Token) -> Option<u8> {
     let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &t.norm[digits.len()..];
-    (!digits.is_empty() && ["st", "nd", "rd", "th"].contains(&suffix))
-        .then(|| digits.parse().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
+    let suffix = t.norm.get(digits.len()..).unwrap_or_default();
+    let plain = t.kind == TokenKind::Number && digits.len() == t.norm.len();
+    let ordinal = ["st", "nd", "rd", "th"].contains(&suffix);
+    if digits.is_empty() || digits.len() > 2 || !(plain || ordinal) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
 fn unit(t: &Token) -> Option<Unit> {
@@ -318,6 +339,13 @@ const COUNT_NOUNS: &[&str] = &[
     "civilians",
     "rockets",
     "vehicles",
+    "individuals",
+    "migrants",
+    "refugees",
+    "hrs",
+    "hours",
+    "gmt",
+    "utc",
 ];
 
 const FUTURE_MARKERS: &[&[&str]] = &[
@@ -346,14 +374,16 @@ const FUTURE_MARKERS: &[&[&str]] = &[
 /// the eight tokens before it (not across a comma, semicolon, colon or quotation mark), else
 /// past.
 pub fn tense_before(tokens: &[Token], at: usize) -> Tense {
+    let at = at.min(tokens.len());
     let mut from = at.saturating_sub(8);
-    if let Some(stop) = tokens[from..at]
+    let window = tokens.get(from..at).unwrap_or_default();
+    if let Some(stop) = window
         .iter()
         .rposition(|t| t.is_any(&[";", "\"", ":", ","]))
     {
-        from += stop + 1;
+        from = from.saturating_add(stop).saturating_add(1);
     }
-    let window = &tokens[from..at];
+    let window = tokens.get(from..at).unwrap_or_default();
     let future = FUTURE_MARKERS.iter().any(|m| {
         window
             .windows(m.len())
@@ -362,166 +392,297 @@ pub fn tense_before(tokens: &[Token], at: usize) -> Tense {
     if future { Tense::Future } else { Tense::Past }
 }
 
-/// A time of day at tokens `i..`: "6pm", "6 pm", "18:00", "16:00 GMT", "6pm [16:00 GMT]".
-/// Returns (local "HH:MM" if written without a zone, UTC minute if a GMT/UTC time is given,
-/// tokens used).
-fn time_of_day(tokens: &[Token], i: usize) -> Option<(Option<String>, Option<u16>, usize)> {
-    let clock = |j: usize| -> Option<(u16, usize, bool)> {
-        let t = tokens.get(j)?;
-        // "6pm" / "6am" as one token.
-        if t.kind == TokenKind::Word {
-            let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
-            let rest = &t.norm[digits.len()..];
-            if !digits.is_empty() && (rest == "pm" || rest == "am") {
-                let h: u16 = digits.parse().ok().filter(|h| (1..=12).contains(h))?;
-                let h = (h % 12) + if rest == "pm" { 12 } else { 0 };
-                return Some((h * 60, 1, false));
-            }
-            return None;
-        }
-        if t.kind != TokenKind::Number {
-            return None;
-        }
-        let h: u16 = t.norm.parse().ok().filter(|h| *h < 24)?;
-        if tokens.get(j + 1).is_some_and(|c| c.is(":")) {
-            let m = tokens
-                .get(j + 2)
-                .filter(|m| m.kind == TokenKind::Number && m.norm.len() == 2)?;
-            let m: u16 = m.norm.parse().ok().filter(|m| *m < 60)?;
-            return Some((h * 60 + m, 3, false));
-        }
-        let ampm = tokens.get(j + 1)?;
-        if ampm.is_any(&["pm", "am", "p.m", "a.m"]) && (1..=12).contains(&h) {
-            let h = (h % 12) + if ampm.norm.starts_with('p') { 12 } else { 0 };
-            let extra = usize::from(
-                tokens.get(j + 2).is_some_and(|d| d.is(".")) && ampm.norm.contains('.'),
-            );
-            return Some((h * 60, 2 + extra, false));
-        }
-        None
-    };
-    let zone = |j: usize| tokens.get(j).is_some_and(|z| z.is_any(&["gmt", "utc"]));
-    let (m, used, _) = clock(i)?;
-    let mut n = used;
-    let mut utc = None;
-    let mut local = None;
-    if zone(i + n) {
-        utc = Some(m);
-        n += 1;
-    } else {
-        local = Some(format!("{:02}:{:02}", m / 60, m % 60));
-        // "6pm [16:00 GMT]" or "6pm (1600 GMT)"
-        if tokens.get(i + n).is_some_and(|b| b.is_any(&["[", "("]))
-            && let Some((m2, used2, _)) = clock(i + n + 1)
-            && zone(i + n + 1 + used2)
-            && tokens
-                .get(i + n + 2 + used2)
-                .is_some_and(|b| b.is_any(&["]", ")"]))
-        {
-            utc = Some(m2);
-            n += used2 + 3;
-        }
-    }
-    Some((local, utc, n))
+/// A time of day, as a number of minutes after midnight and how many tokens it took.
+struct Clock {
+    minutes: u16,
+    len: usize,
 }
 
-/// A calendar date at tokens `i..`: "[Monday,] June 8[,] [2020]", "[Monday] 8 June [2020]",
-/// "June 2020", "January". Returns the value and the number of tokens used.
-fn calendar_date(tokens: &[Token], i: usize) -> Option<(Value, usize)> {
-    let mut j = i;
-    // An optional weekday before the date: "Monday, June 8".
-    if weekday(&tokens[j]).is_some() {
-        let k = j + 1 + usize::from(tokens.get(j + 1).is_some_and(|t| t.is(",")));
-        if tokens.get(k).is_some_and(|t| {
-            month(t).is_some()
-                || day_of_month(t, tokens.get(k + 1)).is_some()
-                || ordinal_day(t).is_some()
-        }) {
-            j = k;
-        } else {
-            return None;
-        }
+/// "am"/"pm" markers at `k`: "pm", "PM", "p.m.", "p.m"; returns (afternoon, tokens).
+fn meridiem(toks: Toks, k: usize) -> Option<(bool, usize)> {
+    let t = toks.at(k)?;
+    if t.is_any(&["am", "pm"]) {
+        return Some((t.is("pm"), 1));
     }
-    let t = tokens.get(j)?;
-    let year_after = |k: usize| -> Option<(i32, usize)> {
-        let comma = usize::from(tokens.get(k).is_some_and(|t| t.is(",")));
-        tokens.get(k + comma).and_then(year).map(|y| (y, comma + 1))
-    };
-    if let Some(m) = month(t) {
-        // "June 8, 2020" / "June 8th" / "June 8"
-        if let Some(next) = tokens.get(j + 1) {
-            let day =
-                day_of_month(next, tokens.get(j + 2)).or_else(|| ordinal_day(next).map(|d| (d, 0)));
-            if let Some((d, extra)) = day {
-                let after = j + 2 + extra;
-                return Some(match year_after(after) {
-                    Some((y, n)) => (
-                        Value::Absolute(When::Day(Date::new(y, m, d)?)),
-                        after + n - i,
-                    ),
-                    None => (Value::MonthDay(m, d), after - i),
-                });
-            }
-            // "June 2020", "June of 2020"
-            if let Some(y) = year(next) {
-                return Some((Value::Absolute(When::Month(y, m)), j + 2 - i));
-            }
-            if next.is("of")
-                && let Some(y) = tokens.get(j + 2).and_then(year)
-            {
-                return Some((Value::Absolute(When::Month(y, m)), j + 3 - i));
-            }
-            // "April last year", "January this year": resolved against the article date.
-            if next.is_any(&["last", "this", "next"])
-                && tokens.get(j + 2).is_some_and(|y| y.is("year"))
-            {
-                let shift = match next.norm.as_str() {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
-                };
-                return Some((Value::MonthOfYears(m, shift), j + 3 - i));
-            }
-        }
-        // A bare month: "May" is a verb too, so it needs a preposition before it.
-        let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-        let ok = t.norm != "may"
-            || prev.is_some_and(|p| {
-                p.is_any(&[
-                    "in", "since", "until", "by", "from", "early", "late", "mid", "last", "this",
-                    "next", "of",
-                ])
-            });
-        return ok.then_some((Value::Month(m), j + 1 - i));
-    }
-    // "8 June 2020" / "8th June"
-    let day = day_of_month(t, tokens.get(j + 1)).or_else(|| ordinal_day(t).map(|d| (d, 0)));
-    if let Some((d, extra)) = day {
-        let k = j + 1 + extra;
-        let m = tokens.get(k).and_then(month)?;
-        return Some(match year_after(k + 1) {
-            Some((y, n)) => (
-                Value::Absolute(When::Day(Date::new(y, m, d)?)),
-                k + 1 + n - i,
-            ),
-            None => (Value::MonthDay(m, d), k + 1 - i),
-        });
+    // "p.m." arrives as "p", ".", "m", ".".
+    if t.is_any(&["a", "p"])
+        && toks.is(k.saturating_add(1), ".")
+        && toks.is(k.saturating_add(2), "m")
+    {
+        let dot = usize::from(toks.is(k.saturating_add(3), "."));
+        return Some((t.is("p"), 3_usize.saturating_add(dot)));
     }
     None
 }
 
+fn twelve_hour(h: u16, afternoon: bool) -> Option<u16> {
+    (1..=12)
+        .contains(&h)
+        .then(|| (h % 12).saturating_add(if afternoon { 12 } else { 0 }))
+}
+
+/// A clock time at `j`: "6pm", "6 pm", "6 p.m.", "6:30 pm", "18:00", "01:03 AM", "1600" (only
+/// before a time zone: `four_digits`).
+fn clock(toks: Toks, j: usize, four_digits: bool) -> Option<Clock> {
+    let t = toks.at(j)?;
+    if t.kind == TokenKind::Word {
+        // "6pm" / "6am" as one token.
+        let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
+        let rest = t.norm.get(digits.len()..).unwrap_or_default();
+        if digits.is_empty() || !(rest == "pm" || rest == "am") {
+            return None;
+        }
+        let h = twelve_hour(digits.parse().ok()?, rest == "pm")?;
+        return Some(Clock {
+            minutes: h.saturating_mul(60),
+            len: 1,
+        });
+    }
+    if t.kind != TokenKind::Number || t.norm.contains([',', '.']) {
+        return None;
+    }
+    if t.norm.len() == 4 && four_digits {
+        // "1600 GMT", "0130 GMT"
+        let h: u16 = t.norm.get(..2)?.parse().ok().filter(|h| *h < 24)?;
+        let m: u16 = t.norm.get(2..)?.parse().ok().filter(|m| *m < 60)?;
+        return Some(Clock {
+            minutes: h.saturating_mul(60).saturating_add(m),
+            len: 1,
+        });
+    }
+    if t.norm.len() > 2 {
+        return None;
+    }
+    let h: u16 = t.norm.parse().ok().filter(|h| *h < 24)?;
+    let mut len = 1;
+    let mut m = 0;
+    if toks.is(j.saturating_add(1), ":") {
+        let mm = toks
+            .at(j.saturating_add(2))
+            .filter(|m| m.kind == TokenKind::Number && m.norm.len() == 2)?;
+        m = mm.norm.parse().ok().filter(|m| *m < 60)?;
+        len = 3;
+    }
+    let minutes = match meridiem(toks, j.saturating_add(len)) {
+        Some((afternoon, n)) => {
+            len = len.saturating_add(n);
+            twelve_hour(h, afternoon)?
+                .saturating_mul(60)
+                .saturating_add(m)
+        }
+        // A bare "6" is a number, not a time; "18:00" is a time.
+        None if len == 3 => h.saturating_mul(60).saturating_add(m),
+        None => return None,
+    };
+    Some(Clock { minutes, len })
+}
+
+/// A time zone at `k`: UTC ("GMT", "UTC") or the local time of the story.
+fn zone(toks: Toks, k: usize) -> Option<(bool, usize)> {
+    if toks.is_any(k, &["gmt", "utc"]) {
+        return Some((true, 1));
+    }
+    if toks.is_any(k, &["local", "libya", "libyan", "tripoli"])
+        && toks.is(k.saturating_add(1), "time")
+    {
+        return Some((false, 2));
+    }
+    None
+}
+
+/// A time of day: "6pm", "16:00 GMT", "6pm [16:00 GMT]", "6pm (1600 GMT)", "6:30 p.m. local
+/// time". Returns (local "HH:MM" if written without UTC, UTC minute if a GMT/UTC time is
+/// given, tokens used).
+fn time_of_day(toks: Toks, i: usize) -> Option<(Option<String>, Option<u16>, usize)> {
+    let hhmm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    let four = toks
+        .at(i.saturating_add(1))
+        .is_some_and(|t| t.is_any(&["gmt", "utc"]));
+    let c = clock(toks, i, four)?;
+    let mut n = c.len;
+    if let Some((utc, z)) = zone(toks, i.saturating_add(n)) {
+        n = n.saturating_add(z);
+        return Some(if utc {
+            (None, Some(c.minutes), n)
+        } else {
+            (Some(hhmm(c.minutes)), None, n)
+        });
+    }
+    let local = Some(hhmm(c.minutes));
+    // "6pm [16:00 GMT]" or "6pm (1600 GMT)"
+    let open = i.saturating_add(n);
+    if toks.is_any(open, &["[", "("]) {
+        let inner = open.saturating_add(1);
+        let four = toks
+            .at(inner.saturating_add(1))
+            .is_some_and(|t| t.is_any(&["gmt", "utc"]));
+        if let Some(c2) = clock(toks, inner, four) {
+            let z_at = inner.saturating_add(c2.len);
+            if let Some((true, z)) = zone(toks, z_at) {
+                let close = z_at.saturating_add(z);
+                if toks.is_any(close, &["]", ")"]) {
+                    return Some((
+                        local,
+                        Some(c2.minutes),
+                        close.saturating_add(1).saturating_sub(i),
+                    ));
+                }
+            }
+        }
+    }
+    Some((local, None, n))
+}
+
+/// The year after a date at `k`: "[,] 2020". Returns (year, tokens).
+fn year_after(toks: Toks, k: usize) -> Option<(i32, usize)> {
+    let comma = usize::from(toks.is(k, ","));
+    toks.at(k.saturating_add(comma))
+        .and_then(year)
+        .map(|y| (y, comma.saturating_add(1)))
+}
+
+/// "-6" or "–6" after a day: the end of a range ("June 5-6"), skipped.
+fn range_end(toks: Toks, k: usize) -> usize {
+    let dash = toks.is_any(k, &["-", "to"]);
+    let day = toks
+        .at(k.saturating_add(1))
+        .and_then(day_of_month)
+        .is_some();
+    if dash && day { 2 } else { 0 }
+}
+
+/// A day of a month and maybe a year: `Absolute` with the year, `MonthDay` without.
+fn day_value(toks: Toks, m: u8, d: u8, after: usize) -> Option<(Value, usize)> {
+    match year_after(toks, after) {
+        Some((y, n)) => Some((
+            Value::Absolute(When::Day(Date::new(y, m, d)?)),
+            after.saturating_add(n),
+        )),
+        None => Some((Value::MonthDay(m, d), after)),
+    }
+}
+
+/// "June 8, 2020", "June 8th", "June 5-6", "June 2020", "June of 2020", "April last year",
+/// "January" (at `j`, a month name). Returns the value and the index after it.
+fn month_first(toks: Toks, i: usize, j: usize, m: u8) -> Option<(Value, usize)> {
+    let next_at = j.saturating_add(1);
+    if let Some(next) = toks.at(next_at) {
+        if let Some(d) = day_of_month(next) {
+            let after = next_at.saturating_add(1);
+            let after = after.saturating_add(range_end(toks, after));
+            return day_value(toks, m, d, after);
+        }
+        if let Some(y) = year(next) {
+            return Some((
+                Value::Absolute(When::Month(y, m)),
+                next_at.saturating_add(1),
+            ));
+        }
+        if next.is("of")
+            && let Some(y) = toks.at(next_at.saturating_add(1)).and_then(year)
+        {
+            return Some((
+                Value::Absolute(When::Month(y, m)),
+                next_at.saturating_add(2),
+            ));
+        }
+        // "April last year", "January this year": resolved against the article date.
+        if next.is_any(&["last", "this", "next"]) && toks.is(next_at.saturating_add(1), "year") {
+            let shift = match next.norm.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((Value::MonthOfYears(m, shift), next_at.saturating_add(2)));
+        }
+    }
+    // A bare month: "May" is a verb too, so it needs a preposition before it.
+    let may_ok = !toks.is(j, "may")
+        || toks.before(i).is_some_and(|p| {
+            p.is_any(&[
+                "in", "since", "until", "by", "from", "early", "late", "mid", "last", "this",
+                "next", "of",
+            ])
+        });
+    may_ok.then_some((Value::Month(m), next_at))
+}
+
+/// "8 June 2020", "8th June", "5-6 June", "the 5th of June" (at `j`, a day).
+fn day_first(toks: Toks, j: usize, d: u8) -> Option<(Value, usize)> {
+    let mut k = j.saturating_add(1);
+    k = k.saturating_add(range_end(toks, k));
+    if toks.is(k, "of") {
+        k = k.saturating_add(1);
+    }
+    let m = toks.at(k).and_then(month)?;
+    day_value(toks, m, d, k.saturating_add(1))
+}
+
+/// "2020-10-29": a date as ISO 8601 writes it.
+fn iso_date(toks: Toks, j: usize) -> Option<(Value, usize)> {
+    let y = toks.at(j).and_then(year)?;
+    let part = |k: usize| {
+        toks.at(k)
+            .filter(|t| t.kind == TokenKind::Number && t.norm.len() == 2)
+            .and_then(|t| t.norm.parse::<u8>().ok())
+    };
+    if !toks.is(j.saturating_add(1), "-") || !toks.is(j.saturating_add(3), "-") {
+        return None;
+    }
+    let date = Date::new(y, part(j.saturating_add(2))?, part(j.saturating_add(4))?)?;
+    Some((Value::Absolute(When::Day(date)), j.saturating_add(5)))
+}
+
+/// A calendar date at tokens `i..`: "[Monday,] June 8[,] [2020]", "[Monday] 8 June [2020]",
+/// "June 2020", "January", "2020-10-29". Returns the value and the number of tokens used.
+fn calendar_date(toks: Toks, i: usize) -> Option<(Value, usize)> {
+    let mut j = i;
+    // An optional weekday before the date: "Monday, June 8".
+    if toks.at(j).and_then(weekday).is_some() {
+        let k = j
+            .saturating_add(1)
+            .saturating_add(usize::from(toks.is(j.saturating_add(1), ",")));
+        let dated = toks
+            .at(k)
+            .is_some_and(|t| month(t).is_some() || day_of_month(t).is_some());
+        if !dated {
+            return None;
+        }
+        j = k;
+    }
+    if toks.is(j, "the")
+        && toks
+            .at(j.saturating_add(1))
+            .and_then(day_of_month)
+            .is_some()
+    {
+        j = j.saturating_add(1);
+    }
+    let t = toks.at(j)?;
+    let (value, end) = if let Some(m) = month(t) {
+        month_first(toks, i, j, m)?
+    } else if let Some(found) = iso_date(toks, j) {
+        found
+    } else if let Some(d) = day_of_month(t) {
+        day_first(toks, j, d)?
+    } else {
+        return None;
+    };
+    Some((value, end.saturating_sub(i)))
+}
+
 /// Finds the time expressions of a sentence, left to right, not overlapping.
 pub fn find(tokens: &[Token]) -> Vec<Timex> {
+    let toks = Toks(tokens);
     let mut out: Vec<Timex> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((value, n, utc, local, lead)) = match_at(tokens, i) else {
-            i += 1;
+        let Some(m) = match_at(toks, i) else {
+            i = i.saturating_add(1);
             continue;
         };
-        let prep = i
-            .checked_sub(1)
-            .map(|p| &tokens[p])
+        let prep = toks
+            .before(i)
             .filter(|p| {
                 p.is_any(&[
                     "on",
@@ -541,163 +702,202 @@ pub fn find(tokens: &[Token]) -> Vec<Timex> {
                 ])
             })
             .map(|p| p.norm.clone());
+        let len = m.len.max(1);
         out.push(Timex {
             first: i,
-            last: i + n - 1,
-            date_first: i + lead,
-            value,
-            utc_minute: utc,
-            local_time: local,
+            last: i.saturating_add(len).saturating_sub(1),
+            date_first: i.saturating_add(m.lead),
+            value: m.value,
+            utc_minute: m.utc,
+            local_time: m.local,
             prep,
             tense: tense_before(tokens, i),
         });
-        i += n;
+        i = i.saturating_add(len);
     }
     out
 }
 
-/// (value, tokens used, UTC minute, local time, tokens of a leading time of day)
-type Match = (Value, usize, Option<u16>, Option<String>, usize);
+/// What matched at a position.
+struct Match {
+    value: Value,
+    /// Tokens used.
+    len: usize,
+    utc: Option<u16>,
+    local: Option<String>,
+    /// Tokens of a leading time of day.
+    lead: usize,
+}
 
-fn match_at(tokens: &[Token], i: usize) -> Option<Match> {
-    let t = &tokens[i];
-    // A time of day, then a date: "6pm [16:00 GMT] Monday, June 8, 2020", "at 16:00 GMT on June 8".
-    if let Some((local, utc, n)) = time_of_day(tokens, i) {
-        let mut k = i + n;
-        if tokens.get(k).is_some_and(|t| t.is_any(&["on", ","])) {
-            k += 1;
+impl Match {
+    fn plain(value: Value, len: usize) -> Match {
+        Match {
+            value,
+            len,
+            utc: None,
+            local: None,
+            lead: 0,
         }
-        if let Some((value, m)) = calendar_date(tokens, k)
-            .filter(|(v, _)| matches!(v, Value::Absolute(When::Day(_)) | Value::MonthDay(..)))
-        {
-            return Some((value, k + m - i, utc, local, k - i));
+    }
+}
+
+fn match_at(toks: Toks, i: usize) -> Option<Match> {
+    time_then_date(toks, i)
+        .or_else(|| date_then_time(toks, i))
+        .or_else(|| bare_weekday(toks, i))
+        .or_else(|| bare_year(toks, i))
+        .or_else(|| vague(toks, i))
+        .or_else(|| relative(toks, i))
+        .or_else(|| counted(toks, i))
+}
+
+/// A time of day, then a date: "6pm [16:00 GMT] Monday, June 8, 2020", "at 16:00 GMT on
+/// June 8", "at 22:00 GMT on Sunday". A time with no date after it is not read.
+fn time_then_date(toks: Toks, i: usize) -> Option<Match> {
+    let (local, utc, n) = time_of_day(toks, i)?;
+    let mut k = i.saturating_add(n);
+    if toks.is_any(k, &["on", ","]) {
+        k = k.saturating_add(1);
+    }
+    let lead = k.saturating_sub(i);
+    if let Some((value, m)) = calendar_date(toks, k)
+        .filter(|(v, _)| matches!(v, Value::Absolute(When::Day(_)) | Value::MonthDay(..)))
+    {
+        return Some(Match {
+            value,
+            len: lead.saturating_add(m),
+            utc,
+            local,
+            lead,
+        });
+    }
+    let w = toks.at(k).and_then(weekday)?;
+    Some(Match {
+        value: Value::Weekday(w, Qualifier::Bare),
+        len: lead.saturating_add(1),
+        utc,
+        local,
+        lead,
+    })
+}
+
+/// A date, then maybe a time: "June 8 at 6pm (1600 GMT)", "June 5, 2020 01:03 AM",
+/// "2020-10-29 23:06".
+fn date_then_time(toks: Toks, i: usize) -> Option<Match> {
+    let (value, n) = calendar_date(toks, i)?;
+    let k = i.saturating_add(n);
+    let gap = usize::from(toks.is_any(k, &["at", ",", "-"]));
+    if let Some((local, utc, m)) = time_of_day(toks, k.saturating_add(gap)) {
+        return Some(Match {
+            value,
+            len: n.saturating_add(gap).saturating_add(m),
+            utc,
+            local,
+            lead: 0,
+        });
+    }
+    Some(Match::plain(value, n))
+}
+
+fn bare_weekday(toks: Toks, i: usize) -> Option<Match> {
+    let w = toks.at(i).and_then(weekday)?;
+    let q = match toks.before(i).map(|p| p.norm.as_str()) {
+        Some("last") => Qualifier::Last,
+        Some("next") => Qualifier::Next,
+        Some("this") => Qualifier::This,
+        _ => Qualifier::Bare,
+    };
+    Some(Match::plain(Value::Weekday(w, q), 1))
+}
+
+fn bare_year(toks: Toks, i: usize) -> Option<Match> {
+    let y = toks.at(i).and_then(year)?;
+    let is_count = toks.is_any(i.saturating_add(1), COUNT_NOUNS);
+    let in_number = toks.before(i).is_some_and(|p| p.is_any(&["$", "€", "£"]));
+    (!is_count && !in_number).then(|| Match::plain(Value::Absolute(When::Year(y)), 1))
+}
+
+/// "in recent weeks", "in the past few days", "recently", "for months".
+fn vague(toks: Toks, i: usize) -> Option<Match> {
+    let t = toks.at(i)?;
+    if t.is_any(&["recently", "lately"]) {
+        return Some(Match::plain(Value::Vague, 1));
+    }
+    let periods = ["days", "weeks", "months", "years"];
+    if t.is_any(&["recent", "past", "last", "coming"]) {
+        let mut k = i.saturating_add(1);
+        if toks.is_any(k, &["few", "several", "couple"]) {
+            k = k.saturating_add(1);
         }
-        if let Some(w) = tokens.get(k).and_then(weekday) {
-            return Some((
-                Value::Weekday(w, Qualifier::Bare),
-                k + 1 - i,
-                utc,
-                local,
-                k - i,
+        if toks.is_any(k, &periods) {
+            return Some(Match::plain(
+                Value::Vague,
+                k.saturating_add(1).saturating_sub(i),
             ));
         }
-        return None;
     }
-    if let Some((value, n)) = calendar_date(tokens, i) {
-        // A time after the date: "June 8 at 6pm (1600 GMT)".
-        let k = i + n;
-        if tokens.get(k).is_some_and(|t| t.is("at"))
-            && let Some((local, utc, m)) = time_of_day(tokens, k + 1)
-        {
-            return Some((value, n + 1 + m, utc, local, 0));
-        }
-        return Some((value, n, None, None, 0));
-    }
-    if let Some(w) = weekday(t) {
-        let q = match i.checked_sub(1).map(|p| tokens[p].norm.as_str()) {
-            Some("last") => Qualifier::Last,
-            Some("next") => Qualifier::Next,
-            Some("this") => Qualifier::This,
-            _ => Qualifier::Bare,
-        };
-        return Some((Value::Weekday(w, q), 1, None, None, 0));
-    }
-    if let Some(y) = year(t) {
-        let next = tokens.get(i + 1);
-        let is_count = next.is_some_and(|n| n.is_any(COUNT_NOUNS));
-        let in_number = i > 0 && tokens[i - 1].is_any(&["$", "€", "£"]);
-        return (!is_count && !in_number).then_some((
-            Value::Absolute(When::Year(y)),
-            1,
-            None,
-            None,
-            0,
-        ));
-    }
-    // "in recent weeks", "in the past few days", "recently", "for months"
-    if t.is("recently") || t.is("lately") {
-        return Some((Value::Vague, 1, None, None, 0));
-    }
-    if t.is_any(&["recent", "past", "last", "coming"]) {
-        let mut k = i + 1;
-        if tokens
-            .get(k)
-            .is_some_and(|f| f.is_any(&["few", "several", "couple"]))
-        {
-            k += 1;
-        }
-        if tokens
-            .get(k)
-            .is_some_and(|u| u.is_any(&["days", "weeks", "months", "years"]))
-        {
-            return Some((Value::Vague, k + 1 - i, None, None, 0));
-        }
-    }
-    if t.is("for")
-        && tokens
-            .get(i + 1)
-            .is_some_and(|u| u.is_any(&["days", "weeks", "months", "years"]))
-    {
-        return Some((Value::Vague, 2, None, None, 0));
-    }
-    match t.norm.as_str() {
-        "yesterday" => return Some((Value::Days(-1), 1, None, None, 0)),
-        "today" | "tonight" => return Some((Value::Days(0), 1, None, None, 0)),
-        "tomorrow" => return Some((Value::Days(1), 1, None, None, 0)),
+    (t.is("for") && toks.is_any(i.saturating_add(1), &periods))
+        .then(|| Match::plain(Value::Vague, 2))
+}
+
+/// "yesterday", "today", "overnight", "last year", "this month".
+fn relative(toks: Toks, i: usize) -> Option<Match> {
+    let t = toks.at(i)?;
+    let value = match t.norm.as_str() {
+        "yesterday" => Value::Days(-1),
+        "today" | "tonight" | "overnight" => Value::Days(0),
+        "tomorrow" => Value::Days(1),
         "last" | "this" | "next" | "past" => {
             let shift = match t.norm.as_str() {
                 "last" | "past" => -1,
                 "next" => 1,
                 _ => 0,
             };
-            return match tokens.get(i + 1).and_then(unit) {
-                Some(Unit::Year) => Some((Value::Years(shift), 2, None, None, 0)),
-                Some(Unit::Month) => Some((Value::Months(shift), 2, None, None, 0)),
+            return match toks.at(i.saturating_add(1)).and_then(unit) {
+                Some(Unit::Year) => Some(Match::plain(Value::Years(shift), 2)),
+                Some(Unit::Month) => Some(Match::plain(Value::Months(shift), 2)),
                 _ => None,
             };
         }
-        _ => {}
-    }
-    // "two years ago", "a day after", "a day earlier", "14-month"
-    let n = number_word(t)?;
-    let n = i32::try_from(n).ok()?;
-    let hyphen = tokens.get(i + 1).is_some_and(|h| h.is("-"));
-    let u_at = i + 1 + usize::from(hyphen);
-    let u = tokens.get(u_at).and_then(unit)?;
-    let after = tokens.get(u_at + 1);
-    if hyphen {
-        // "14-month offensive", "nine-year-old" is not a duration of an event.
-        let is_age =
-            after.is_some_and(|a| a.is("-")) && tokens.get(u_at + 2).is_some_and(|o| o.is("old"));
-        let skip_long = usize::from(
-            after.is_some_and(|a| a.is("-")) && tokens.get(u_at + 2).is_some_and(|o| o.is("long")),
-        );
-        return (!is_age).then_some((
-            Value::Duration(n, u),
-            u_at + 1 + 2 * skip_long - i,
-            None,
-            None,
-            0,
-        ));
-    }
-    let days = |n: i32| -> i64 {
-        match u {
-            Unit::Day => i64::from(n),
-            Unit::Week => 7 * i64::from(n),
-            Unit::Month | Unit::Year => 0,
-        }
+        _ => return None,
     };
-    match after.map(|a| a.norm.as_str()) {
-        Some("ago") => Some((
+    Some(Match::plain(value, 1))
+}
+
+/// "two years ago", "a day after", "a day earlier", "14-month".
+fn counted(toks: Toks, i: usize) -> Option<Match> {
+    let n = toks
+        .at(i)
+        .and_then(number_word)
+        .filter(|n| *n <= MAX_OFFSET)?;
+    let n = i32::try_from(n).ok()?;
+    let hyphen = toks.is(i.saturating_add(1), "-");
+    let u_at = i.saturating_add(1).saturating_add(usize::from(hyphen));
+    let u = toks.at(u_at).and_then(unit)?;
+    let after_at = u_at.saturating_add(1);
+    if hyphen {
+        // "14-month offensive"; "nine-year-old" is not a duration of an event.
+        let is_age = toks.is(after_at, "-") && toks.is(after_at.saturating_add(1), "old");
+        let long = toks.is(after_at, "-") && toks.is(after_at.saturating_add(1), "long");
+        let len = after_at
+            .saturating_add(if long { 2 } else { 0 })
+            .saturating_sub(i);
+        return (!is_age).then(|| Match::plain(Value::Duration(n, u), len));
+    }
+    let days = match u {
+        Unit::Day => i64::from(n),
+        Unit::Week => i64::from(n).saturating_mul(7),
+        Unit::Month | Unit::Year => 0,
+    };
+    let len = after_at.saturating_add(1).saturating_sub(i);
+    match toks.at(after_at).map(|a| a.norm.as_str()) {
+        Some("ago") => Some(Match::plain(
             match u {
-                Unit::Year => Value::Years(-n),
-                Unit::Month => Value::Months(-n),
-                _ => Value::Days(-days(n)),
+                Unit::Year => Value::Years(n.saturating_neg()),
+                Unit::Month => Value::Months(n.saturating_neg()),
+                _ => Value::Days(days.saturating_neg()),
             },
-            u_at + 2 - i,
-            None,
-            None,
-            0,
+            len,
         )),
         Some(w @ ("after" | "later" | "before" | "earlier"))
             if matches!(u, Unit::Day | Unit::Week) =>
@@ -707,16 +907,12 @@ fn match_at(tokens: &[Token], i: usize) -> Option<Match> {
             } else {
                 -1
             };
-            let clause = matches!(w, "after" | "before");
-            Some((
+            Some(Match::plain(
                 Value::AnchorDays {
-                    days: sign * days(n),
-                    clause,
+                    days: days.saturating_mul(sign),
+                    clause: matches!(w, "after" | "before"),
                 },
-                u_at + 2 - i,
-                None,
-                None,
-                0,
+                len,
             ))
         }
         _ => None,
@@ -802,6 +998,50 @@ mod tests {
         assert_eq!(resolve("from midnight at 0000 GMT"), Vec::<String>::new());
         assert_eq!(resolve("at 22:00 GMT on Sunday"), ["2020-05-31T22:00Z"]);
         assert_eq!(resolve("on January 12 at 00:00 GMT"), ["2020-01-12T00:00Z"]);
+    }
+
+    #[test]
+    fn clock_times_in_the_forms_wires_write_them() {
+        let found = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let tokens = tokenize(&chars, 0);
+            find(&tokens)
+                .iter()
+                .map(|t| {
+                    let when = t
+                        .resolve(sat())
+                        .map(|(w, _)| w.to_string())
+                        .unwrap_or_default();
+                    format!("{when} {}", t.local_time.as_deref().unwrap_or("-"))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("from 6pm (1600 GMT) Monday, June 8, 2020"),
+            ["2020-06-08T16:00Z 18:00"]
+        );
+        assert_eq!(found("at 6:30 pm on June 4"), ["2020-06-04 18:30"]);
+        assert_eq!(found("at 6 p.m. on June 4"), ["2020-06-04 18:00"]);
+        assert_eq!(found("at 0130 GMT on Monday"), ["2020-06-01T01:30Z -"]);
+        assert_eq!(found("Updated June 5, 2020 01:03 AM"), ["2020-06-05 01:03"]);
+        assert_eq!(found("2020-10-29 23:06"), ["2020-10-29 23:06"]);
+        assert_eq!(found("at 18:00 local time on June 4"), ["2020-06-04 18:00"]);
+        assert_eq!(found("on June 5-6"), ["2020-06-05 -"]);
+        assert_eq!(found("on 5-6 June"), ["2020-06-05 -"]);
+        assert_eq!(found("on the 5th of June"), ["2020-06-05 -"]);
+        assert_eq!(found("the 2011 uprising"), ["2011 -"]);
+        assert!(found("6").is_empty() && found("at 25:99 GMT").is_empty());
+    }
+
+    #[test]
+    fn absurd_numbers_are_not_dates() {
+        assert_eq!(resolve("99999999 years ago"), Vec::<String>::new());
+        assert_eq!(resolve("a 2147483647-month siege"), Vec::<String>::new());
+        assert_eq!(
+            resolve("February 30, 2020"),
+            ["2020"],
+            "the impossible day is dropped"
+        );
     }
 
     #[test]

@@ -262,7 +262,7 @@ fn CeasefireBanner(timeline: Arc<Timeline>, frame: Memo<Frame>) -> impl IntoView
         timeline
             .events()
             .get(i)
-            .map(|e| date_label(e.date, e.local_time.as_deref()))
+            .and_then(|e| e.date.map(|d| date_label(d, e.local_time.as_deref())))
             .unwrap_or_default()
     };
     // A memo, so the banner is rebuilt when the ceasefire's state changes, not every frame.
@@ -292,10 +292,11 @@ fn map_order(kind: EventKind) -> u8 {
         EventKind::Withdrawal => 1,
         EventKind::Offensive => 2,
         EventKind::Airstrike => 3,
-        EventKind::CeasefireEffective => 4,
-        EventKind::CeasefireAnnounced => 5,
-        EventKind::Statement => 6,
-        EventKind::Uprising => 7,
+        EventKind::Shelling => 4,
+        EventKind::CeasefireEffective => 5,
+        EventKind::CeasefireAnnounced => 6,
+        EventKind::Statement => 7,
+        EventKind::Uprising => 8,
     }
 }
 
@@ -385,7 +386,9 @@ fn EventList(
         .map(|(k, e)| {
             let text = format!(
                 "{}: {}",
-                short_date_label(e.date, e.local_time.as_deref()),
+                e.date
+                    .map(|d| short_date_label(d, e.local_time.as_deref()))
+                    .unwrap_or_default(),
                 headline(e, &places)
             );
             view! {
