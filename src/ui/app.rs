@@ -3,14 +3,14 @@
 
 use super::map::MapView;
 use super::story::Story;
-use crate::events::{EVENTS_FILE, parse_events};
-use crate::geodata::{Basemap, DataError, PlaceSet, parse_basemap, parse_places};
-use crate::model::Extraction;
-use crate::options::Options;
-use crate::timeline::Timeline;
 use crate::web::{console_error, console_warn, fetch_text, location, use_auto_height};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use newsmap_core::data::events::{EVENTS_FILE, parse_events};
+use newsmap_core::data::places::{Basemap, DataError, PlaceSet, parse_basemap, parse_places};
+use newsmap_core::host::options::Options;
+use newsmap_core::model::Extraction;
+use newsmap_core::story::timeline::Timeline;
 use std::sync::Arc;
 
 const PLACES_FILE: &str = "places.geojson";

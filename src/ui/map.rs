@@ -7,16 +7,16 @@
 //! [`crate::web::svg`]: the map is a few hundred nodes of which a frame of playback changes a
 //! few attributes, and a view tree of it cost four times the code.
 
-use crate::geodata::{Basemap, PlaceSet};
-use crate::geometry::{Fixed, px};
-use crate::model::{Actor, PlaceRole};
-use crate::scene::{
-    BaseScene, Label, PlaceMark, arrow_shape, burst, burst_mark, marker_path, side_class,
-};
-use crate::timeline::{ArrowState, Frame, StrikeState, Timeline};
 use crate::web::svg::{El, Svg};
 use crate::web::{console_error, use_element_width};
 use leptos::prelude::*;
+use newsmap_core::data::places::{Basemap, PlaceSet};
+use newsmap_core::map::geometry::{Fixed, px};
+use newsmap_core::map::layout::{
+    BaseScene, Label, PlaceMark, arrow_shape, burst, burst_mark, marker_path, side_class,
+};
+use newsmap_core::model::{Actor, PlaceRole};
+use newsmap_core::story::timeline::{ArrowState, Frame, StrikeState, Timeline};
 use std::sync::Arc;
 
 /// The map of the story's places over the basemap, with the story's state at `frame`.

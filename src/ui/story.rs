@@ -2,15 +2,15 @@
 //! quotes the article, the legend, and the events as a list (the map's text equivalent).
 
 use super::map::MapView;
-use crate::date::{Date, When};
-use crate::format::{date_label, headline, short_date_label};
-use crate::geodata::{Basemap, PlaceSet};
-use crate::model::EventKind;
-use crate::options::Options;
-use crate::timeline::{CeasefireState, Frame, Stop, Timeline};
 use crate::web::{console_warn, location, use_media_query, use_raf_fn};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use newsmap_core::data::places::{Basemap, PlaceSet};
+use newsmap_core::host::options::Options;
+use newsmap_core::model::EventKind;
+use newsmap_core::model::date::{Date, When};
+use newsmap_core::story::timeline::{CeasefireState, Frame, Stop, Timeline};
+use newsmap_core::story::words::{date_label, headline, short_date_label};
 use std::sync::Arc;
 
 /// Milliseconds of playback per stop.
@@ -20,8 +20,10 @@ const MS_PER_STOP: f64 = 2000.0;
 const URL_SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The day an instant falls on (UTC).
-fn day_of(t: crate::timeline::Instant) -> Date {
-    Date::from_days_since_epoch((t / crate::date::MINUTES_PER_DAY as f64).floor() as i64)
+fn day_of(t: newsmap_core::story::timeline::Instant) -> Date {
+    Date::from_days_since_epoch(
+        (t / newsmap_core::model::date::MINUTES_PER_DAY as f64).floor() as i64,
+    )
 }
 
 /// The label of a stop.
@@ -64,7 +66,9 @@ fn initial_position(timeline: &Timeline, options: &Options) -> (f64, Vec<String>
         );
         let t = date.start() as f64;
         match (first, last) {
-            (Some(a), Some(b)) if t >= a && t <= b + (crate::date::MINUTES_PER_DAY as f64) => {
+            (Some(a), Some(b))
+                if t >= a && t <= b + (newsmap_core::model::date::MINUTES_PER_DAY as f64) =>
+            {
                 return (timeline.position_of(t), warnings);
             }
             _ => warnings.push(format!(
@@ -312,7 +316,7 @@ fn Caption(timeline: Arc<Timeline>, places: Arc<PlaceSet>, frame: Memo<Frame>) -
                 };
                 let mut events: Vec<_> = s.events.iter().filter_map(|&i| timeline.events().get(i)).collect();
                 // What changed the map first, then what was said.
-                crate::sort::sort_by_key(&mut events, |e| map_order(e.kind));
+                newsmap_core::sort::sort_by_key(&mut events, |e| map_order(e.kind));
                 let items = events
                     .into_iter()
                     .map(|e| {
@@ -325,7 +329,7 @@ fn Caption(timeline: Arc<Timeline>, places: Arc<PlaceSet>, frame: Memo<Frame>) -
                                     <summary>"How the map knows"</summary>
                                     <p>
                                         "Date: "{e.date_basis.clone()}". Confidence "
-                                        {format!("{}%", crate::geometry::Fixed(e.confidence * 100.0, 0))}"."
+                                        {format!("{}%", newsmap_core::map::geometry::Fixed(e.confidence * 100.0, 0))}"."
                                     </p>
                                     {(!e.also.is_empty()).then(|| view! { <p>"The article also says:"</p> })}
                                     {also}

@@ -9,8 +9,8 @@
 //! this child, from the parent window, exactly as pym.js 1.3 writes it; it asks for the height
 //! again. Everything else is ignored.
 
-use crate::embed::{DEFAULT_FRAME_ID, is_pym_width_request, pym_height};
 use leptos::prelude::*;
+use newsmap_core::host::embed::{DEFAULT_FRAME_ID, is_pym_width_request, pym_height};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;

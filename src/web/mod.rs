@@ -13,7 +13,7 @@ pub use embed::use_auto_height;
 pub use fetch::fetch_text;
 pub use use_element_width::use_element_width;
 pub use use_media_query::use_media_query;
-pub use use_raf_fn::{Pausable, use_raf_fn};
+pub use use_raf_fn::use_raf_fn;
 
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {
@@ -27,11 +27,11 @@ pub fn console_warn(message: &str) {
 
 /// Applies the colour scheme the host asked for (`?theme=`) to the page: `data-theme` on
 /// `<html>`, which the stylesheet reads; `auto` follows `prefers-color-scheme`.
-pub fn set_theme(theme: crate::options::Theme) {
+pub fn set_theme(theme: newsmap_core::host::options::Theme) {
     let value = match theme {
-        crate::options::Theme::Light => "light",
-        crate::options::Theme::Dark => "dark",
-        crate::options::Theme::Auto => "auto",
+        newsmap_core::host::options::Theme::Light => "light",
+        newsmap_core::host::options::Theme::Dark => "dark",
+        newsmap_core::host::options::Theme::Auto => "auto",
     };
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -1,0 +1,308 @@
+//! `events.json`, the extractor's output, read back for the map.
+//!
+//! The extractor writes the file with serde (the model's `Serialize`); the map reads it with
+//! the app's small JSON reader ([`crate::data::json`]), so the browser carries no `serde_json`. The
+//! tests check that whatever the extractor writes reads back equal, and the reader checks what
+//! the map relies on (each date agrees with its stated precision, ids are unique). Messages
+//! name the event and the member at fault.
+
+use crate::data::json::{self, Value};
+use crate::data::places::DataError;
+use crate::model::date::{Precision, When};
+use crate::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Stance, Status};
+
+/// The file events come from, for messages.
+pub const EVENTS_FILE: &str = "events.json";
+
+/// Parses `events.json` and checks what the map relies on.
+pub fn parse_events(text: &str) -> Result<Extraction, DataError> {
+    let error = |problem: String| DataError::new(EVENTS_FILE, problem);
+    if text.trim().is_empty() {
+        return Err(error("the file is empty".into()));
+    }
+    let root = json::parse(text).map_err(|e| error(format!("not valid JSON ({e})")))?;
+    let x = extraction(&root).map_err(|e| error(format!("not the extractor's output ({e})")))?;
+    let mut ids: Vec<&str> = Vec::with_capacity(x.events.len());
+    for e in &x.events {
+        if e.precision != e.date.map(When::precision) {
+            return Err(error(format!(
+                "event {}: the date {} is of {} precision but \"precision\" says {}",
+                e.id,
+                e.date.map_or_else(|| "null".to_owned(), |d| d.to_string()),
+                e.date.map_or("no", |d| d.precision().as_str()),
+                e.precision.map_or("null", Precision::as_str)
+            )));
+        }
+        if ids.contains(&e.id.as_str()) {
+            return Err(error(format!("the event id {} is used twice", e.id)));
+        }
+        ids.push(&e.id);
+    }
+    Ok(x)
+}
+
+fn extraction(root: &Value) -> Result<Extraction, String> {
+    let x = Members::of(root, "the file".into())?;
+    let events = x
+        .list("events")?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| event(e, i))
+        .collect::<Result<_, _>>()?;
+    Ok(Extraction {
+        article_date: x.optional("article_date", when, "a date such as 2020-06-06")?,
+        article_date_basis: x.string("article_date_basis")?,
+        article_date_evidence: x
+            .list("article_date_evidence")?
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect::<Option<_>>()
+            .ok_or_else(|| x.wrong("article_date_evidence", "a list of strings"))?,
+        events,
+    })
+}
+
+fn event(v: &Value, index: usize) -> Result<Event, String> {
+    let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
+    let e = Members::of(v, format!("event {} ('{id}')", index + 1))?;
+    Ok(Event {
+        id: e.string("id")?,
+        kind: e.required(
+            "kind",
+            one_of(&EventKind::ALL, EventKind::id),
+            "an event kind",
+        )?,
+        date: e.optional("date", when, "a date such as 2020-06-05, or null")?,
+        precision: e.optional(
+            "precision",
+            one_of(&Precision::ALL, Precision::as_str),
+            "a precision",
+        )?,
+        date_basis: e.optional_string("date_basis")?.unwrap_or_default(),
+        local_time: e.optional_string("local_time")?,
+        actor: e.optional("actor", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        place: e.optional("place", place, "a place id")?,
+        place_name: e.optional_string("place_name")?,
+        from: e.optional("from", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        to: e.optional("to", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        origin: e.optional("origin", place, "a place id")?,
+        count: e.optional("count", Value::as_u32, "a whole number")?,
+        stance: e.optional("stance", one_of(&Stance::ALL, Stance::id), "a stance")?,
+        status: e
+            .optional(
+                "status",
+                one_of(&Status::ALL, Status::id),
+                "reported or claimed",
+            )?
+            .unwrap_or_default(),
+        quote: e.string("quote")?,
+        span: e.required("span", span, "a [start, end] pair")?,
+        confidence: e.required("confidence", Value::as_f64, "a number")?,
+        evidence: e
+            .optional(
+                "evidence",
+                one_of(&Evidence::ALL, Evidence::id),
+                "a kind of evidence",
+            )?
+            .unwrap_or_default(),
+        also: e
+            .list("also")?
+            .iter()
+            .map(|q| quote(q).ok_or_else(|| e.wrong("also", "a list of {quote, span}")))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+fn when(v: &Value) -> Option<When> {
+    v.as_str()?.parse().ok()
+}
+
+fn place(v: &Value) -> Option<PlaceId> {
+    v.as_str().map(PlaceId::new)
+}
+
+fn span(v: &Value) -> Option<[usize; 2]> {
+    match v.as_array()? {
+        [start, end] => Some([start.as_u32()? as usize, end.as_u32()? as usize]),
+        _ => None,
+    }
+}
+
+fn quote(v: &Value) -> Option<Quote> {
+    Some(Quote {
+        quote: v.get("quote")?.as_str()?.to_owned(),
+        span: span(v.get("span")?)?,
+    })
+}
+
+/// Reads one of an enum's ids.
+fn one_of<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> impl Fn(&Value) -> Option<T> + '_ {
+    move |v| {
+        let s = v.as_str()?;
+        all.iter().copied().find(|&t| id(t) == s)
+    }
+}
+
+/// An object's members, read by name; messages say which object and which member.
+struct Members<'a> {
+    object: &'a Value,
+    what: String,
+}
+
+impl<'a> Members<'a> {
+    fn of(object: &'a Value, what: String) -> Result<Members<'a>, String> {
+        match object {
+            Value::Object(_) => Ok(Members { object, what }),
+            other => Err(format!("{what} is {}, not an object", other.kind())),
+        }
+    }
+
+    /// The member, if present and not null.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.object.get(key).filter(|v| !v.is_null())
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> String {
+        match self.get(key) {
+            None => format!("{} has no \"{key}\"", self.what),
+            Some(v) => format!(
+                "{}: \"{key}\" is {}, not {expected}",
+                self.what,
+                match v.as_str() {
+                    Some(s) => format!("\"{s}\""),
+                    None => v.kind().to_owned(),
+                }
+            ),
+        }
+    }
+
+    fn optional<T>(
+        &self,
+        key: &str,
+        read: impl Fn(&'a Value) -> Option<T>,
+        expected: &str,
+    ) -> Result<Option<T>, String> {
+        self.get(key)
+            .map(|v| read(v).ok_or_else(|| self.wrong(key, expected)))
+            .transpose()
+    }
+
+    fn required<T>(
+        &self,
+        key: &str,
+        read: impl Fn(&'a Value) -> Option<T>,
+        expected: &str,
+    ) -> Result<T, String> {
+        self.optional(key, read, expected)?
+            .ok_or_else(|| self.wrong(key, expected))
+    }
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, String> {
+        self.optional(key, |v| v.as_str().map(str::to_owned), "a string")
+    }
+
+    fn string(&self, key: &str) -> Result<String, String> {
+        self.required(key, |v| v.as_str().map(str::to_owned), "a string")
+    }
+
+    /// A list member; absent or null reads as empty.
+    fn list(&self, key: &str) -> Result<&'a [Value], String> {
+        match self.get(key) {
+            None => Ok(&[]),
+            Some(v) => v.as_array().ok_or_else(|| self.wrong(key, "a list")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../../../assets/events.json");
+
+    #[test]
+    fn what_the_extractor_writes_reads_back_equal() {
+        let x = parse_events(SHIPPED).unwrap();
+        assert!(x.events.len() >= 10);
+        for text in [
+            serde_json::to_string(&x).unwrap(),
+            serde_json::to_string_pretty(&x).unwrap(),
+        ] {
+            assert_eq!(parse_events(&text).unwrap(), x);
+        }
+        // Every optional member, present and absent, survives the round trip.
+        let mut full = x.events[0].clone();
+        full.also = vec![Quote {
+            quote: "Un \"autre\" récit, طرابلس".into(),
+            span: [3, 9],
+        }];
+        full.stance = Some(Stance::Rejection);
+        full.evidence = Evidence::Caption;
+        full.count = Some(5);
+        full.origin = Some(PlaceId::new("tarhuna"));
+        full.local_time = Some("18:00".into());
+        let x = Extraction {
+            article_date: None,
+            article_date_basis: String::new(),
+            article_date_evidence: vec!["a".into(), "b".into()],
+            events: vec![full],
+        };
+        assert_eq!(
+            parse_events(&serde_json::to_string(&x).unwrap()).unwrap(),
+            x
+        );
+    }
+
+    #[test]
+    fn a_wrong_member_is_named_with_its_event() {
+        let problem = |text: &str| parse_events(text).unwrap_err().problem;
+        let event = |members: &str| {
+            format!(
+                r#"{{"article_date":"2020-06-06","article_date_basis":"","events":[{{"id":"e1",
+                "kind":"capture","date":"2020-06-05","precision":"day","quote":"q",
+                "span":[0,1],"confidence":0.9{members}}}]}}"#
+            )
+        };
+        assert!(parse_events(&event("")).is_ok());
+        assert_eq!(
+            problem(&event(r#","kind":"caputre""#)),
+            "not the extractor's output (event 1 ('e1'): \"kind\" is \"caputre\", not an event kind)"
+        );
+        assert_eq!(
+            problem(&event(r#","count":-2"#)),
+            "not the extractor's output (event 1 ('e1'): \"count\" is a number, not a whole number)"
+        );
+        assert!(problem(&event(r#","span":[1]"#)).contains("not a [start, end] pair"));
+        assert!(problem(&event(r#","actor":"nato""#)).contains("\"actor\" is \"nato\""));
+        assert!(problem(&event(r#","date":"June""#)).contains("\"date\" is \"June\""));
+        assert!(problem("[]").contains("the file is an array, not an object"));
+        assert!(problem(r#"{"events":[]}"#).contains("the file has no \"article_date_basis\""));
+        assert!(problem("{").starts_with("not valid JSON (expected a member name"));
+        assert!(problem("{").ends_with("but the text ends at line 1, column 2)"));
+    }
+
+    #[test]
+    fn events_json_errors_name_the_file_and_the_event() {
+        let problem = |text: &str| parse_events(text).unwrap_err().problem;
+        assert_eq!(
+            parse_events("").unwrap_err().to_string(),
+            "events.json: the file is empty"
+        );
+        assert!(problem("{").contains("not valid JSON"));
+        assert!(problem("[]").contains("not the extractor's output"));
+        let good = include_str!("../../../../assets/events.json");
+        assert!(parse_events(good).is_ok());
+        for (from, to, says) in [
+            (
+                "\"precision\": \"day\"",
+                "\"precision\": \"year\"",
+                "precision",
+            ),
+            ("2020-06-05", "2020-06-31", "2020-06-31"),
+            ("\"id\": \"e2\"", "\"id\": \"e1\"", "used twice"),
+        ] {
+            let p = problem(&good.replacen(from, to, 1));
+            assert!(p.contains(says), "{from} → {to}: {p}");
+        }
+    }
+}

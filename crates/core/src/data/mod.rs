@@ -1,0 +1,5 @@
+//! Reading the data files into the model.
+
+pub mod events;
+pub mod json;
+pub mod places;

@@ -1,0 +1,5 @@
+//! The map: from longitude and latitude to the shapes on screen.
+
+pub mod geometry;
+pub mod layout;
+pub mod projection;

@@ -1,0 +1,323 @@
+//! The story's vocabulary: actors, places and events.
+//!
+//! These types carry no browser or parser dependency: the extractor produces them, the
+//! command line prints them, the timeline reads them and the browser app renders them.
+//! Serialized names are a contract (`assets/events.json`), so every enum has a stable
+//! snake_case id.
+
+pub mod date;
+
+use date::{Precision, When};
+use serde::Serialize;
+use std::fmt;
+
+/// Someone who acts in the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// Government of National Accord, the UN-recognised government in Tripoli.
+    Gna,
+    /// Libyan National Army, Khalifa Haftar's forces in the east.
+    Lna,
+    Egypt,
+    Russia,
+    Turkey,
+    Uae,
+    /// The United Nations.
+    Un,
+    /// A named actor of the story the lexicon knows no better id for.
+    Other,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 8] = [
+        Actor::Gna,
+        Actor::Lna,
+        Actor::Egypt,
+        Actor::Russia,
+        Actor::Turkey,
+        Actor::Uae,
+        Actor::Un,
+        Actor::Other,
+    ];
+
+    /// The stable id, as in `events.json` and the page's `data-control`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Actor::Gna => "gna",
+            Actor::Lna => "lna",
+            Actor::Egypt => "egypt",
+            Actor::Russia => "russia",
+            Actor::Turkey => "turkey",
+            Actor::Uae => "uae",
+            Actor::Un => "un",
+            Actor::Other => "other",
+        }
+    }
+
+    /// A short name for captions ("GNA", "Egypt").
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Actor::Gna => "GNA",
+            Actor::Lna => "LNA",
+            Actor::Egypt => "Egypt",
+            Actor::Russia => "Russia",
+            Actor::Turkey => "Turkey",
+            Actor::Uae => "UAE",
+            Actor::Un => "UN",
+            Actor::Other => "Another party",
+        }
+    }
+
+    /// The side fighting this one for control of territory, if the story has one.
+    pub fn opponent(self) -> Option<Actor> {
+        match self {
+            Actor::Gna => Some(Actor::Lna),
+            Actor::Lna => Some(Actor::Gna),
+            _ => None,
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Actor> {
+        Actor::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A place id such as `tarhuna`: the `id` of a feature in `places.geojson`, or of an entry of
+/// the extractor's gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PlaceId(pub String);
+
+impl PlaceId {
+    pub fn new(id: impl Into<String>) -> PlaceId {
+        PlaceId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PlaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A named point on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub id: PlaceId,
+    pub name: String,
+    pub name_ar: String,
+    pub lon: f64,
+    pub lat: f64,
+    /// Where the coordinate comes from.
+    pub source: String,
+    pub role: PlaceRole,
+}
+
+/// Whether a place is part of the story or only helps the reader find their way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRole {
+    /// A town the story is about: its control is tracked and shown.
+    Story,
+    /// A landmark for orientation only.
+    Context,
+}
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Control of `place` passes to `actor` (from `from`, when the text says).
+    Capture,
+    /// `actor` begins an offensive against `place`, from `origin` when the text says.
+    Offensive,
+    /// `actor` strikes `place` from the air (aircraft, drones), `count` times when the text
+    /// says.
+    Airstrike,
+    /// `actor` shells `place`: artillery, rockets, mortars.
+    Shelling,
+    /// `actor` announces or proposes a ceasefire.
+    CeasefireAnnounced,
+    /// A ceasefire takes effect.
+    CeasefireEffective,
+    /// `actor` states a position (support, rejection, condemnation).
+    Statement,
+    /// A popular uprising.
+    Uprising,
+    /// `actor` withdraws from `place`.
+    Withdrawal,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 9] = [
+        EventKind::Capture,
+        EventKind::Offensive,
+        EventKind::Airstrike,
+        EventKind::Shelling,
+        EventKind::CeasefireAnnounced,
+        EventKind::CeasefireEffective,
+        EventKind::Statement,
+        EventKind::Uprising,
+        EventKind::Withdrawal,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::Capture => "capture",
+            EventKind::Offensive => "offensive",
+            EventKind::Airstrike => "airstrike",
+            EventKind::Shelling => "shelling",
+            EventKind::CeasefireAnnounced => "ceasefire_announced",
+            EventKind::CeasefireEffective => "ceasefire_effective",
+            EventKind::Statement => "statement",
+            EventKind::Uprising => "uprising",
+            EventKind::Withdrawal => "withdrawal",
+        }
+    }
+}
+
+/// A statement's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Support,
+    Rejection,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 2] = [Stance::Support, Stance::Rejection];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Rejection => "rejection",
+        }
+    }
+}
+
+/// Whether the article states an event in its own voice or only reports one side's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Stated by the article, or by a source outside the fighting (the UN, witnesses).
+    #[default]
+    Reported,
+    /// Known only from a party to the fighting saying so ("the GNA said it had taken…"), or
+    /// said to be unconfirmed.
+    Claimed,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Reported, Status::Claimed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Claimed => "claimed",
+        }
+    }
+}
+
+/// Whether a sentence is the article's prose or weaker material such as a photo caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    #[default]
+    Prose,
+    Caption,
+    Heading,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Prose, Evidence::Caption, Evidence::Heading];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Evidence::Prose => "prose",
+            Evidence::Caption => "caption",
+            Evidence::Heading => "heading",
+        }
+    }
+}
+
+/// One thing the article says happened, with the sentence it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// `e1`, `e2`, … in the order of the article's text.
+    pub id: String,
+    pub kind: EventKind,
+    /// `None` when the text gives no date the extractor could place (a relative one with no
+    /// article date to anchor it): `date_basis` says why, and the map leaves the event out.
+    pub date: Option<When>,
+    pub precision: Option<Precision>,
+    /// How the date was resolved ("weekday 'Friday' in the past, latest on or before 2020-06-06").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date_basis: String,
+    /// The local wall-clock time the text gave ("18:00" for "6pm [16:00 GMT]").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Actor>,
+    /// The place, when the gazetteer knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceId>,
+    /// The place's name as the sentence writes it ("Mitiga airport", "Tarhouna"); alone, without
+    /// `place`, it names a place the gazetteer does not know, for a desk to add.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Actor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Actor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<PlaceId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// For a statement: for or against (the ceasefire, the initiative…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Reported by the article, or only claimed by a side.
+    #[serde(default)]
+    pub status: Status,
+    /// The sentence, as plain text.
+    pub quote: String,
+    /// The sentence's range in the decoded article text, in Unicode scalar values, end exclusive.
+    pub span: [usize; 2],
+    pub confidence: f64,
+    #[serde(default)]
+    pub evidence: Evidence,
+    /// Other sentences that say the same thing (merged into this event).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Quote>,
+}
+
+/// A supporting sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub quote: String,
+    pub span: [usize; 2],
+}
+
+/// The extractor's output for one article: the contract of `events.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    /// The article's own date, as inferred.
+    pub article_date: Option<When>,
+    /// Which evidence the article date rests on.
+    pub article_date_basis: String,
+    /// Every piece of evidence for the article date that was found, agreeing or not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub article_date_evidence: Vec<String>,
+    pub events: Vec<Event>,
+}

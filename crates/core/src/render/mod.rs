@@ -1,0 +1,3 @@
+//! Drawing the story as markup.
+
+pub mod snapshot;

@@ -1,0 +1,4 @@
+//! The story in time, and in words.
+
+pub mod timeline;
+pub mod words;

@@ -1,0 +1,622 @@
+//! Roles in a sentence: who did it (the subject of a verb, the agent of a passive, the
+//! possessor of a noun, a pronoun's antecedent) and where (the object of a verb, the place
+//! after a preposition, a list of places, a name the gazetteer does not know).
+//!
+//! There is no parser: roles are read from the order of names and a few function words,
+//! which is how news sentences about a war are mostly written. Every look-up is bounded by
+//! the sentence and by clause breaks (";", quotation marks), and never indexes out of range.
+
+use super::knowledge::Knowledge;
+use super::names::{Mention, unknown_place_at};
+use super::text::{Token, TokenKind};
+use newsmap_core::model::{Actor, PlaceId};
+
+/// A place in a role: the gazetteer's id when it knows the place, and the name as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRef {
+    pub id: Option<PlaceId>,
+    pub name: String,
+    /// Its tokens, `[first, last]`.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A sentence with its names, ready for the rules.
+pub struct View<'a> {
+    pub k: &'a Knowledge,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    /// The actor a pronoun with nothing before it in the sentence most likely means: the last
+    /// actor that did something in the sentences before.
+    pub antecedent: Option<Actor>,
+}
+
+/// Words that open an aside between commas, whose names are not the clause's subject.
+const ASIDE_OPENERS: &[&str] = &[
+    "backed",
+    "supported",
+    "allied",
+    "aligned",
+    "armed",
+    "which",
+    "who",
+    "whose",
+    "including",
+    "led",
+];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "his", "her", "its", "their"];
+/// A bare noun for a side already named: "the forces pushed on", "the militia withdrew".
+const BARE_FORCES: &[&str] = &[
+    "forces", "troops", "fighters", "militia", "militias", "army",
+];
+const OBJECT_MARKERS: &[&str] = &[
+    "against",
+    "from",
+    "to",
+    "with",
+    "fighting",
+    "over",
+    "by",
+    "on",
+    "of",
+    "towards",
+    "toward",
+    "into",
+    "at",
+    "near",
+    "for",
+    "attacking",
+    "backing",
+    "supporting",
+    "and",
+    "between",
+    "in",
+];
+/// Nouns that make a possessive an agent: "Turkey's drones bombed …".
+const AGENT_NOUNS: &[&str] = &[
+    "forces",
+    "troops",
+    "army",
+    "fighters",
+    "drones",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "air",
+    "militias",
+    "units",
+    "soldiers",
+    "allies",
+    "loyalists",
+    "navy",
+    "president",
+    "government",
+    "leader",
+    "ministry",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "officials",
+    "envoy",
+    "artillery",
+];
+/// Words that may stand between a verb or preposition and the name of its place: "the
+/// strategic town of", "the whole of", "the LNA-held".
+const PLACE_LEAD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "strategic",
+    "key",
+    "town",
+    "city",
+    "village",
+    "oasis",
+    "whole",
+    "entire",
+    "centre",
+    "center",
+    "most",
+    "all",
+    "parts",
+    "part",
+    "areas",
+    "area",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "coastal",
+    "oil",
+    "port",
+    "capital",
+    "important",
+    "main",
+    "last",
+    "remaining",
+    "nearby",
+    "neighbouring",
+    "neighboring",
+    "desert",
+    "mountain",
+    "mountainous",
+    "military",
+    "air",
+    "base",
+    "airbase",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "positions",
+    "position",
+    "sites",
+    "site",
+    "targets",
+    "in",
+    "around",
+    "inside",
+    "civilian",
+    "residential",
+    "populated",
+    "densely",
+    "heavily",
+    "vital",
+    "libyan",
+    "libya",
+    "'s",
+    "held",
+    "controlled",
+    "-",
+    "stronghold",
+    "strongholds",
+    "hometown",
+    "gateway",
+    "international",
+    "camp",
+    "detention",
+    "hospital",
+    "field",
+    "facility",
+    "facilities",
+    "roads",
+    "road",
+];
+
+impl View<'_> {
+    pub fn t(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    pub fn is(&self, i: usize, norm: &str) -> bool {
+        self.t(i).is_some_and(|t| t.is(norm))
+    }
+
+    pub fn is_any(&self, i: usize, norms: &[&str]) -> bool {
+        self.t(i).is_some_and(|t| t.is_any(norms))
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Whether `[a, b)` crosses a clause break that roles do not cross: ";", a quotation
+    /// mark, a colon, or a full stop inside the sentence.
+    pub fn crosses_break(&self, a: usize, b: usize) -> bool {
+        let (lo, hi) = (a.min(b), a.max(b).min(self.tokens.len()));
+        self.tokens
+            .get(lo..hi)
+            .is_some_and(|ts| ts.iter().any(|t| t.is_any(&[";", "\"", ":"])))
+    }
+
+    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.covers(i))
+    }
+
+    pub fn actors(&self) -> impl Iterator<Item = (&Mention, Actor)> {
+        self.mentions
+            .iter()
+            .filter_map(|m| m.actor().map(|a| (m, a)))
+    }
+
+    fn before(&self, i: usize, n: usize) -> Option<&Token> {
+        i.checked_sub(n).and_then(|p| self.t(p))
+    }
+
+    /// Whether a mention stands as a grammatical object or a possessive, which cannot be the
+    /// subject of a verb ("fighting the GNA", "the Egyptian President's offer").
+    pub fn is_object_or_possessive(&self, m: &Mention) -> bool {
+        let before_skip_the = match self.before(m.first, 1) {
+            Some(t) if t.is_any(&["the", "its", "his", "their"]) => self.before(m.first, 2),
+            other => other,
+        };
+        let object = before_skip_the.is_some_and(|t| t.is_any(OBJECT_MARKERS));
+        // "Turkey's drones" acts; "the Egyptian President's offer" does not.
+        let after = m.last.saturating_add(1);
+        let possessive = self.is(after, "'s")
+            && !(after.saturating_add(1)..after.saturating_add(3))
+                .any(|k| self.is_any(k, AGENT_NOUNS));
+        object || possessive
+    }
+
+    /// The subject of the verb at `i` and how sure that is: the nearest actor before it that
+    /// is neither an object nor a possessive (1.0), or a pronoun or bare "forces" standing for
+    /// the nearest actor named before it or the antecedent (0.85); else an actor anywhere in
+    /// the sentence that is not an object, such as a speaker after a quote (0.8); else any
+    /// non-possessive actor (0.6).
+    pub fn subject(&self, i: usize) -> Option<(Actor, f64)> {
+        let aside = self.aside_before(i);
+        let strict = self
+            .actors()
+            .filter(|(m, _)| {
+                m.last < i && !self.is_object_or_possessive(m) && !self.crosses_break(m.last, i)
+            })
+            .filter(|(m, _)| aside.is_none_or(|(a, b)| m.last < a || m.first > b))
+            .last();
+        let pronoun = (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&k| {
+                self.mention_at(k).is_none()
+                    && (self.is_any(k, PRONOUNS)
+                        || (self.is_any(k, BARE_FORCES)
+                            && self
+                                .before(k, 1)
+                                .is_some_and(|t| t.is_any(&["the", "its", "their", "his"]))))
+            })
+            .filter(|&k| !self.crosses_break(k, i));
+        match (strict, pronoun) {
+            (Some((m, _)), Some(p)) if p > m.last => return self.resolve_pronoun(p),
+            (Some((_, a)), _) => return Some((a, 1.0)),
+            (None, Some(p)) => return self.resolve_pronoun(p),
+            (None, None) => {}
+        }
+        self.actors()
+            .filter(|(m, _)| !self.is_object_or_possessive(m))
+            .min_by_key(|(m, _)| m.first.abs_diff(i))
+            .map(|(_, a)| (a, 0.8))
+            .or_else(|| {
+                self.actors()
+                    .filter(|(m, _)| !self.is(m.last.saturating_add(1), "'s"))
+                    .min_by_key(|(m, _)| m.first.abs_diff(i))
+                    .map(|(_, a)| (a, 0.6))
+            })
+    }
+
+    /// The actor a pronoun at token `p` stands for. Names inside an aside ("The LNA, backed
+    /// by the UAE, Egypt and Russia, began its …") are skipped.
+    pub fn resolve_pronoun(&self, p: usize) -> Option<(Actor, f64)> {
+        let aside = self.aside_before(p);
+        self.actors()
+            .filter(|(m, _)| m.last < p && !self.crosses_break(m.last, p))
+            .filter(|(m, _)| aside.is_none_or(|(a, b)| m.last < a || m.first > b))
+            .filter(|(m, _)| {
+                !self.is_object_or_possessive(m) || self.is(m.last.saturating_add(1), "'s")
+            })
+            .last()
+            .map(|(_, a)| a)
+            .or(self.antecedent)
+            .map(|a| (a, 0.85))
+    }
+
+    /// The token range of an aside that ends at the last comma before `p`: a stretch between
+    /// commas that opens with a participle or relative ("backed by", "which", "who").
+    fn aside_before(&self, p: usize) -> Option<(usize, usize)> {
+        let close = (0..p).rev().find(|&k| self.is(k, ","))?;
+        let open = (0..close)
+            .rev()
+            .filter(|&k| self.is(k, ","))
+            .find(|&k| self.is_any(k.saturating_add(1), ASIDE_OPENERS))?;
+        Some((open, close))
+    }
+
+    /// The actor right after "by"/"to" at `i` (allowing "the"), or after a force noun ("by
+    /// forces of the GNA" is one mention already).
+    pub fn agent_after(&self, i: usize) -> Option<Actor> {
+        let j = if self.is(i.saturating_add(1), "the") {
+            i.saturating_add(2)
+        } else {
+            i.saturating_add(1)
+        };
+        self.mention_at(j)
+            .filter(|m| m.first == j)
+            .and_then(Mention::actor)
+    }
+
+    /// The actor after "by" within a few tokens of `i`: the agent of a passive.
+    pub fn by_agent(&self, i: usize, window: usize) -> Option<Actor> {
+        (i.saturating_add(1)..i.saturating_add(window).min(self.len()))
+            .take_while(|&k| !self.is_any(k, &[";", "\"", ","]) || self.is(k, ","))
+            .find(|&k| self.is(k, "by"))
+            .and_then(|b| self.agent_after(b))
+    }
+
+    /// A passive auxiliary just before `i` ("was taken", "were retaken", "has been seized",
+    /// "was reportedly seized").
+    pub fn passive(&self, i: usize) -> bool {
+        const AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got"];
+        self.before(i, 1).is_some_and(|t| t.is_any(AUX))
+            || (self.before(i, 2).is_some_and(|t| t.is_any(AUX))
+                && self.before(i, 1).is_some_and(|t| t.norm.ends_with("ly")))
+    }
+
+    /// Whether the place at `first` is only a landmark for another ("20 km south of Tripoli",
+    /// "the capital's Mitiga airport").
+    pub fn is_landmark(&self, first: usize, last: usize) -> bool {
+        self.is(last.saturating_add(1), "'s")
+            || (self.before(first, 1).is_some_and(|t| t.is("of"))
+                && self
+                    .before(first, 2)
+                    .is_some_and(|t| self.k.words.spatial.has_word(t)))
+            || self
+                .before(first, 1)
+                .is_some_and(|t| self.k.words.spatial.has_word(t))
+    }
+
+    /// The place whose name starts at `at`: a known one, or a name the gazetteer does not
+    /// know.
+    pub fn place_at(&self, at: usize) -> Option<PlaceRef> {
+        if let Some(m) = self.mention_at(at).filter(|m| m.first == at) {
+            let id = m.place()?.clone();
+            return Some(PlaceRef {
+                name: self.text(m.first, m.last),
+                id: Some(id),
+                first: m.first,
+                last: m.last,
+            });
+        }
+        let last = unknown_place_at(self.k, self.tokens, self.mentions, at)?;
+        Some(PlaceRef {
+            id: None,
+            name: self.text(at, last),
+            first: at,
+            last,
+        })
+    }
+
+    /// The words of tokens `[a, b]` as written, spaced as the text spaces them.
+    pub fn text(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        let mut end = None;
+        for t in self.tokens.get(a..=b).unwrap_or_default() {
+            if end.is_some_and(|e| e < t.start) {
+                s.push(' ');
+            }
+            s.push_str(&t.text);
+            end = Some(t.end);
+        }
+        s
+    }
+
+    /// The places of a role that starts at `at`: over the words that lead to a name ("the
+    /// strategic town of"), then the name, then any more joined by commas and "and"
+    /// ("Tarhuna, Bani Walid and Abu Grein"). Known places are taken a few words further than
+    /// unknown ones. Places that are landmarks are passed over.
+    pub fn places_from(&self, at: usize) -> Vec<PlaceRef> {
+        let found = self.places_named_from(at);
+        // "a string of coastal towns, including Sabratha and Surman": the places after
+        // "including"; "the whole of the capital, including the international airport": the
+        // facility of the place, which is what changed hands.
+        let window = at..at.saturating_add(14).min(self.len());
+        let including = window
+            .clone()
+            .take_while(|&k| !self.crosses_break(at, k.saturating_add(1)))
+            .find(|&k| self.is_any(k, &["including", "notably", "especially", "namely"]));
+        let Some(inc) = including else {
+            return found;
+        };
+        let named = self.places_named_from(inc.saturating_add(1));
+        if found.is_empty() {
+            return named;
+        }
+        let parts: Vec<PlaceRef> = named
+            .into_iter()
+            .filter(|p| {
+                let within =
+                    p.id.as_ref()
+                        .and_then(|id| self.k.place(id.as_str()))
+                        .and_then(|kp| kp.within.clone());
+                found.iter().any(|f| f.id.is_some() && f.id == within)
+            })
+            .collect();
+        if parts.is_empty() { found } else { parts }
+    }
+
+    fn places_named_from(&self, at: usize) -> Vec<PlaceRef> {
+        let mut out = Vec::new();
+        let mut k = at;
+        let limit = at.saturating_add(8).min(self.len());
+        // The first place.
+        while k < limit {
+            if let Some(p) = self.place_at(k) {
+                if self.is_landmark(p.first, p.last) {
+                    // "Tripoli's Abu Salim district": a part of the town the gazetteer does
+                    // not know is the town, by the name the text gives.
+                    let part_at = p.last.saturating_add(2);
+                    if self.is(p.last.saturating_add(1), "'s")
+                        && let Some(part) = self.place_at(part_at).filter(|q| q.id.is_none())
+                    {
+                        out.push(PlaceRef {
+                            id: p.id.clone(),
+                            name: part.name,
+                            first: p.first,
+                            last: part.last,
+                        });
+                        k = part.last.saturating_add(1);
+                        break;
+                    }
+                    k = p.last.saturating_add(1);
+                    continue;
+                }
+                k = p.last.saturating_add(1);
+                out.push(p);
+                break;
+            }
+            if !self.is_any(k, PLACE_LEAD) && self.mention_at(k).and_then(Mention::actor).is_none()
+            {
+                return out;
+            }
+            k = k.saturating_add(1);
+        }
+        if out.is_empty() {
+            return out;
+        }
+        // More joined by "," / "and" / ", and".
+        loop {
+            let mut j = k;
+            let mut joined = false;
+            while self.is_any(j, &[",", "and", "as", "well"]) {
+                joined = true;
+                j = j.saturating_add(1);
+            }
+            while self.is_any(j, &["the"]) {
+                j = j.saturating_add(1);
+            }
+            if !joined || self.is_any(j, &["up", "then", "later"]) {
+                break;
+            }
+            match self.place_at(j) {
+                Some(p) if !self.is_landmark(p.first, p.last) => {
+                    k = p.last.saturating_add(1);
+                    out.push(p);
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The places of a passive's subject before `i`: the nearest known place before it within
+    /// `window` tokens and the clause, skipping an aside between commas ("The base, 140
+    /// kilometres southwest of the capital Tripoli, had been held by …").
+    pub fn place_before(&self, i: usize, window: usize) -> Option<PlaceRef> {
+        let mut end = i;
+        while end > 0
+            && self.is_any(
+                end.saturating_sub(1),
+                &[
+                    "was",
+                    "were",
+                    "is",
+                    "are",
+                    "been",
+                    "being",
+                    "be",
+                    "had",
+                    "has",
+                    "have",
+                    "reportedly",
+                    "also",
+                    "then",
+                    "finally",
+                    "quickly",
+                    "later",
+                ],
+            )
+        {
+            end = end.saturating_sub(1);
+        }
+        let known = |lo: usize, hi: usize| {
+            self.mentions
+                .iter()
+                .filter(|m| m.place().is_some() && m.first >= lo && m.last < hi)
+                .rfind(|m| !self.is_landmark(m.first, m.last))
+                .and_then(|m| self.place_at(m.first))
+        };
+        if end > 0
+            && self.is(end.saturating_sub(1), ",")
+            && let Some(open) = (0..end.saturating_sub(1)).rev().find(|&k| self.is(k, ","))
+        {
+            return known(0, open).filter(|p| !self.crosses_break(p.last, open));
+        }
+        known(i.saturating_sub(window), i)
+            .filter(|p| !self.crosses_break(p.last, i))
+            .or_else(|| {
+                // An unknown name right before: "Ain Zara was shelled".
+                let start = (0..end).rev().take(6).find(|&k| {
+                    self.place_at(k)
+                        .is_some_and(|p| p.last.saturating_add(1) == end)
+                })?;
+                self.place_at(start)
+            })
+    }
+
+    /// "from [the] X" after `i`, within `window` tokens: an actor.
+    pub fn source_actor_after(&self, i: usize, window: usize) -> Option<Actor> {
+        self.actors()
+            .filter(|(m, _)| {
+                m.first > i
+                    && m.first <= i.saturating_add(window)
+                    && !self.crosses_break(i, m.first)
+            })
+            .find(|(m, _)| {
+                self.before(m.first, 1).is_some_and(|t| t.is("from"))
+                    || (self.before(m.first, 1).is_some_and(|t| t.is("the"))
+                        && self.before(m.first, 2).is_some_and(|t| t.is("from")))
+            })
+            .map(|(_, a)| a)
+    }
+
+    /// "from Q" after `i`, within `window` tokens: a known place.
+    pub fn origin_after(&self, i: usize, window: usize) -> Option<PlaceId> {
+        self.mentions
+            .iter()
+            .filter(|m| {
+                m.place().is_some()
+                    && m.first > i
+                    && m.first <= i.saturating_add(window)
+                    && !self.crosses_break(i, m.first)
+            })
+            .find(|m| self.before(m.first, 1).is_some_and(|t| t.is("from")))
+            .and_then(|m| m.place().cloned())
+    }
+
+    /// A denial or failure within the few tokens before `i` ("did not seize", "failed to
+    /// take").
+    pub fn denied(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|k| self.k.words.denial.match_at(self.tokens, k).is_some())
+    }
+
+    /// A verb at `i` in the infinitive or after a modal: wanted, not done ("to seize", "could
+    /// take", "vowed to retake").
+    pub fn intended(&self, i: usize) -> bool {
+        let prev = self.before(i, 1);
+        prev.is_some_and(|t| {
+            t.is_any(&[
+                "to", "could", "might", "may", "would", "should", "must", "will", "can", "cannot",
+            ])
+        })
+    }
+
+    /// A number right before `i` ("five strikes", "4 shells", "dozens of rockets" has none).
+    pub fn count_before(&self, i: usize) -> Option<u32> {
+        let mut k = i.checked_sub(1)?;
+        // "five air strikes", "four heavy shells"
+        while self.is_any(
+            k,
+            &["air", "drone", "aerial", "heavy", "more", "separate", "new"],
+        ) {
+            k = k.checked_sub(1)?;
+        }
+        super::timex::number_word(self.t(k)?)
+    }
+
+    /// Whether any word of `words` stands in the sentence.
+    pub fn has_any(&self, words: &[String]) -> bool {
+        words.is_empty() || self.tokens.iter().any(|t| words.iter().any(|w| t.is(w)))
+    }
+
+    /// Whether token `i` is a word (not a number or a mark).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+}

@@ -1,0 +1,477 @@
+//! Scoring the extractor against hand annotations ("gold"), one to one.
+//!
+//! A gold event and an extracted one match when kind, date, actor and place are all equal;
+//! each gold event matches at most one extracted event, so a duplicate is a false positive and
+//! recall cannot pass a missed event. On matched pairs the slots the timeline draws — `from`,
+//! `origin`, `count` — and `status` are scored too.
+//!
+//! Figures are kept as counts and added up, so an article, a set, a kind and a slot are all
+//! the same [`Tally`].
+//!
+//! ```
+//! use newsmap_extract::eval::{Gold, Scored, score};
+//! let gold: Gold = serde_json::from_str(r#"{"article": "a.html", "article_date": "2020-06-06",
+//!     "events": [{"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna",
+//!                 "core": true}]}"#)?;
+//! let out = serde_json::from_str(r#"{"article_date": "2020-06-06", "events": [
+//!     {"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna"},
+//!     {"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna"}]}"#)?;
+//! let s: Scored = score(&gold, &out);
+//! assert_eq!((s.all.true_positives, s.all.extracted, s.all.gold), (1, 2, 1));
+//! assert_eq!(s.core.recall(), Some(1.0));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+// Counts of hand-annotated events: adding them up cannot come near overflowing.
+#![allow(clippy::arithmetic_side_effects)]
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The kinds the map draws: a wrong one of these puts a wrong mark on the map.
+pub const MAP_KINDS: [&str; 5] = [
+    "capture",
+    "offensive",
+    "airstrike",
+    "shelling",
+    "withdrawal",
+];
+
+/// A hand-annotated article.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    /// The article's path, from the repository's root.
+    pub article: String,
+    /// The publication date.
+    pub article_date: String,
+    /// Whether the page shows its date; when it does not, a desk would give it (`--date`).
+    #[serde(default = "yes")]
+    pub date_shown: bool,
+    pub events: Vec<GoldEvent>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One event of the gold annotation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEvent {
+    pub kind: String,
+    pub date: String,
+    pub actor: Option<String>,
+    pub place: Option<String>,
+    pub from: Option<String>,
+    pub origin: Option<String>,
+    pub count: Option<u32>,
+    /// `reported` or `claimed`; not scored when absent.
+    pub status: Option<String>,
+    /// The event the headline or first sentence is about.
+    #[serde(default)]
+    pub core: bool,
+}
+
+/// What an extractor printed, read leniently so that any version's output can be scored.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Output {
+    pub article_date: Option<String>,
+    pub events: Vec<OutputEvent>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct OutputEvent {
+    pub kind: String,
+    pub date: Option<String>,
+    pub actor: Option<String>,
+    pub place: Option<String>,
+    pub from: Option<String>,
+    pub origin: Option<String>,
+    pub count: Option<u32>,
+    /// Absent in outputs of extractors that did not tell claims apart: taken as reported.
+    pub status: Option<String>,
+}
+
+/// Matched, extracted and gold counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub true_positives: usize,
+    pub extracted: usize,
+    pub gold: usize,
+}
+
+impl Tally {
+    pub fn precision(&self) -> Option<f64> {
+        ratio(self.true_positives, self.extracted)
+    }
+
+    pub fn recall(&self) -> Option<f64> {
+        ratio(self.true_positives, self.gold)
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        self.true_positives += other.true_positives;
+        self.extracted += other.extracted;
+        self.gold += other.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// Right and scored counts of a slot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlotTally {
+    pub right: usize,
+    pub scored: usize,
+}
+
+impl SlotTally {
+    pub fn add(&mut self, other: SlotTally) {
+        self.right += other.right;
+        self.scored += other.scored;
+    }
+}
+
+/// The score of one article, or of a set of them added up.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scored {
+    pub all: Tally,
+    /// Gold events marked `core`: recall is what counts.
+    pub core: Tally,
+    /// Extracted events of the kinds the map draws: precision is what counts.
+    pub map: Tally,
+    pub by_kind: BTreeMap<String, Tally>,
+    /// `from`, `origin`, `count`, `status` on matched pairs (scored where either side has a
+    /// value; for `status`, where the gold has one).
+    pub slots: BTreeMap<&'static str, SlotTally>,
+    /// Articles whose shown date was read right, of those that show one.
+    pub dates: SlotTally,
+    /// Gold keys not found, extracted keys not in the gold (`kind|date|actor|place`).
+    pub missed: Vec<String>,
+    pub spurious: Vec<String>,
+}
+
+impl Scored {
+    pub fn add(&mut self, other: &Scored) {
+        self.all.add(other.all);
+        self.core.add(other.core);
+        self.map.add(other.map);
+        for (k, t) in &other.by_kind {
+            self.by_kind.entry(k.clone()).or_default().add(*t);
+        }
+        for (k, t) in &other.slots {
+            self.slots.entry(k).or_default().add(*t);
+        }
+        self.dates.add(other.dates);
+        self.missed.extend(other.missed.iter().cloned());
+        self.spurious.extend(other.spurious.iter().cloned());
+    }
+}
+
+fn key(kind: &str, date: Option<&str>, actor: Option<&str>, place: Option<&str>) -> String {
+    format!(
+        "{kind}|{}|{}|{}",
+        date.unwrap_or("-"),
+        actor.unwrap_or("-"),
+        place.unwrap_or("-")
+    )
+}
+
+impl GoldEvent {
+    fn key(&self) -> String {
+        key(
+            &self.kind,
+            Some(&self.date),
+            self.actor.as_deref(),
+            self.place.as_deref(),
+        )
+    }
+}
+
+impl OutputEvent {
+    fn key(&self) -> String {
+        key(
+            &self.kind,
+            self.date.as_deref(),
+            self.actor.as_deref(),
+            self.place.as_deref(),
+        )
+    }
+
+    fn status(&self) -> &str {
+        self.status.as_deref().unwrap_or("reported")
+    }
+}
+
+/// Scores one article's output against its gold, one to one.
+pub fn score(gold: &Gold, out: &Output) -> Scored {
+    let mut s = Scored::default();
+    let mut unmatched: Vec<Option<&OutputEvent>> = out.events.iter().map(Some).collect();
+    for g in &gold.events {
+        let k = g.key();
+        let found = unmatched
+            .iter_mut()
+            .find(|o| o.is_some_and(|o| o.key() == k))
+            .and_then(Option::take);
+        let hit = usize::from(found.is_some());
+        let kind = s.by_kind.entry(g.kind.clone()).or_default();
+        kind.gold += 1;
+        kind.true_positives += hit;
+        s.all.gold += 1;
+        s.all.true_positives += hit;
+        if g.core {
+            s.core.gold += 1;
+            s.core.true_positives += hit;
+        }
+        match found {
+            Some(o) => {
+                if MAP_KINDS.contains(&o.kind.as_str()) {
+                    s.map.true_positives += 1;
+                }
+                let pairs = [
+                    ("from", g.from.clone(), o.from.clone()),
+                    ("origin", g.origin.clone(), o.origin.clone()),
+                    (
+                        "count",
+                        g.count.map(|c| c.to_string()),
+                        o.count.map(|c| c.to_string()),
+                    ),
+                ];
+                for (slot, want, got) in pairs {
+                    if want.is_some() || got.is_some() {
+                        let t = s.slots.entry(slot).or_default();
+                        t.scored += 1;
+                        t.right += usize::from(want == got);
+                    }
+                }
+                if let Some(want) = &g.status {
+                    let t = s.slots.entry("status").or_default();
+                    t.scored += 1;
+                    t.right += usize::from(want == o.status());
+                }
+            }
+            None => s.missed.push(k),
+        }
+    }
+    for o in &out.events {
+        s.all.extracted += 1;
+        s.by_kind.entry(o.kind.clone()).or_default().extracted += 1;
+        if MAP_KINDS.contains(&o.kind.as_str()) {
+            s.map.extracted += 1;
+        }
+    }
+    s.spurious = unmatched
+        .into_iter()
+        .flatten()
+        .map(OutputEvent::key)
+        .collect();
+    if gold.date_shown {
+        s.dates.scored = 1;
+        s.dates.right = usize::from(out.article_date.as_deref() == Some(&gold.article_date));
+    }
+    s
+}
+
+/// A figure for a table: two decimals, or a dash when there is nothing to divide by.
+pub fn figure(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+}
+
+/// A report of a scored set, as the `evaluate` command prints it: per article, per kind, the
+/// goals' figures and the slots.
+pub fn report(articles: &[(String, Scored)]) -> String {
+    use std::fmt::Write;
+    let mut total = Scored::default();
+    let mut r = String::new();
+    let _ = writeln!(
+        r,
+        "{:<58} {:>6} {:>6} {:>8}  date",
+        "article", "P", "R", "core R"
+    );
+    for (name, s) in articles {
+        total.add(s);
+        let date = match (s.dates.scored, s.dates.right) {
+            (0, _) => "not shown",
+            (_, 1) => "right",
+            _ => "WRONG",
+        };
+        let _ = writeln!(
+            r,
+            "{name:<58} {:>6} {:>6} {:>8}  {date}",
+            figure(s.all.precision()),
+            figure(s.all.recall()),
+            figure(s.core.recall()),
+        );
+        for m in &s.missed {
+            let _ = writeln!(r, "    missed   {m}");
+        }
+        for m in &s.spurious {
+            let _ = writeln!(r, "    spurious {m}");
+        }
+    }
+    let _ = writeln!(
+        r,
+        "\n{:<22} {:>6} {:>6} {:>9}",
+        "kind", "P", "R", "tp/ex/gold"
+    );
+    for (kind, t) in &total.by_kind {
+        let _ = writeln!(
+            r,
+            "{kind:<22} {:>6} {:>6} {:>9}",
+            figure(t.precision()),
+            figure(t.recall()),
+            format!("{}/{}/{}", t.true_positives, t.extracted, t.gold)
+        );
+    }
+    let _ = writeln!(
+        r,
+        "{:<22} {:>6} {:>6} {:>9}",
+        "all",
+        figure(total.all.precision()),
+        figure(total.all.recall()),
+        format!(
+            "{}/{}/{}",
+            total.all.true_positives, total.all.extracted, total.all.gold
+        )
+    );
+    let _ = writeln!(
+        r,
+        "\ncore-event recall          {} ({} of {})",
+        figure(total.core.recall()),
+        total.core.true_positives,
+        total.core.gold
+    );
+    let _ = writeln!(
+        r,
+        "map-event precision        {} ({} of {}; {})",
+        figure(total.map.precision()),
+        total.map.true_positives,
+        total.map.extracted,
+        MAP_KINDS.join(", ")
+    );
+    let _ = writeln!(
+        r,
+        "article date, where shown  {} of {}",
+        total.dates.right, total.dates.scored
+    );
+    for (slot, t) in &total.slots {
+        let _ = writeln!(
+            r,
+            "slot {slot:<21} {} of {} right on matched events",
+            t.right, t.scored
+        );
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(events: &str) -> Gold {
+        serde_json::from_str(&format!(
+            r#"{{"article": "a", "article_date": "2020-06-06", "events": [{events}]}}"#
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn out(events: &str) -> Output {
+        serde_json::from_str(&format!(
+            r#"{{"article_date": "2020-06-06", "events": [{events}]}}"#
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const TARHUNA: &str =
+        r#"{"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna"}"#;
+    const SIRTE: &str =
+        r#"{"kind": "offensive", "date": "2020-06-06", "actor": "gna", "place": "sirte"}"#;
+
+    #[test]
+    fn a_duplicate_is_a_false_positive_and_a_miss_stays_missed() {
+        let s = score(
+            &gold(&format!("{TARHUNA}, {SIRTE}")),
+            &out(&format!("{TARHUNA}, {TARHUNA}")),
+        );
+        assert_eq!(s.all.precision(), Some(0.5));
+        assert_eq!(s.all.recall(), Some(0.5));
+        assert_eq!(s.missed, ["offensive|2020-06-06|gna|sirte"]);
+        assert_eq!(s.spurious, ["capture|2020-06-05|gna|tarhuna"]);
+        assert_eq!(
+            s.map,
+            Tally {
+                true_positives: 1,
+                extracted: 2,
+                gold: 0
+            }
+        );
+    }
+
+    #[test]
+    fn slots_and_status_are_scored_on_matched_events() {
+        let g = gold(
+            r#"{"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna",
+                "from": "lna", "status": "claimed"}"#,
+        );
+        let s = score(&g, &out(TARHUNA));
+        assert_eq!(
+            s.slots["from"],
+            SlotTally {
+                right: 0,
+                scored: 1
+            }
+        );
+        assert_eq!(
+            s.slots["status"],
+            SlotTally {
+                right: 0,
+                scored: 1
+            }
+        );
+        let o = out(
+            r#"{"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": "tarhuna",
+                "from": "lna", "status": "claimed"}"#,
+        );
+        let s = score(&g, &o);
+        assert_eq!(
+            s.slots["from"],
+            SlotTally {
+                right: 1,
+                scored: 1
+            }
+        );
+        assert_eq!(
+            s.slots["status"],
+            SlotTally {
+                right: 1,
+                scored: 1
+            }
+        );
+    }
+
+    #[test]
+    fn an_undated_output_event_matches_nothing() {
+        let s = score(
+            &gold(TARHUNA),
+            &out(r#"{"kind": "capture", "date": null, "actor": "gna", "place": "tarhuna"}"#),
+        );
+        assert_eq!(s.all.true_positives, 0);
+    }
+
+    #[test]
+    fn the_article_date_counts_only_where_the_page_shows_it() {
+        let mut g = gold(TARHUNA);
+        let mut o = out(TARHUNA);
+        o.article_date = None;
+        assert_eq!(
+            score(&g, &o).dates,
+            SlotTally {
+                right: 0,
+                scored: 1
+            }
+        );
+        g.date_shown = false;
+        assert_eq!(score(&g, &o).dates, SlotTally::default());
+    }
+}

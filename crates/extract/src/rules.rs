@@ -1,0 +1,1074 @@
+//! Event rules: the lexicon's triggers applied to a sentence, each finding its roles by its
+//! frame (see `assets/lexicon.toml`).
+//!
+//! - verbs: "X seized P [from Y]", "P was seized by X", "P, which X seized a day earlier",
+//!   "X advanced on P", "X withdrew from P", "P fell to X", "X drove Y out of P";
+//! - nouns: "the capture of P", "X's offensive on P", "five air strikes on P", "the shelling
+//!   of P", "the withdrawal from P", with the actor as possessor, after "by", or as the
+//!   subject of the verb that carries the noun out ("X launched an offensive on P");
+//! - ceasefires announced and taking effect, statements of a position, uprisings.
+//!
+//! Intentions ("to seize", "vowed to retake"), denials ("failed to take") and compound
+//! adjectives ("LNA-held") are not events. Relations that are not events but complete them
+//! are collected as [`Fact`]s: who holds a place ("Tarhuna, Haftar's last stronghold") and
+//! where an offensive starts from ("used as the main launchpad against Tripoli").
+
+use super::clause::{PlaceRef, View};
+use super::knowledge::{Frame, NounRule, VerbRule};
+use super::names::Mention;
+use newsmap_core::model::{Actor, EventKind, PlaceId, Stance};
+
+/// An event as a rule first finds it, before dating and merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: EventKind,
+    pub trigger: usize,
+    pub actor: Option<Actor>,
+    /// How the actor was found: 1.0 the clause's subject, less for weaker guesses.
+    pub actor_confidence: f64,
+    pub place: Option<PlaceRef>,
+    pub from: Option<Actor>,
+    pub origin: Option<PlaceId>,
+    pub count: Option<u32>,
+    /// How strongly the trigger signals the kind.
+    pub trigger_confidence: f64,
+    /// For a ceasefire taking effect: the date is the one introduced by "from"/"effective".
+    pub wants_start_date: bool,
+    /// For a statement: for or against.
+    pub stance: Option<Stance>,
+    /// Said in the present tense by the article's own source ("the UN condemns"): the date
+    /// is the article's.
+    pub present: bool,
+}
+
+impl Found {
+    fn new(kind: EventKind, trigger: usize, confidence: f64) -> Found {
+        Found {
+            kind,
+            trigger,
+            actor: None,
+            actor_confidence: 1.0,
+            place: None,
+            from: None,
+            origin: None,
+            count: None,
+            trigger_confidence: confidence,
+            wants_start_date: false,
+            stance: None,
+            present: false,
+        }
+    }
+
+    pub fn place_id(&self) -> Option<&PlaceId> {
+        self.place.as_ref().and_then(|p| p.id.as_ref())
+    }
+}
+
+/// A relation that completes events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// `actor` holds `place` ("Tarhuna, Haftar's last stronghold", "LNA-held Sirte").
+    Holds { place: PlaceId, actor: Actor },
+    /// Offensives against `target` start from `origin` ("used as the main launchpad against
+    /// Tripoli"), by `actor` when known.
+    Origin {
+        origin: PlaceId,
+        target: PlaceId,
+        actor: Option<Actor>,
+    },
+}
+
+/// Every event the rules find in one sentence. `timex_after(i)` says whether a time
+/// expression introduced by "from/starting/effective" follows token `i` closely.
+pub fn events(v: &View, timex_after: &dyn Fn(usize) -> bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    verbs(v, &mut out);
+    nouns(v, &mut out);
+    ceasefires(v, timex_after, &mut out);
+    statements(v, &mut out);
+    uprisings(v, &mut out);
+    // One event per kind, actor and place in a sentence: a verb and its noun ("shelled … with
+    // rockets on Tripoli") say the same thing.
+    let mut unique: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        let same = unique.iter_mut().find(|u| {
+            u.kind == f.kind
+                && u.place_id() == f.place_id()
+                && u.place.as_ref().map(|p| &p.name) == f.place.as_ref().map(|p| &p.name)
+                && (u.actor == f.actor || u.actor.is_none() || f.actor.is_none())
+        });
+        match same {
+            Some(u) => {
+                if u.actor.is_none() {
+                    u.actor = f.actor;
+                    u.actor_confidence = f.actor_confidence;
+                }
+                u.count = u.count.or(f.count);
+                u.from = u.from.or(f.from);
+                u.origin = u.origin.clone().or(f.origin);
+            }
+            None => unique.push(f),
+        }
+    }
+    unique
+}
+
+// ---------------------------------------------------------------------------------------
+// Verbs.
+
+fn verbs(v: &View, out: &mut Vec<Found>) {
+    for (i, t) in v.tokens.iter().enumerate() {
+        // "LNA-held", "GNA-controlled": an adjective, not a verb.
+        if i > 0 && v.is(i.saturating_sub(1), "-") {
+            continue;
+        }
+        // "the indiscriminate shelling of …", "the capture of …" are nouns; "forces were
+        // shelling …" a verb.
+        if t.norm.ends_with("ing") && !verbal_ing(v, i)
+            || v.is_any(
+                i.wrapping_sub(1),
+                &[
+                    "the", "a", "an", "its", "their", "his", "'s", "this", "that",
+                ],
+            )
+        {
+            continue;
+        }
+        for rule in v.k.verb_rules(t) {
+            if !v.has_any(&rule.needs) || v.denied(i) || v.intended(i) {
+                continue;
+            }
+            match rule.frame {
+                Frame::Takes => takes(v, i, rule, out),
+                Frame::Moves => moves(v, i, rule, out),
+                Frame::Falls => falls(v, i, rule, out),
+                Frame::Expels => expels(v, i, rule, out),
+            }
+        }
+    }
+}
+
+/// Whether an "-ing" form at `i` is a verb: after an auxiliary ("were shelling"), a
+/// subordinator ("after seizing"), or its subject ("LNA forces shelling the city").
+fn verbal_ing(v: &View, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    v.is_any(
+        p,
+        &[
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "after",
+            "before",
+            "while",
+            "by",
+            "since",
+            "when",
+            "without",
+            "upon",
+            "on",
+            "and",
+            "also",
+            "still",
+            "reportedly",
+            "continued",
+            "kept",
+        ],
+    ) || v.mention_at(p).and_then(Mention::actor).is_some()
+        || v.t(p).is_some_and(|t| v.k.words.force_nouns.has_word(t))
+}
+
+fn push_places(out: &mut Vec<Found>, places: Vec<PlaceRef>, mut template: Found) {
+    for p in places {
+        template.place = Some(p);
+        out.push(template.clone());
+    }
+}
+
+/// "X seized P", "P was seized by X", "P, which X seized", "after seizing P".
+fn takes(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    if v.passive(i) {
+        // "P was taken by X": the place before, the agent after.
+        let Some(place) = v.place_before(i, 8) else {
+            return;
+        };
+        f.actor = v.by_agent(i, 8);
+        if rule.kind == EventKind::Capture && f.actor.is_none() {
+            return; // "was taken" with nobody taking it says too little
+        }
+        f.place = Some(place);
+        out.push(f);
+        return;
+    }
+    // "P, which X captured": the object stands before the relative pronoun.
+    if let Some((place, actor)) = object_relative(v, i) {
+        f.place = Some(place);
+        f.actor = Some(actor);
+        out.push(f);
+        return;
+    }
+    let Some(then) = rule.then.match_at(v.tokens, i.saturating_add(1)) else {
+        return;
+    };
+    let places = v.places_from(i.saturating_add(1).saturating_add(then));
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    if let Some((actor, c)) = v.subject(i) {
+        f.actor = Some(actor);
+        f.actor_confidence = c;
+    } else if rule.kind == EventKind::Capture {
+        return;
+    }
+    if rule.kind == EventKind::Capture {
+        f.from = v
+            .source_actor_after(last, 10)
+            .filter(|a| Some(*a) != f.actor);
+    }
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 14);
+    }
+    push_places(out, places, f);
+}
+
+/// "P, which X captured a day earlier" / "P that X had seized": the place and the actor.
+fn object_relative(v: &View, i: usize) -> Option<(PlaceRef, Actor)> {
+    let mut k = i.checked_sub(1)?;
+    while v.is_any(
+        k,
+        &["had", "has", "have", "just", "only", "recently", "finally"],
+    ) {
+        k = k.checked_sub(1)?;
+    }
+    // The actor: a name, or a pronoun for one ("Bani Walid, which they captured").
+    let (actor, first) = match v.mention_at(k) {
+        Some(m) => (m.actor()?, m.first),
+        None if v.is_any(k, &["they", "it"]) => (v.resolve_pronoun(k)?.0, k),
+        None => return None,
+    };
+    let mut rel = first.checked_sub(1)?;
+    if v.is(rel, "the") {
+        rel = rel.checked_sub(1)?;
+    }
+    if !v.is_any(rel, &["which", "that"]) {
+        return None;
+    }
+    let mut p = rel.checked_sub(1)?;
+    if v.is(p, ",") {
+        p = p.checked_sub(1)?;
+    }
+    let place_m = v.mention_at(p).filter(|pm| pm.place().is_some())?;
+    Some((v.place_at(place_m.first)?, actor))
+}
+
+/// "X advanced on P", "X withdrew from P".
+fn moves(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let mut j = i.saturating_add(1);
+    while v.is_any(
+        j,
+        &[
+            "further", "quickly", "rapidly", "swiftly", "slowly", "steadily", "its", "their",
+            "forces", "troops",
+        ],
+    ) {
+        j = j.saturating_add(1);
+    }
+    let Some(prep) = rule.preps.match_at(v.tokens, j) else {
+        return;
+    };
+    let places = v.places_from(j.saturating_add(prep));
+    if places.is_empty() {
+        return;
+    }
+    let Some((actor, c)) = v.subject(i) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.actor_confidence = c;
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 14);
+    }
+    push_places(out, places, f);
+}
+
+/// "P fell to X", "P came under the control of X".
+fn falls(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let j = i.saturating_add(1);
+    let Some(prep) = rule.preps.match_at(v.tokens, j) else {
+        return;
+    };
+    let Some(actor) = v.agent_after(j.saturating_add(prep).saturating_sub(1)) else {
+        return;
+    };
+    let Some(place) = v.place_before(i, 8) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.place = Some(place);
+    out.push(f);
+}
+
+/// "X drove Y out of P" (a capture by X from Y); passive "Y was pushed out of P [by X]".
+fn expels(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
+    let (actor, loser, after) = if v.passive(i) {
+        let loser = v
+            .actors()
+            .filter(|(m, _)| m.last < i && !v.crosses_break(m.last, i))
+            .last()
+            .map(|(_, a)| a);
+        (None, loser, i.saturating_add(1))
+    } else {
+        let mut j = i.saturating_add(1);
+        if v.is(j, "the") {
+            j = j.saturating_add(1);
+        }
+        let Some(m) = v
+            .mention_at(j)
+            .filter(|m| m.first == j && m.actor().is_some())
+        else {
+            return;
+        };
+        (
+            v.subject(i).map(|s| s.0),
+            m.actor(),
+            m.last.saturating_add(1),
+        )
+    };
+    let Some(prep) = rule.preps.match_at(v.tokens, after) else {
+        return;
+    };
+    let places = v.places_from(after.saturating_add(prep));
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    let actor = actor
+        .or_else(|| v.by_agent(last, 6))
+        .or_else(|| loser.and_then(Actor::opponent));
+    let Some(actor) = actor.filter(|a| Some(*a) != loser) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    f.actor = Some(actor);
+    f.from = loser;
+    push_places(out, places, f);
+}
+
+// ---------------------------------------------------------------------------------------
+// Nouns.
+
+/// Verbs that carry out what a noun names: their subject is the noun's actor ("the LNA
+/// carried out air strikes on …").
+const CARRY_OUT: &[&str] = &[
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "mounted",
+    "carried",
+    "carries",
+    "carry",
+    "conducted",
+    "conducts",
+    "staged",
+    "waged",
+    "pressed",
+    "continued",
+    "continues",
+    "resumed",
+    "resumes",
+    "intensified",
+    "laid",
+    "lay",
+    "lays",
+    "stepped",
+    "unleashed",
+    "led",
+    "leading",
+    "leads",
+    "renewed",
+    "executed",
+    "made",
+    "has",
+    "have",
+    "had",
+];
+/// Words before a noun that make it wished for, feared or denied, not done.
+const NOT_DONE: &[&str] = &[
+    "to",
+    "threatened",
+    "threatening",
+    "threatens",
+    "vowed",
+    "vows",
+    "plans",
+    "planning",
+    "planned",
+    "preparing",
+    "prepare",
+    "prepares",
+    "possible",
+    "potential",
+    "imminent",
+    "any",
+    "no",
+    "new",
+    "fresh",
+    "renewed",
+    "further",
+    "future",
+    "avoid",
+    "prevent",
+    "halt",
+    "against",
+    "resume",
+    "stop",
+    "end",
+    "ending",
+    "ended",
+    "called",
+    "calls",
+    "warned",
+];
+
+fn nouns(v: &View, out: &mut Vec<Found>) {
+    for i in 0..v.len() {
+        for rule in &v.k.nouns {
+            let Some(n) = rule.forms.match_at(v.tokens, i) else {
+                continue;
+            };
+            if !v.has_any(&rule.needs) || v.is(i.saturating_sub(1), "-") {
+                continue;
+            }
+            noun(v, i, n, rule, out);
+        }
+    }
+}
+
+fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
+    let end = i.saturating_add(n);
+    // "a new offensive", "plans for an offensive", "to avoid any escalation": not done.
+    let lead = (i.saturating_sub(3)..i)
+        .filter(|&k| !v.mentions.iter().any(|m| m.covers(k)))
+        .any(|k| {
+            v.is_any(k, NOT_DONE)
+                && !(v.is(k, "to")
+                    && rule.kind == EventKind::Capture
+                    && v.is(k.saturating_sub(1), "led"))
+        });
+    if lead && rule.kind != EventKind::Capture || v.denied(i) {
+        return;
+    }
+    // The place: after one of the noun's prepositions, within a few words.
+    let mut places = Vec::new();
+    let mut at = end;
+    while at < end.saturating_add(10).min(v.len()) {
+        if v.crosses_break(end, at.saturating_add(1)) {
+            break;
+        }
+        if let Some(p) = rule.preps.match_at(v.tokens, at) {
+            places = v.places_from(at.saturating_add(p));
+            if !places.is_empty() {
+                break;
+            }
+        }
+        at = at.saturating_add(1);
+    }
+    let Some(last) = places.last().map(|p| p.last) else {
+        return;
+    };
+    let mut f = Found::new(rule.kind, i, rule.confidence);
+    let (actor, c) = noun_actor(v, i, last, rule.kind).map_or((None, 1.0), |(a, c)| (Some(a), c));
+    if rule.kind == EventKind::Capture && actor.is_none() {
+        return;
+    }
+    f.actor = actor;
+    f.actor_confidence = c;
+    if matches!(rule.kind, EventKind::Airstrike | EventKind::Shelling) {
+        // "five strikes": a count; "an air strike" is one, which needs no saying.
+        f.count = v.count_before(i).filter(|&c| c > 1);
+    }
+    if rule.kind == EventKind::Offensive {
+        f.origin = v.origin_after(i, 16);
+    }
+    push_places(out, places, f);
+}
+
+/// Who did what a noun names: the possessor ("Haftar's 14-month offensive"), an actor right
+/// before it ("Turkish drone strikes", "LNA shelling"), "by X" or "to X" after it ("the fall
+/// of Sirte to the LNA"), or the subject of a verb that carries it out.
+fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<(Actor, f64)> {
+    // Between the actor and the noun: "LNA forces indiscriminate bombardment",
+    // "LNA-declared airstrike".
+    const DESCRIBING: &[&str] = &[
+        "indiscriminate",
+        "heavy",
+        "repeated",
+        "continued",
+        "renewed",
+        "intense",
+        "relentless",
+        "ongoing",
+        "fresh",
+        "latest",
+        "deadly",
+        "new",
+        "massive",
+        "declared",
+        "led",
+        "launched",
+        "claimed",
+        "-",
+        "air",
+        "drone",
+        "artillery",
+        "rocket",
+        ")",
+        "forces",
+        "troops",
+        "militias",
+        "fighters",
+        "'",
+    ];
+    let before = v
+        .actors()
+        .filter(|(m, _)| m.last < i && m.last.saturating_add(6) >= i)
+        .filter(|(m, _)| {
+            let next = m.last.saturating_add(1);
+            v.is(next, "'s") || (next..i).all(|k| v.is_any(k, DESCRIBING))
+        })
+        .last()
+        .map(|(_, a)| (a, 1.0));
+    if before.is_some() {
+        return before;
+    }
+    // "its offensive on Tripoli", "their 14-month offensive".
+    let pronoun = (i.saturating_sub(5)..i)
+        .rev()
+        .find(|&k| v.is_any(k, &["its", "their", "his"]))
+        .filter(|&k| {
+            (k.saturating_add(1)..i).all(|j| {
+                v.is_any(
+                    j,
+                    &[
+                        "-", "long", "month", "year", "week", "day", "new", "latest", "main",
+                        "renewed", "failed", "abortive", "ongoing", "military",
+                    ],
+                ) || v
+                    .t(j)
+                    .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+                    || v.t(j).and_then(super::timex::number_word).is_some()
+            })
+        });
+    if let Some(p) = pronoun {
+        return v.resolve_pronoun(p);
+    }
+    if let Some(a) = v.by_agent(place_last, 6) {
+        return Some((a, 1.0));
+    }
+    if kind == EventKind::Capture {
+        // "the fall of Sirte to the LNA"; "the GNA announced the capture of …".
+        let to =
+            (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, "to"));
+        if let Some(a) = to.and_then(|k| v.agent_after(k)) {
+            return Some((a, 0.9));
+        }
+        let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
+            v.is_any(
+                k,
+                &[
+                    "announced",
+                    "declared",
+                    "completed",
+                    "celebrated",
+                    "confirmed",
+                    "claimed",
+                    "announces",
+                    "declares",
+                    "celebrates",
+                ],
+            )
+        })?;
+        return v.subject(verb).filter(|(_, c)| *c >= 0.85);
+    }
+    // The subject of "launched", "carried out", … before the noun.
+    if let Some(verb) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&k| v.is_any(k, CARRY_OUT))
+    {
+        return v.subject(verb).map(|(a, c)| (a, c * 0.9));
+    }
+    // An offensive is waged by a side: the clause's subject, if it is one ("Haftar … in an
+    // abortive attempt to seize the capital"); the UN condemning it is not.
+    v.subject(i)
+        .filter(|(a, _)| kind == EventKind::Offensive && v.k.is_party(*a))
+        .map(|(a, c)| (a, c * 0.8))
+}
+
+// ---------------------------------------------------------------------------------------
+// Ceasefires, statements, uprisings.
+
+fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found>) {
+    let words = &v.k.ceasefire;
+    let Some(c) = words.words.find_in(v.tokens, 0, v.len()) else {
+        return;
+    };
+    // Taking effect: "to take effect from T", "a ceasefire from T", "took effect at T".
+    let takes_effect = words
+        .effect
+        .find_in(v.tokens, c, c.saturating_add(12))
+        .is_some();
+    if takes_effect && timex_after(c) {
+        let mut f = Found::new(EventKind::CeasefireEffective, c, 0.9);
+        f.wants_start_date = true;
+        out.push(f);
+    }
+    // Announced: a verb of announcing whose object is the ceasefire; not the participle in
+    // "the ceasefire announced in Egypt".
+    for i in 0..v.len() {
+        let called_for = v.is_any(i, &["called", "calls", "calling", "urged"])
+            && (i.saturating_add(1)..i.saturating_add(6).min(v.len()))
+                .any(|k| v.is(k, "for") && k < c);
+        if called_for {
+            continue; // a call for a ceasefire is a statement
+        }
+        if words.announce.match_at(v.tokens, i).is_none() {
+            continue;
+        }
+        if i == c.saturating_add(1) || (i > c && words.words.ends_before(v.tokens, i)) {
+            continue;
+        }
+        // "announced its support for the ceasefire" is a statement, not an announcement.
+        if v.is_any(i.saturating_add(1), &["its", "their", "his", "her"])
+            && v.is_any(
+                i.saturating_add(2),
+                &["support", "backing", "rejection", "opposition"],
+            )
+        {
+            continue;
+        }
+        if i.abs_diff(c) > 14 || (v.crosses_break(i, c) && i > c) || v.denied(i) || v.intended(i) {
+            continue;
+        }
+        // "Libya's warring parties have agreed to a ceasefire": nobody the lexicon names.
+        // In a quote, who declares it is who speaks.
+        let mut f = Found::new(EventKind::CeasefireAnnounced, i, 0.9);
+        if let Some((actor, ac)) = v.subject(i).filter(|(_, c)| *c >= 0.85) {
+            f.actor = Some(actor);
+            f.actor_confidence = ac;
+        } else if let Some(speaker) = super::attribution::speaker(v, i, None) {
+            f.actor = Some(speaker);
+            f.actor_confidence = 0.8;
+        }
+        out.push(f);
+        return;
+    }
+    // "last month's ceasefire deal by both parties": an agreement reached.
+    let deal = words.deals.match_at(v.tokens, c.saturating_add(1));
+    let sought = (c.saturating_sub(4)..c).any(|k| {
+        v.is_any(k, NOT_DONE)
+            || v.is_any(
+                k,
+                &[
+                    "talks",
+                    "on",
+                    "towards",
+                    "toward",
+                    "reach",
+                    "negotiate",
+                    "negotiating",
+                    "propose",
+                    "proposed",
+                    "seek",
+                    "sought",
+                ],
+            )
+    });
+    if deal.is_some() && !sought && !v.denied(c) {
+        let mut f = Found::new(EventKind::CeasefireAnnounced, c, 0.8);
+        let possessor = v
+            .actors()
+            .filter(|(m, _)| {
+                m.last < c && m.last.saturating_add(4) >= c && v.is(m.last.saturating_add(1), "'s")
+            })
+            .last()
+            .map(|(_, a)| a);
+        f.actor = possessor.or_else(|| v.by_agent(c, 6));
+        out.push(f);
+    }
+}
+
+fn statements(v: &View, out: &mut Vec<Found>) {
+    let words = &v.k.statement;
+    let mut said: Vec<Actor> = Vec::new();
+    for i in 0..v.len() {
+        let support = words.support.match_at(v.tokens, i);
+        let against = words.against.match_at(v.tokens, i);
+        // "the UN continues to be extremely concerned", "is alarmed".
+        let feeling = words.feelings.match_at(v.tokens, i).filter(|_| {
+            (i.saturating_sub(3)..i).any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "is", "are", "be", "was", "were", "remains", "remain", "been",
+                    ],
+                )
+            })
+        });
+        let call = words.calls.match_at(v.tokens, i).or(feeling);
+        let Some(n) = call.or(against).or(support) else {
+            continue;
+        };
+        let Some(t) = v.t(i) else { continue };
+        // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
+        if support.is_some()
+            && call.is_none()
+            && t.is_any(&["support", "welcome"])
+            && !v.is_any(
+                i.saturating_sub(1),
+                &[
+                    "we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do",
+                    "to",
+                ],
+            )
+        {
+            continue;
+        }
+        // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
+        if v.denied(i) || v.is(i.saturating_add(1), "by") || v.passive(i) && call.is_none() {
+            continue;
+        }
+        let end = i.saturating_add(n);
+        let object = words
+            .objects
+            .find_in(v.tokens, end, end.saturating_add(12))
+            .is_some()
+            || call.is_some();
+        if !object {
+            continue;
+        }
+        // Who takes the position must be named before it (or be a pronoun for one): a
+        // speaker found elsewhere in the sentence is not the subject of "calls for" — unless
+        // the position is in their own words ("“we support …,” said Bogdanov").
+        let quoted_we = v.is_any(i.saturating_sub(1), &["we", "i"]);
+        let actor = v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
+            quoted_we
+                .then(|| super::attribution::speaker(v, i, None))
+                .flatten()
+                .map(|a| (a, 0.8))
+        });
+        let Some((actor, ac)) = actor else {
+            continue;
+        };
+        if said.contains(&actor) {
+            continue;
+        }
+        said.push(actor);
+        let mut f = Found::new(EventKind::Statement, i, 0.85);
+        f.actor = Some(actor);
+        f.actor_confidence = ac;
+        f.stance = Some(if against.is_some() && call.is_none() {
+            Stance::Rejection
+        } else {
+            Stance::Support
+        });
+        // "condemns", "calls on", "is alarmed", "we urge": said now, on the article's date.
+        f.present = t.norm.ends_with('s') && !t.norm.ends_with("ss")
+            || v.is_any(i.saturating_sub(1), &["is", "are", "am", "we", "i"])
+            || v.is_any(i, &["is", "are"]);
+        out.push(f);
+    }
+}
+
+fn uprisings(v: &View, out: &mut Vec<Found>) {
+    if let Some(i) = v.k.uprising.find_in(v.tokens, 0, v.len()) {
+        out.push(Found::new(EventKind::Uprising, i, 0.9));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Facts.
+
+const STRONGHOLD_NOUNS: &[&str] = &[
+    "stronghold",
+    "bastion",
+    "headquarters",
+    "foothold",
+    "base",
+    "seat",
+    "bulwark",
+    "fiefdom",
+];
+const LAUNCH_NOUNS: &[&str] = &[
+    "launchpad",
+    "springboard",
+    "staging",
+    "launching",
+    "launch",
+    "rear",
+    "supply",
+];
+
+/// Relations in one sentence that complete events found elsewhere.
+pub fn facts(v: &View) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for m in v.mentions {
+        let Some(place) = m.place() else { continue };
+        holds_after(v, m, place, &mut out);
+        // "X-held P", "X-controlled P"
+        if let Some(actor) = m
+            .first
+            .checked_sub(3)
+            .filter(|_| v.is_any(m.first.saturating_sub(1), &["held", "controlled"]))
+            .filter(|_| v.is(m.first.saturating_sub(2), "-"))
+            .and_then(|k| v.mention_at(k))
+            .and_then(Mention::actor)
+        {
+            out.push(Fact::Holds {
+                place: place.clone(),
+                actor,
+            });
+        }
+        // "P, …, which was used as the main launchpad against Q"
+        let window = m.last.saturating_add(1)..m.last.saturating_add(30).min(v.len());
+        if let Some(j) = window.clone().find(|&j| v.is_any(j, LAUNCH_NOUNS)) {
+            let target = v
+                .mentions
+                .iter()
+                .filter(|t| t.first > j && t.first <= j.saturating_add(8))
+                .find_map(|t| t.place().cloned());
+            if let Some(target) = target {
+                let holder = out.iter().find_map(|f| match f {
+                    Fact::Holds { place: p, actor } if p == place => Some(*actor),
+                    _ => None,
+                });
+                out.push(Fact::Origin {
+                    origin: place.clone(),
+                    target,
+                    actor: holder,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// "P, X's [last] stronghold", "P had been held by X".
+fn holds_after(v: &View, m: &Mention, place: &PlaceId, out: &mut Vec<Fact>) {
+    let mut k = m.last.saturating_add(1);
+    if v.is(k, ",") {
+        k = k.saturating_add(1);
+        if let Some(actor_m) = v
+            .mention_at(k)
+            .filter(|a| a.first == k && a.actor().is_some())
+        {
+            let end = actor_m.last.saturating_add(1);
+            let noun_near =
+                (end..end.saturating_add(4).min(v.len())).any(|j| v.is_any(j, STRONGHOLD_NOUNS));
+            if v.is(end, "'s")
+                && noun_near
+                && let Some(actor) = actor_m.actor()
+            {
+                out.push(Fact::Holds {
+                    place: place.clone(),
+                    actor,
+                });
+            }
+        }
+    }
+    for j in m.last.saturating_add(1)..m.last.saturating_add(14).min(v.len()) {
+        if v.is_any(j, &["held", "controlled", "occupied"])
+            && v.is(j.saturating_add(1), "by")
+            && v.passive(j)
+        {
+            if v.place_before(j, 14).and_then(|p| p.id).as_ref() == Some(place)
+                && let Some(actor) = v.agent_after(j.saturating_add(1))
+            {
+                out.push(Fact::Holds {
+                    place: place.clone(),
+                    actor,
+                });
+            }
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+    use crate::names::mentions;
+    use crate::text::tokenize;
+
+    /// The events of one sentence as "kind actor place [from] [count]".
+    fn read(text: &str) -> Vec<String> {
+        let k = Knowledge::builtin();
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokenize(&chars, 0);
+        let m = mentions(k, &tokens);
+        let v = View {
+            k,
+            tokens: &tokens,
+            mentions: &m,
+            antecedent: None,
+        };
+        events(&v, &|_| false)
+            .into_iter()
+            .map(|f| {
+                let mut s = format!(
+                    "{} {} {}",
+                    f.kind.id(),
+                    f.actor.map_or("-", Actor::id),
+                    f.place.as_ref().map_or("-".to_owned(), |p| p
+                        .id
+                        .as_ref()
+                        .map_or(format!("?{}", p.name), |id| id.to_string()))
+                );
+                if let Some(a) = f.from {
+                    s.push_str(&format!(" from {}", a.id()));
+                }
+                if let Some(c) = f.count {
+                    s.push_str(&format!(" x{c}"));
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn captures_in_the_voices_of_wire_reports() {
+        assert_eq!(
+            read("The GNA recaptured Bani Walid from the LNA."),
+            ["capture gna bani_walid from lna"]
+        );
+        assert_eq!(
+            read("Government forces took control of Tarhouna, Bani Walid and Mizdah."),
+            [
+                "capture gna tarhuna",
+                "capture gna bani_walid",
+                "capture gna mizdah"
+            ]
+        );
+        assert_eq!(
+            read("Sirte was taken by Haftar's forces in January."),
+            ["capture lna sirte"]
+        );
+        assert_eq!(
+            read("Gharyan fell to GNA forces on Wednesday."),
+            ["capture gna gharyan"]
+        );
+        assert_eq!(
+            read("Pro-government forces drove the LNA out of Gharyan."),
+            ["capture gna gharyan from lna"]
+        );
+        assert_eq!(
+            read("the LNA was pushed out of Tarhuna."),
+            ["capture gna tarhuna from lna"]
+        );
+        assert_eq!(
+            read("It praised Tarhuna, which the GNA captured a day earlier."),
+            ["capture gna tarhuna"]
+        );
+        assert_eq!(
+            read("The GNA announced the capture of al-Watiya air base."),
+            ["capture gna al_watiya"]
+        );
+        assert!(
+            read("The capture of al-Watiya air base was a blow.").is_empty(),
+            "a capture needs its actor"
+        );
+        assert_eq!(
+            read("The GNA's capture of al-Watiya air base stunned the LNA."),
+            ["capture gna al_watiya"]
+        );
+        assert_eq!(
+            read("GNA forces entered Tarhuna on Friday."),
+            ["capture gna tarhuna"]
+        );
+        assert_eq!(
+            read("The LNA regained control of Qasr bin Ghashir."),
+            ["capture lna qasr_bin_ghashir"]
+        );
+    }
+
+    #[test]
+    fn offensives_strikes_and_withdrawals() {
+        assert_eq!(
+            read("Forces loyal to the GNA launched an offensive on Saturday to seize Sirte."),
+            ["offensive gna sirte"]
+        );
+        assert_eq!(
+            read("GNA forces advanced on Sirte from Misrata."),
+            ["offensive gna sirte"]
+        );
+        assert_eq!(
+            read("Turkish drones struck Tarhuna."),
+            ["airstrike turkey tarhuna"]
+        );
+        assert_eq!(
+            read("The air force has carried out five strikes in the outskirts of Sirte."),
+            ["airstrike - sirte x5"]
+        );
+        assert_eq!(
+            read("LNA forces shelled Mitiga airport."),
+            ["shelling lna mitiga"]
+        );
+        assert_eq!(
+            read("Four rockets hit Mitiga airport on Sunday."),
+            ["shelling - mitiga x4"]
+        );
+        assert_eq!(
+            read("The LNA withdrew from Tarhuna to spare civilians."),
+            ["withdrawal lna tarhuna"]
+        );
+        assert_eq!(
+            read("LNA fighters pulled back from Abu Grein."),
+            ["withdrawal lna abu_grein"]
+        );
+        assert_eq!(
+            read("An air strike hit Ain Zara."),
+            ["airstrike - ?Ain Zara"]
+        );
+    }
+
+    #[test]
+    fn intentions_denials_and_adjectives_are_not_events() {
+        assert!(read("The GNA vowed to seize Sirte.").is_empty());
+        assert!(read("The LNA failed to take Tripoli.").is_empty());
+        assert!(read("The GNA could take Sirte soon.").is_empty());
+        assert!(read("They fought over LNA-held Sirte.").is_empty());
+        assert!(
+            read("The UN condemned the air strike on Tajoura.")
+                .iter()
+                .all(|e| !e.starts_with("airstrike un"))
+        );
+    }
+
+    #[test]
+    fn statements_are_dated_by_their_tense() {
+        assert_eq!(
+            read("UNSMIL condemns the shelling of Tripoli."),
+            ["shelling - tripoli", "statement un -"]
+        );
+        assert_eq!(
+            read("Russia announced its support for the ceasefire."),
+            ["statement russia -"]
+        );
+    }
+}
