@@ -8,6 +8,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+# rustup would otherwise install the toolchain that rust-toolchain.toml pins on the first
+# cargo command, without a time limit; ensure_rust installs it with one, or says what it uses.
+export RUSTUP_AUTO_INSTALL=0
 
 TRUNK_VERSION="0.22.1"
 # trunk 0.22.1 needs rustc >= 1.96.1; trunk 0.21.14 builds with any rustc >= 1.81.
@@ -73,10 +76,36 @@ load_wasm_env() {
   fi
 }
 
+# The toolchain rust-toolchain.toml pins ("1.95.0").
+pinned_toolchain() {
+  awk -F'"' '/^channel *=/ { print $2; exit }' "$ROOT/rust-toolchain.toml"
+}
+
 ensure_rust() {
   step "Rust toolchain"
   command -v cargo >/dev/null || fail "cargo is not installed." \
     "Install Rust with rustup (https://rustup.rs), then run this again."
+  local pinned
+  pinned="$(pinned_toolchain)"
+  if command -v rustup >/dev/null && [ -n "$pinned" ] && [ -z "${RUSTUP_TOOLCHAIN:-}" ] &&
+    ! rustup toolchain list | grep -q "^$pinned-"; then
+    # rustup can hang on this network: a time limit, twice, then the installed default.
+    local attempt
+    for attempt in 1 2; do
+      info "rustup toolchain install $pinned (pinned by rust-toolchain.toml; attempt $attempt, 300 s limit)"
+      if timeout 300 rustup toolchain install "$pinned" --profile minimal \
+        --component clippy,rustfmt --target "$WASM_TARGET"; then
+        break
+      fi
+    done
+    if ! rustup toolchain list | grep -q "^$pinned-"; then
+      RUSTUP_TOOLCHAIN="$(rustup default 2>/dev/null | awk '{print $1}')"
+      [ -n "$RUSTUP_TOOLCHAIN" ] || fail "rustup could not install $pinned and has no default toolchain." \
+        "Install one with rustup (https://rustup.rs), then run this again."
+      export RUSTUP_TOOLCHAIN
+      info "rustup could not install $pinned: using the default toolchain, $RUSTUP_TOOLCHAIN"
+    fi
+  fi
   info "$(cargo --version)"
 }
 

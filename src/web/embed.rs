@@ -9,9 +9,10 @@
 //! this child, from the parent window, exactly as pym.js 1.3 writes it; it asks for the height
 //! again. Everything else is ignored.
 
-use leptos::prelude::*;
+use gloo_events::EventListener;
 use newsmap_core::host::embed::{DEFAULT_FRAME_ID, is_pym_width_request, pym_height};
-use send_wrapper::SendWrapper;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -50,80 +51,62 @@ fn send_height(id: &str, height: u32) {
     post(&parent, &amp);
 }
 
-type Observers = (
-    web_sys::ResizeObserver,
-    Closure<dyn FnMut(js_sys::Array)>,
-    Closure<dyn FnMut(web_sys::MessageEvent)>,
-);
+/// Reports the page's height to its host while it lives: dropping it stops the reports.
+pub struct AutoHeight {
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+    _on_message: EventListener,
+}
 
-/// Reports the height of `target` (the page's content) to the host page on load, on every
-/// change of size, and when pym's parent asks. Does nothing outside a frame.
-pub fn use_auto_height(target: NodeRef<leptos::html::Main>, child_id: Option<String>) {
-    let id = child_id.unwrap_or_else(|| DEFAULT_FRAME_ID.to_owned());
-    let last = StoredValue::new(0_u32);
-    let kept: StoredValue<Option<SendWrapper<Observers>>> = StoredValue::new(None);
+impl Drop for AutoHeight {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
 
-    Effect::new(move |_| {
-        let Some(main) = target.get() else { return };
-        let element: web_sys::Element = main.unchecked_into();
-        let Some(window) = web_sys::window() else {
+/// Reports the height of `element` (the page's content) to the host page now, on every
+/// change of size, and when pym's parent asks. `None` outside a browser.
+pub fn auto_height(element: web_sys::Element, child_id: Option<String>) -> Option<AutoHeight> {
+    let window = web_sys::window()?;
+    let id = Rc::new(child_id.unwrap_or_else(|| DEFAULT_FRAME_ID.to_owned()));
+    let last = Rc::new(Cell::new(0_u32));
+    let report = {
+        let (id, last, element) = (id.clone(), last, element.clone());
+        move |force: bool| {
+            let h = content_height(&element);
+            if force || h != last.get() {
+                last.set(h);
+                send_height(&id, h);
+            }
+        }
+    };
+    report(true);
+    let on_resize = {
+        let report = report.clone();
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| report(false))
+    };
+    let parent = window.parent().ok().flatten();
+    let on_message = EventListener::new(&window, "message", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
-        let report = {
-            let id = id.clone();
-            let element = element.clone();
-            move |force: bool| {
-                let h = content_height(&element);
-                if force || h != last.get_value() {
-                    last.set_value(h);
-                    send_height(&id, h);
-                }
-            }
+        let from_parent = match (e.source(), &parent) {
+            (Some(source), Some(parent)) => source.dyn_ref::<web_sys::Window>() == Some(parent),
+            _ => false,
         };
-        report(true);
-        let on_resize = {
-            let report = report.clone();
-            Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| report(false))
-        };
-        let on_message = {
-            let id = id.clone();
-            let parent = window.parent().ok().flatten();
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let from_parent = match (e.source(), &parent) {
-                    (Some(source), Some(parent)) => {
-                        source.dyn_ref::<web_sys::Window>() == Some(parent)
-                    }
-                    _ => false,
-                };
-                let asks = e
-                    .data()
-                    .as_string()
-                    .is_some_and(|m| is_pym_width_request(&m, &id));
-                if from_parent && asks {
-                    report(true);
-                }
-            })
-        };
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&element);
-        let _ =
-            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-        kept.set_value(Some(SendWrapper::new((observer, on_resize, on_message))));
+        let asks = e
+            .data()
+            .as_string()
+            .is_some_and(|m| is_pym_width_request(&m, &id));
+        if from_parent && asks {
+            report(true);
+        }
     });
-
-    on_cleanup(move || {
-        kept.try_update_value(|slot| {
-            if let Some(o) = slot.take() {
-                o.0.disconnect();
-                if let Some(w) = web_sys::window() {
-                    let _ = w.remove_event_listener_with_callback(
-                        "message",
-                        o.2.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(AutoHeight {
+        observer,
+        _on_resize: on_resize,
+        _on_message: on_message,
+    })
 }

@@ -1,10 +1,24 @@
-//! The page's own URL: reading its query string and keeping it in step with the story.
+//! The page's own URL: its query, read with `URLSearchParams`, and kept in step with the
+//! story.
 
-/// The query string of the page (`?date=…`), or empty.
-pub fn query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+/// The query's parameters, decoded.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.ok()?.into();
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 /// Sets (or with `None` removes) query parameters without reloading or adding history, so

@@ -1,19 +1,20 @@
-//! Browser glue: fetching same-origin files, the console, and hooks around imperative
-//! browser APIs. Nothing here panics: every failure comes back as a value.
+//! Browser glue: the console, the page's head, same-origin fetches, JSON, the URL, the DOM as
+//! a drawing surface, animation frames, and the embed's height. Nothing here panics: every
+//! failure comes back as a value.
 
-mod embed;
+pub mod dom;
+pub mod embed;
 mod fetch;
+pub mod frames;
+pub mod json;
 pub mod location;
-pub mod svg;
-mod use_element_width;
-mod use_media_query;
-mod use_raf_fn;
 
-pub use embed::use_auto_height;
 pub use fetch::fetch_text;
-pub use use_element_width::use_element_width;
-pub use use_media_query::use_media_query;
-pub use use_raf_fn::use_raf_fn;
+
+use gloo_events::EventListener;
+use newsmap_core::host::options::Theme;
+use newsmap_core::story::words::Lang;
+use wasm_bindgen::JsCast;
 
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {
@@ -25,43 +26,59 @@ pub fn console_warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
-/// Applies the colour scheme the host asked for (`?theme=`) to the page: `data-theme` on
-/// `<html>`, which the stylesheet reads; `auto` follows `prefers-color-scheme`.
-pub fn set_theme(theme: newsmap_core::host::options::Theme) {
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Applies the colour scheme the host asked for (`?theme=`): `data-theme` on `<html>`, which
+/// the stylesheet reads; `auto` follows `prefers-color-scheme`.
+pub fn set_theme(theme: Theme) {
     let value = match theme {
-        newsmap_core::host::options::Theme::Light => "light",
-        newsmap_core::host::options::Theme::Dark => "dark",
-        newsmap_core::host::options::Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Auto => "auto",
     };
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-theme", value);
     }
 }
 
-/// The document's `<title>` and `<meta name="description">` content (empty when absent).
-pub fn page_title_and_description() -> (String, String) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return (String::new(), String::new());
-    };
-    let description = document
-        .query_selector("meta[name=description]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
-    (document.title(), description)
+/// Sets the page's language and direction on `<html>`.
+pub fn set_lang(lang: Lang) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.id());
+        let _ = root.set_attribute("dir", lang.dir());
+    }
 }
 
-/// Removes the page's own "Loading the map…" line (`index.html`), which shows while the
-/// module downloads; the app says the same until its data is in.
-pub fn remove_loading_line() {
-    let line = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-newsmap-loading]").ok().flatten());
-    if let Some(line) = line {
-        line.remove();
-    }
+/// The content of `<meta name="…">` (empty when absent).
+pub fn meta(name: &str) -> String {
+    document()
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+}
+
+/// The document's `<title>`.
+pub fn title() -> String {
+    document().map(|d| d.title()).unwrap_or_default()
+}
+
+/// Whether a media query matches now, and a listener that calls `changed(matches)` when it
+/// changes (kept as long as the returned value lives).
+pub fn media_query(query: &str, changed: impl Fn(bool) + 'static) -> (bool, Option<EventListener>) {
+    let Some(list) = web_sys::window().and_then(|w| w.match_media(query).ok().flatten()) else {
+        return (false, None);
+    };
+    let now = list.matches();
+    let listener = EventListener::new(&list, "change", move |e| {
+        if let Some(e) = e.dyn_ref::<web_sys::MediaQueryListEvent>() {
+            changed(e.matches());
+        }
+    });
+    (now, Some(listener))
 }

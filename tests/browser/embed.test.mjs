@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, screenshot, ROOT } from './support.mjs';
+import { serve, launch, openPage, screenshot, ROOT, live, shown } from './support.mjs';
 
 const SUBPATH = '/graphics/2020/libya/';
 const CSP =
@@ -53,7 +53,7 @@ async function host(body) {
 async function heights(page) {
   const frame = page.frames().find((f) => f.url().startsWith(app.origin));
   assert.ok(frame, 'the map is framed');
-  await frame.waitForSelector('[data-testid="place-sirte"][data-control]');
+  await frame.waitForSelector('main[data-state="live"]');
   let last;
   for (let i = 0; i < 50; i++) {
     const iframe = await page.$eval('iframe', (f) => f.getBoundingClientRect().height);
@@ -126,7 +126,8 @@ test('under a strict CSP from a deep sub-path: no violation, everything same-ori
   });
   try {
     await page.goto(strict.url + '?date=2020-06-06');
-    await page.waitForSelector('[data-testid="place-sirte"][data-contested="true"]');
+    await live(page);
+    assert.equal(await page.getAttribute(shown('[data-testid="place-sirte"]'), 'data-contested'), 'true');
     await page.focus('[data-testid="date-slider"]');
     await page.keyboard.press('End');
     await page.waitForSelector('[data-testid="ceasefire"]');
@@ -142,22 +143,25 @@ test('under a strict CSP from a deep sub-path: no violation, everything same-ori
   }
 });
 
-test('without JavaScript the page shows the static map of the final state', async () => {
+test('without JavaScript the page is the story at its start: the map, the caption, every event', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
   await page.goto(app.url);
-  const img = await page.waitForSelector('noscript img, .snapshot img');
-  await page.waitForFunction(() => {
-    const i = document.querySelector('.snapshot img');
-    return i && i.complete && i.naturalWidth > 0;
-  });
-  assert.match(await img.getAttribute('alt'), /Sirte/);
+  await page.waitForSelector(shown('[data-testid="place-sirte"]'));
+  for (const id of ['tripoli', 'tarhuna', 'bani_walid', 'sirte']) {
+    assert.ok(await page.$(shown(`[data-testid="label-${id}"]:visible`)), `${id} is labelled`);
+  }
+  assert.equal(await page.getAttribute('main', 'data-state'), 'static');
+  assert.match(await page.textContent('[data-testid="caption"]'), /uprising/);
+  const events = await page.$$eval('[data-testid="event-list"] li', (l) => l.map((e) => e.textContent));
+  assert.ok(events.length >= 10 && events.some((e) => /GNA takes Tarhuna/.test(e)), `${events.length} events`);
+  assert.equal(await page.$('noscript'), null, 'no second, image-only version');
   await screenshot(page, 'noscript.png');
   await context.close();
 });
 
-test('while the module downloads the page says so; if it cannot start, the static map shows, not a blank frame', async () => {
-  // A slow module: the loading line shows, then the map takes its place.
+test('the map is on screen before the module runs; if the module cannot start, the page stays and says so', async () => {
+  // A slow module: the drawn page shows at once, and comes alive when the module arrives.
   {
     const { page, context } = await openPage(browser, { width: 800 });
     let release;
@@ -167,11 +171,10 @@ test('while the module downloads the page says so; if it cannot start, the stati
       await route.continue();
     });
     await page.goto(app.url);
-    await page.waitForSelector('[data-newsmap-loading]:not([hidden])');
-    assert.match(await page.textContent('body'), /Loading the map/);
+    await page.waitForSelector(shown('[data-testid="place-sirte"]'));
+    assert.equal(await page.getAttribute('main', 'data-state'), 'static');
     release();
-    await page.waitForSelector('[data-testid="place-sirte"][data-control]');
-    assert.equal(await page.$('[data-newsmap-loading]'), null, 'the line is gone');
+    await live(page);
     await context.close();
   }
   // No module at all.
@@ -179,14 +182,10 @@ test('while the module downloads the page says so; if it cannot start, the stati
     const { page, context, log } = await openPage(browser, { width: 800 });
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await page.goto(app.url);
-    const figure = await page.waitForSelector('[data-testid="fallback"]');
-    await page.waitForFunction(() => {
-      const img = document.querySelector('[data-testid="fallback"] img');
-      return img && img.complete && img.naturalWidth > 0;
-    });
-    assert.match(await figure.textContent(), /could not start/);
-    assert.match(await page.getAttribute('[data-testid="fallback"] img', 'alt'), /Sirte/);
-    assert.equal(await page.$('[data-newsmap-loading]'), null);
+    const note = await page.waitForSelector('[data-testid="fallback"]');
+    assert.match(await note.textContent(), /could not start/);
+    assert.equal(await page.getAttribute('main', 'data-state'), 'failed');
+    assert.ok(await page.$(shown('[data-testid="place-sirte"]')), 'the drawn map stays');
     assert.ok(log.errors.some((e) => /could not start/.test(e)), `the console says why: ${log.errors}`);
     await screenshot(page, 'fallback.png');
     await context.close();
@@ -196,13 +195,14 @@ test('while the module downloads the page says so; if it cannot start, the stati
 test('?theme=dark darkens the page; ?controls=0 keeps map and caption only', async () => {
   const { page, context } = await openPage(browser, { width: 375 });
   await page.goto(app.url + '?theme=dark&controls=0&date=2020-06-05');
-  await page.waitForSelector('[data-testid="place-tarhuna"][data-control="gna"]');
+  await live(page);
+  assert.equal(await page.getAttribute(shown('[data-testid="place-tarhuna"]'), 'data-control'), 'gna');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   const bg = await page.$eval('body', (b) => getComputedStyle(b).backgroundColor);
   const [r, g, b] = bg.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `dark background: ${bg}`);
-  assert.equal(await page.$('[data-testid="date-slider"]'), null);
-  assert.equal(await page.$('[data-testid="event-list"]'), null);
+  assert.equal(await page.$('[data-testid="date-slider"]:visible'), null);
+  assert.equal(await page.$('[data-testid="event-list"]:visible'), null);
   assert.match(await page.textContent('[data-testid="caption"]'), /Tarhuna/);
   assert.equal(await page.textContent('[data-testid="date-label"]'), 'Friday 5 June 2020');
   await screenshot(page, 'compact-dark.png');

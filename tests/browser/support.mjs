@@ -2,6 +2,7 @@
 // Chromium (Debian's, driven by playwright-core) that records console errors and requests.
 
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +30,11 @@ const TYPES = {
  *   answers 404 for null.
  * - `headers`: extra response headers for every HTML page (e.g. a CSP).
  * - `routes`: { '/path': { type, body } } extra files, e.g. a host page.
+ * - `gzip`: compress every file for clients that accept it (level 6, as web servers do).
  * POSTs to /csp-report are collected in `reports`.
  * Returns { origin, url, close, requests, reports } where requests lists every path asked for.
  */
-export async function serve({ root = DIST, prefix = '/', overrides = {}, headers = {}, routes = {} } = {}) {
+export async function serve({ root = DIST, prefix = '/', overrides = {}, headers = {}, routes = {}, gzip = false } = {}) {
   const requests = [];
   const reports = [];
   const server = createServer(async (req, res) => {
@@ -72,9 +74,14 @@ export async function serve({ root = DIST, prefix = '/', overrides = {}, headers
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+      const head = { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 6 });
+        head['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, head);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -132,11 +139,33 @@ export async function screenshot(page, name) {
   return path;
 }
 
-/** The bounding boxes of an element and of the map's <svg>, in page pixels. */
+/**
+ * Waits until the app has taken the prerendered page over (`<main data-state="live">`).
+ */
+export async function live(page, timeout = 15000) {
+  await page.waitForSelector('main[data-state="live"]', { timeout });
+}
+
+/**
+ * The map shows one layout per width of its frame (the others are `display: none`): the
+ * selector of an element of the map the reader sees. `sel` is a selector inside the map.
+ */
+export const shown = (sel = '') => `svg.map:visible ${sel}`.trim();
+
+/** Whether an arrow or strike mark of the map the reader sees is showing. */
+export async function markShown(page, testid) {
+  return page.evaluate((id) => {
+    const svg = [...document.querySelectorAll('svg.map')].find((s) => s.getBoundingClientRect().width > 0);
+    const mark = svg?.querySelector(`[data-testid="${id}"]`);
+    return !!mark && mark.getAttribute('visibility') !== 'hidden';
+  }, testid);
+}
+
+/** The bounding boxes of an element and of the map's <svg> the reader sees, in page pixels. */
 export async function boxWithinMap(page, selector) {
   return page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    const svg = document.querySelector('[data-testid="map"]');
+    const svg = [...document.querySelectorAll('svg.map')].find((s) => s.getBoundingClientRect().width > 0);
+    const el = svg?.querySelector(sel);
     if (!el || !svg) return null;
     const r = el.getBoundingClientRect();
     const m = svg.getBoundingClientRect();

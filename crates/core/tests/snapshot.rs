@@ -1,59 +1,76 @@
-//! The static snapshot (`assets/snapshot.svg`) is what the code draws from the data now.
+//! The files the prerender writes are in step with the data: the page's first frame in
+//! `index.html`, the static image in `assets/snapshot.svg`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+use newsmap_core::data::Basemap;
+use newsmap_core::dataset::Dataset;
+use newsmap_core::render::{prerender, snapshot};
+use newsmap_core::story::reading::Story;
+use std::path::PathBuf;
 
-use newsmap_core::data::events::parse_events;
-use newsmap_core::data::places::{parse_basemap, parse_places};
-use newsmap_core::story::timeline::Timeline;
-
-fn render() -> String {
-    let places = parse_places(
-        "places.geojson",
-        include_str!("../../../assets/places.geojson"),
-    )
-    .unwrap();
-    let basemap = parse_basemap(
-        "basemap.geojson",
-        include_str!("../../../assets/basemap.geojson"),
-    )
-    .unwrap();
-    let events = parse_events(include_str!("../../../assets/events.json")).unwrap();
-    let (timeline, issues) = Timeline::new(&events.events, &places);
-    assert!(issues.is_empty());
-    newsmap_core::render::snapshot::render(&places, Some(&basemap), &timeline).unwrap()
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-#[test]
-fn the_snapshot_is_fresh() {
-    assert_eq!(
-        include_str!("../../../assets/snapshot.svg"),
-        render(),
-        "assets/snapshot.svg is stale: run `cargo run --release --bin snapshot > assets/snapshot.svg`"
-    );
+fn read(name: &str) -> String {
+    std::fs::read_to_string(root().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-#[test]
-fn the_snapshot_shows_the_final_state() {
-    let svg = render();
-    for name in ["Tripoli", "Tarhuna", "Bani Walid", "Sirte"] {
-        assert!(svg.contains(&format!(">{name}</text>")), "{name}");
+struct Seed {
+    story: Story,
+    basemap: Option<Basemap>,
+    fingerprint: String,
+}
+
+fn seed() -> Seed {
+    let (data, errors) = Dataset::read_assets(&root().join("assets"));
+    assert!(errors.iter().all(|e| e.is_warning()), "{errors:?}");
+    let (Some(timeline), Some(places)) = (data.timeline, data.places) else {
+        panic!("the shipped data holds no story");
+    };
+    Seed {
+        story: Story::new(timeline, places),
+        basemap: data.basemap,
+        fingerprint: data.fingerprint,
     }
-    assert!(svg.contains(r#"class="boundary""#));
+}
+
+const STALE: &str =
+    "run `cargo run -p newsmap-core --bin prerender` (trunk runs it before every build)";
+
+#[test]
+fn the_prerendered_page_is_fresh() {
+    let seed = seed();
+    let index = read("index.html");
+    let fresh = prerender::prerender(
+        &index,
+        &seed.story,
+        seed.basemap.as_ref(),
+        &seed.fingerprint,
+    )
+    .expect("the markers");
+    assert!(fresh == index, "index.html is stale: {STALE}");
+}
+
+#[test]
+fn the_stylesheets_layout_rules_are_fresh() {
+    let css = read("assets/style.css");
     assert!(
-        svg.contains(r#"class="shaft lna""#) && svg.contains(r#"class="shaft gna""#),
-        "both offensives drawn"
+        prerender::stylesheet(&css).is_some_and(|fresh| fresh == css),
+        "assets/style.css is stale: {STALE}"
     );
-    assert!(svg.contains("Ceasefire in effect since Monday 8 June 2020, 18:00 (16:00 GMT)"));
+}
+
+#[test]
+fn the_snapshot_is_fresh_and_shows_the_final_state() {
+    let Seed { story, basemap, .. } = seed();
+    let svg = snapshot::render(&story, basemap.as_ref(), &read("assets/style.css")).unwrap();
+    assert!(
+        svg == read("assets/snapshot.svg"),
+        "assets/snapshot.svg is stale: {STALE}"
+    );
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("Ceasefire in effect since Monday 8 June 2020"));
+    assert!(svg.contains("data-testid=\"place-tarhuna\" data-control=\"gna\""));
+    assert!(svg.contains("data-testid=\"place-sirte\" data-control=\"lna\""));
     assert!(svg.contains("5 June 2020: GNA takes Tarhuna from LNA"));
-    // Final control: three towns GNA (circles), Sirte LNA (square).
-    assert_eq!(
-        svg.matches(r#"<path class="gna" d="M"#).count(),
-        3 + 1,
-        "three towns and the key"
-    );
-    assert_eq!(
-        svg.matches(r#"<path class="lna" d="M"#).count(),
-        1 + 1,
-        "Sirte and the key"
-    );
 }

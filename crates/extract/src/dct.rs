@@ -121,27 +121,73 @@ fn span_text(doc_chars: &[char], s: &Sentence, a: usize, b: usize) -> String {
         .collect()
 }
 
+/// A time expression with the sentence it is in.
 struct Found<'a> {
     sentence: &'a Sentence,
     timex: &'a Timex,
 }
 
+/// One date the evidence suggests for the article, with the evidence in words and how strong
+/// it is.
+struct Candidate {
+    when: When,
+    basis: String,
+    confidence: f64,
+}
+
+/// The evidence found so far, in words, and the dates it suggests.
+#[derive(Default)]
+struct Gathered {
+    evidence: Vec<String>,
+    candidates: Vec<Candidate>,
+}
+
+impl Gathered {
+    /// Records one piece of evidence, "`basis` → `shown`", suggesting `when`.
+    fn add(&mut self, basis: String, shown: impl std::fmt::Display, when: When, confidence: f64) {
+        self.evidence.push(format!("{basis} → {shown}"));
+        self.candidates.push(Candidate {
+            when,
+            basis,
+            confidence,
+        });
+    }
+}
+
+/// The weekdays the text mentions in the past tense (bare: "on Saturday"), and in the future
+/// tense (however qualified).
+struct Weekdays {
+    past: Vec<Weekday>,
+    future: Vec<Weekday>,
+}
+
+impl Weekdays {
+    /// The weekdays of every time expression found.
+    fn of(all: &[Found]) -> Weekdays {
+        let mut past: Vec<Weekday> = Vec::new();
+        for f in all {
+            if let (Value::Weekday(w, Qualifier::Bare), Tense::Past) =
+                (f.timex.value, f.timex.tense)
+                && !past.contains(&w)
+            {
+                past.push(w);
+            }
+        }
+        let future: Vec<Weekday> = all
+            .iter()
+            .filter_map(|f| match (f.timex.value, f.timex.tense) {
+                (Value::Weekday(w, _), Tense::Future) => Some(w),
+                _ => None,
+            })
+            .collect();
+        Weekdays { past, future }
+    }
+}
+
 /// Infers the article's date from the document and its sentences' time expressions.
 pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate {
     let chars: Vec<char> = doc.text.chars().collect();
-    let mut evidence = Vec::new();
-    let mut candidates: Vec<(When, String, f64)> = Vec::new();
-
-    // 1. Metadata.
-    for (value, source) in &doc.published {
-        if let Some(d) = parse_iso_day(value) {
-            let e = format!("{source} {value}");
-            evidence.push(format!("{e} → {d}"));
-            candidates.push((When::Day(d), e, 1.0));
-        }
-    }
-
-    // 2. A full date against past-tense weekdays.
+    let mut gathered = Gathered::default();
     let all: Vec<Found> = sentences
         .iter()
         .flat_map(|(s, ts)| {
@@ -158,23 +204,38 @@ pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate
             _ => None,
         })
         .collect();
-    let mut past_weekdays: Vec<Weekday> = Vec::new();
-    for f in &all {
-        if let (Value::Weekday(w, Qualifier::Bare), Tense::Past) = (f.timex.value, f.timex.tense)
-            && !past_weekdays.contains(&w)
-        {
-            past_weekdays.push(w);
+    // 1. Metadata.
+    metadata(doc, &mut gathered);
+    // 2. A full date against past-tense weekdays.
+    full_dates_against_weekdays(&chars, &full_dates, &Weekdays::of(&all), &mut gathered);
+    // 3. Guids.
+    guids(doc, &mut gathered);
+    // 4. Dated link paths.
+    dated_links(doc, &mut gathered);
+    // 5. The latest full date in the past tense.
+    latest_past_full_date(&chars, &full_dates, &mut gathered);
+    decide(gathered)
+}
+
+/// Step 1: the publication dates of the page's metadata.
+fn metadata(doc: &Document, gathered: &mut Gathered) {
+    for (value, source) in &doc.published {
+        if let Some(d) = parse_iso_day(value) {
+            gathered.add(format!("{source} {value}"), d, When::Day(d), 1.0);
         }
     }
-    let future_weekdays: Vec<Weekday> = all
-        .iter()
-        .filter_map(|f| match (f.timex.value, f.timex.tense) {
-            (Value::Weekday(w, _), Tense::Future) => Some(w),
-            _ => None,
-        })
-        .collect();
+}
+
+/// Step 2: each full date of the text, once: a dateline, or a date ahead of the article that
+/// past-tense weekdays resolve against.
+fn full_dates_against_weekdays(
+    chars: &[char],
+    full_dates: &[(&Found, Date)],
+    weekdays: &Weekdays,
+    gathered: &mut Gathered,
+) {
     let mut seen_full: Vec<Date> = Vec::new();
-    for (full, d) in &full_dates {
+    for (full, d) in full_dates {
         if seen_full.contains(d) {
             continue; // the same date again adds no evidence
         }
@@ -183,49 +244,49 @@ pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate
         if full.sentence.tokens.len() <= 12
             && full.sentence.evidence == newsmap_core::model::Evidence::Prose
         {
-            let text = span_text(
-                &chars,
-                full.sentence,
-                full.timex.date_first,
-                full.timex.last,
-            );
-            let e = format!("dateline '{text}'");
-            evidence.push(format!("{e} → {d}"));
-            candidates.push((When::Day(*d), e, 0.9));
+            let text = span_text(chars, full.sentence, full.timex.date_first, full.timex.last);
+            gathered.add(format!("dateline '{text}'"), d, When::Day(*d), 0.9);
             continue;
         }
-        // Is the full date ahead of the article? Its own clause says so, or a future-tense
-        // mention of its weekday does ("to take effect from Monday"). Then the article is
-        // from the latest past-tense weekday before it.
-        let ahead = full.timex.tense == Tense::Future
-            || future_weekdays.contains(&d.weekday())
-            || full
-                .timex
-                .prep
-                .as_deref()
-                .is_some_and(|p| ["from", "until", "starting", "effective"].contains(&p));
-        if !ahead {
-            continue;
-        }
-        let full_text = span_text(
-            &chars,
-            full.sentence,
-            full.timex.date_first,
-            full.timex.last,
-        );
-        let best = past_weekdays
-            .iter()
-            .filter(|w| **w != d.weekday())
-            .map(|w| (*w, d.add_days(-1).latest_on_or_before(*w)))
-            .max_by_key(|(_, day)| *day);
-        if let Some((w, day)) = best {
-            let e = format!("weekday '{}' resolved against '{full_text}'", w.name());
-            evidence.push(format!("{e} → {day}"));
-            candidates.push((When::Day(day), e, 0.95));
-        }
+        weekday_before_full_date(chars, full, *d, weekdays, gathered);
     }
+}
 
-    // 3. Guids.
+/// Is the full date `d` ahead of the article? Its own clause says so, or a future-tense
+/// mention of its weekday does ("to take effect from Monday"). Then the article is from the
+/// latest past-tense weekday before it.
+fn weekday_before_full_date(
+    chars: &[char],
+    full: &Found,
+    d: Date,
+    weekdays: &Weekdays,
+    gathered: &mut Gathered,
+) {
+    let ahead = full.timex.tense == Tense::Future
+        || weekdays.future.contains(&d.weekday())
+        || full
+            .timex
+            .prep
+            .as_deref()
+            .is_some_and(|p| ["from", "until", "starting", "effective"].contains(&p));
+    if !ahead {
+        return;
+    }
+    let full_text = span_text(chars, full.sentence, full.timex.date_first, full.timex.last);
+    let best = weekdays
+        .past
+        .iter()
+        .filter(|w| **w != d.weekday())
+        .map(|w| (*w, d.add_days(-1).latest_on_or_before(*w)))
+        .max_by_key(|(_, day)| *day);
+    if let Some((w, day)) = best {
+        let e = format!("weekday '{}' resolved against '{full_text}'", w.name());
+        gathered.add(e, day, When::Day(day), 0.95);
+    }
+}
+
+/// Step 3: the guids of the article and of the pages it embeds or links, each once.
+fn guids(doc: &Document, gathered: &mut Gathered) {
     let guids = doc
         .guids
         .iter()
@@ -238,48 +299,51 @@ pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate
         }
         seen.push(g);
         if let Some(w) = parse_guid(g) {
-            let e = format!("guid {g}");
-            evidence.push(format!("{e} → {w}"));
-            candidates.push((
-                w.truncate(newsmap_core::model::date::Precision::Day),
-                e,
-                0.85,
-            ));
+            let day = w.truncate(newsmap_core::model::date::Precision::Day);
+            gathered.add(format!("guid {g}"), w, day, 0.85);
         }
     }
+}
 
-    // 4. Dated link paths.
+/// Step 4: the dates in the paths of links.
+fn dated_links(doc: &Document, gathered: &mut Gathered) {
     for link in &doc.links {
         if let Some(w) = date_in_link(link) {
-            let e = format!("link {link}");
-            evidence.push(format!("{e} → {w}"));
-            candidates.push((w, e, 0.8));
+            gathered.add(format!("link {link}"), w, w, 0.8);
         }
     }
+}
 
-    // 5. The latest full date in the past tense.
+/// Step 5: the latest full date the text gives in the past tense.
+fn latest_past_full_date(chars: &[char], full_dates: &[(&Found, Date)], gathered: &mut Gathered) {
     if let Some((f, d)) = full_dates
         .iter()
         .filter(|(f, _)| f.timex.tense == Tense::Past)
         .max_by_key(|(_, d)| *d)
     {
-        let text = span_text(&chars, f.sentence, f.timex.date_first, f.timex.last);
+        let text = span_text(chars, f.sentence, f.timex.date_first, f.timex.last);
         let e = format!("latest full date in the text, '{text}'");
-        evidence.push(format!("{e} → {d}"));
-        candidates.push((When::Day(*d), e, 0.6));
+        gathered.add(e, d, When::Day(*d), 0.6);
     }
+}
 
-    // The strongest candidate wins; a day beats a month of the same strength.
-    let decided = candidates.iter().max_by(|a, b| {
-        a.2.total_cmp(&b.2)
-            .then(a.0.precision().cmp(&b.0.precision()))
+/// The strongest candidate wins; a day beats a month of the same strength.
+fn decide(gathered: Gathered) -> ArticleDate {
+    let Gathered {
+        evidence,
+        candidates,
+    } = gathered;
+    let decided = candidates.into_iter().max_by(|a, b| {
+        a.confidence
+            .total_cmp(&b.confidence)
+            .then(a.when.precision().cmp(&b.when.precision()))
     });
     match decided {
-        Some((when, basis, confidence)) => ArticleDate {
-            when: Some(*when),
-            basis: basis.clone(),
+        Some(c) => ArticleDate {
+            when: Some(c.when),
+            basis: c.basis,
             evidence,
-            confidence: *confidence,
+            confidence: c.confidence,
         },
         None => ArticleDate {
             when: None,

@@ -281,9 +281,18 @@ pub fn figure(v: Option<f64>) -> String {
 /// A report of a scored set, as the `evaluate` command prints it: per article, per kind, the
 /// goals' figures and the slots.
 pub fn report(articles: &[(String, Scored)]) -> String {
+    let mut r = String::new();
+    let total = report_articles(&mut r, articles);
+    report_kinds(&mut r, &total);
+    report_goals(&mut r, &total);
+    r
+}
+
+/// Writes one line per article, with what it missed and what it found in excess; returns
+/// the articles' total.
+fn report_articles(r: &mut String, articles: &[(String, Scored)]) -> Scored {
     use std::fmt::Write;
     let mut total = Scored::default();
-    let mut r = String::new();
     let _ = writeln!(
         r,
         "{:<58} {:>6} {:>6} {:>8}  date",
@@ -310,6 +319,12 @@ pub fn report(articles: &[(String, Scored)]) -> String {
             let _ = writeln!(r, "    spurious {m}");
         }
     }
+    total
+}
+
+/// Writes the table of the total's figures per kind, and for all kinds.
+fn report_kinds(r: &mut String, total: &Scored) {
+    use std::fmt::Write;
     let _ = writeln!(
         r,
         "\n{:<22} {:>6} {:>6} {:>9}",
@@ -335,6 +350,12 @@ pub fn report(articles: &[(String, Scored)]) -> String {
             total.all.true_positives, total.all.extracted, total.all.gold
         )
     );
+}
+
+/// Writes the goals' figures (core-event recall, map-event precision, article dates) and the
+/// slots scored on matched events.
+fn report_goals(r: &mut String, total: &Scored) {
+    use std::fmt::Write;
     let _ = writeln!(
         r,
         "\ncore-event recall          {} ({} of {})",
@@ -362,7 +383,6 @@ pub fn report(articles: &[(String, Scored)]) -> String {
             t.right, t.scored
         );
     }
-    r
 }
 
 #[cfg(test)]

@@ -415,12 +415,90 @@ const GAZETTEER_FILE: &str = "gazetteer.geojson";
 /// "Watiya").
 const ARTICLES: [&str; 9] = ["al", "el", "as", "az", "ash", "at", "ad", "ar", "an"];
 
-fn kind_of(id: &str) -> Option<EventKind> {
-    EventKind::ALL.into_iter().find(|k| k.id() == id)
+fn kinds_list() -> String {
+    EventKind::ALL
+        .iter()
+        .map(|k| k.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn kinds_list() -> String {
-    EventKind::ALL.map(EventKind::id).join(", ")
+/// A problem in the lexicon.
+fn lex_error(problem: String) -> KnowledgeError {
+    KnowledgeError {
+        file: LEXICON_FILE,
+        problem,
+    }
+}
+
+/// The kind of event a verb or noun entry signals; `what` names the entry.
+fn entry_kind(what: &str, kind: &str) -> Result<EventKind, KnowledgeError> {
+    EventKind::from_id(kind).ok_or_else(|| {
+        lex_error(format!(
+            "{what}: kind \"{kind}\" is not one of {}",
+            kinds_list()
+        ))
+    })
+}
+
+/// Noun `n` of the lexicon, checked.
+fn noun_rule(n: usize, v: &NounEntry) -> Result<NounRule, KnowledgeError> {
+    let what = format!("noun {} ({})", n.saturating_add(1), v.forms.join(", "));
+    let kind = entry_kind(&what, &v.kind)?;
+    if v.forms.is_empty() || v.preps.is_empty() {
+        return Err(lex_error(format!("{what}: a noun needs forms and preps")));
+    }
+    check_confidence(v.confidence).map_err(|p| lex_error(format!("{what}: {p}")))?;
+    Ok(NounRule {
+        kind,
+        forms: Phrases::new(&v.forms),
+        preps: Phrases::new(&v.preps),
+        needs: v.needs.iter().map(|w| normalise(w)).collect(),
+        confidence: v.confidence,
+    })
+}
+
+impl Words {
+    /// The word lists of the lexicon's `[words]` table.
+    fn new(w: &WordsEntry) -> Words {
+        Words {
+            denial: Phrases::new(&w.denial),
+            intention: Phrases::new(&w.intention),
+            future: Phrases::new(&w.future),
+            reporting: Phrases::new(&w.reporting),
+            unconfirmed: Phrases::new(&w.unconfirmed),
+            speakers: Phrases::new(&w.speakers),
+            force_nouns: Phrases::new(&w.force_nouns),
+            place_nouns: Phrases::new(&w.place_nouns),
+            facility_nouns: Phrases::new(&w.facility_nouns),
+            spatial: Phrases::new(&w.spatial),
+        }
+    }
+}
+
+impl CeasefireWords {
+    /// The word lists of the lexicon's `[ceasefire]` table.
+    fn new(c: &CeasefireEntry) -> CeasefireWords {
+        CeasefireWords {
+            words: Phrases::new(&c.words),
+            deals: Phrases::new(&c.deals),
+            announce: Phrases::new(&c.announce),
+            effect: Phrases::new(&c.effect),
+        }
+    }
+}
+
+impl StatementWords {
+    /// The word lists of the lexicon's `[statement]` table.
+    fn new(st: &StatementEntry) -> StatementWords {
+        StatementWords {
+            feelings: Phrases::new(&st.feelings),
+            support: Phrases::new(&st.support),
+            against: Phrases::new(&st.against),
+            calls: Phrases::new(&st.calls),
+            objects: Phrases::new(&st.objects),
+        }
+    }
 }
 
 impl Knowledge {
@@ -452,10 +530,6 @@ impl Knowledge {
 
     /// Reads a lexicon (TOML) and a gazetteer (GeoJSON).
     pub fn parse(lexicon: &str, gazetteer: &str) -> Result<Knowledge, KnowledgeError> {
-        let lex_error = |problem: String| KnowledgeError {
-            file: LEXICON_FILE,
-            problem,
-        };
         let file: LexiconFile = toml::from_str(lexicon).map_err(|e| {
             lex_error(format!(
                 "not a valid lexicon ({})",
@@ -464,130 +538,106 @@ impl Knowledge {
         })?;
         let mut k = Knowledge::empty();
         k.places = parse_gazetteer(gazetteer)?;
+        k.add_actors(&file.actor)?;
+        k.add_place_names();
+        for (n, v) in file.verb.iter().enumerate() {
+            k.add_verb(n, v)?;
+        }
+        for (n, v) in file.noun.iter().enumerate() {
+            k.nouns.push(noun_rule(n, v)?);
+        }
+        k.words = Words::new(&file.words);
+        k.ceasefire = CeasefireWords::new(&file.ceasefire);
+        k.statement = StatementWords::new(&file.statement);
+        k.uprising = Phrases::new(&file.uprising.words);
+        Ok(k)
+    }
 
-        for (n, a) in file.actor.iter().enumerate() {
+    /// The lexicon's actors: which are parties, and their names.
+    fn add_actors(&mut self, actors: &[ActorEntry]) -> Result<(), KnowledgeError> {
+        for (n, a) in actors.iter().enumerate() {
             let actor = Actor::from_id(&a.id).ok_or_else(|| {
                 lex_error(format!(
                     "actor {} has id \"{}\"; ids are {}",
                     n.saturating_add(1),
                     a.id,
-                    Actor::ALL.map(Actor::id).join(", ")
+                    Actor::ALL
+                        .iter()
+                        .map(|a| a.id())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             })?;
             if a.party {
-                k.parties.push(actor);
+                self.parties.push(actor);
             }
             for name in &a.names {
-                k.add_name(name, Referent::Actor(actor));
+                self.add_name(name, Referent::Actor(actor));
             }
         }
-        for (i, p) in k.places.clone().iter().enumerate() {
+        Ok(())
+    }
+
+    /// The names and variants of the gazetteer's places; then every list of names is sorted
+    /// longest first.
+    fn add_place_names(&mut self) {
+        for (i, p) in self.places.clone().iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.variants) {
-                k.add_name(name, Referent::Place(i));
+                self.add_name(name, Referent::Place(i));
             }
         }
-        for list in k.names.values_mut() {
+        for list in self.names.values_mut() {
             list.sort_by_key(|n| std::cmp::Reverse(n.phrase.len()));
         }
+    }
 
-        for (n, v) in file.verb.iter().enumerate() {
-            let what = format!("verb {} ({})", n.saturating_add(1), v.forms.join(", "));
-            let kind = kind_of(&v.kind).ok_or_else(|| {
-                lex_error(format!(
-                    "{what}: kind \"{}\" is not one of {}",
-                    v.kind,
-                    kinds_list()
-                ))
-            })?;
-            let frame = match v.frame.as_str() {
-                "takes" => Frame::Takes,
-                "moves" => Frame::Moves,
-                "falls" => Frame::Falls,
-                "expels" => Frame::Expels,
-                other => {
-                    return Err(lex_error(format!(
-                        "{what}: frame \"{other}\" is not one of takes, moves, falls, expels"
-                    )));
-                }
-            };
-            if v.forms.is_empty() {
-                return Err(lex_error(format!("{what}: no forms")));
-            }
-            if matches!(frame, Frame::Moves | Frame::Falls | Frame::Expels) && v.preps.is_empty() {
+    /// Verb `n` of the lexicon, checked, with its forms indexed.
+    fn add_verb(&mut self, n: usize, v: &VerbEntry) -> Result<(), KnowledgeError> {
+        let what = format!("verb {} ({})", n.saturating_add(1), v.forms.join(", "));
+        let kind = entry_kind(&what, &v.kind)?;
+        let frame = match v.frame.as_str() {
+            "takes" => Frame::Takes,
+            "moves" => Frame::Moves,
+            "falls" => Frame::Falls,
+            "expels" => Frame::Expels,
+            other => {
                 return Err(lex_error(format!(
-                    "{what}: a verb of frame \"{}\" needs preps (the words before its place)",
-                    v.frame
+                    "{what}: frame \"{other}\" is not one of takes, moves, falls, expels"
                 )));
             }
-            check_confidence(v.confidence).map_err(|p| lex_error(format!("{what}: {p}")))?;
-            let then = if v.then.is_empty() {
-                vec![String::new()]
-            } else {
-                v.then.clone()
-            };
-            let index = k.verbs.len();
-            for form in &v.forms {
-                k.verb_forms.entry(normalise(form)).or_default().push(index);
-            }
-            k.verbs.push(VerbRule {
-                kind,
-                frame,
-                forms: v.forms.clone(),
-                then: Phrases::new(&then),
-                preps: Phrases::new(&v.preps),
-                needs: v.needs.iter().map(|w| normalise(w)).collect(),
-                confidence: v.confidence,
-            });
+        };
+        if v.forms.is_empty() {
+            return Err(lex_error(format!("{what}: no forms")));
         }
-        for (n, v) in file.noun.iter().enumerate() {
-            let what = format!("noun {} ({})", n.saturating_add(1), v.forms.join(", "));
-            let kind = kind_of(&v.kind).ok_or_else(|| {
-                lex_error(format!(
-                    "{what}: kind \"{}\" is not one of {}",
-                    v.kind,
-                    kinds_list()
-                ))
-            })?;
-            if v.forms.is_empty() || v.preps.is_empty() {
-                return Err(lex_error(format!("{what}: a noun needs forms and preps")));
-            }
-            check_confidence(v.confidence).map_err(|p| lex_error(format!("{what}: {p}")))?;
-            k.nouns.push(NounRule {
-                kind,
-                forms: Phrases::new(&v.forms),
-                preps: Phrases::new(&v.preps),
-                needs: v.needs.iter().map(|w| normalise(w)).collect(),
-                confidence: v.confidence,
-            });
+        if matches!(frame, Frame::Moves | Frame::Falls | Frame::Expels) && v.preps.is_empty() {
+            return Err(lex_error(format!(
+                "{what}: a verb of frame \"{}\" needs preps (the words before its place)",
+                v.frame
+            )));
         }
-        let w = &file.words;
-        k.words = Words {
-            denial: Phrases::new(&w.denial),
-            intention: Phrases::new(&w.intention),
-            future: Phrases::new(&w.future),
-            reporting: Phrases::new(&w.reporting),
-            unconfirmed: Phrases::new(&w.unconfirmed),
-            speakers: Phrases::new(&w.speakers),
-            force_nouns: Phrases::new(&w.force_nouns),
-            place_nouns: Phrases::new(&w.place_nouns),
-            facility_nouns: Phrases::new(&w.facility_nouns),
-            spatial: Phrases::new(&w.spatial),
+        check_confidence(v.confidence).map_err(|p| lex_error(format!("{what}: {p}")))?;
+        let then = if v.then.is_empty() {
+            vec![String::new()]
+        } else {
+            v.then.clone()
         };
-        k.ceasefire = CeasefireWords {
-            words: Phrases::new(&file.ceasefire.words),
-            deals: Phrases::new(&file.ceasefire.deals),
-            announce: Phrases::new(&file.ceasefire.announce),
-            effect: Phrases::new(&file.ceasefire.effect),
-        };
-        k.statement = StatementWords {
-            feelings: Phrases::new(&file.statement.feelings),
-            support: Phrases::new(&file.statement.support),
-            against: Phrases::new(&file.statement.against),
-            calls: Phrases::new(&file.statement.calls),
-            objects: Phrases::new(&file.statement.objects),
-        };
-        k.uprising = Phrases::new(&file.uprising.words);
-        Ok(k)
+        let index = self.verbs.len();
+        for form in &v.forms {
+            self.verb_forms
+                .entry(normalise(form))
+                .or_default()
+                .push(index);
+        }
+        self.verbs.push(VerbRule {
+            kind,
+            frame,
+            forms: v.forms.clone(),
+            then: Phrases::new(&then),
+            preps: Phrases::new(&v.preps),
+            needs: v.needs.iter().map(|w| normalise(w)).collect(),
+            confidence: v.confidence,
+        });
+        Ok(())
     }
 
     fn add_name(&mut self, name: &str, referent: Referent) {

@@ -44,7 +44,9 @@ use clause::View;
 use knowledge::Knowledge;
 use names::{Mention, Named};
 use newsmap_core::model::date::{Date, Precision, When};
-use newsmap_core::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Status};
+use newsmap_core::model::{
+    Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, Status,
+};
 use rules::{Fact, Found};
 use rustc_hash::FxHashMap as HashMap;
 use text::Sentence;
@@ -100,8 +102,28 @@ pub fn extract(html: &str) -> Extraction {
 /// Extracts the events of an article with the given knowledge and options.
 pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction {
     let doc = document::parse(html);
+    let analysed = analyse(k, &doc);
+    let article_date = article_date(&doc, &analysed, options);
+    let reading = read_events(k, &analysed, &article_date);
+    let mut events = merge(reading.dated, &analysed, &doc);
+    complete_with_facts(&mut events, &reading.facts, &analysed, &doc);
+    events.sort_by_key(|e| e.span[0]);
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = EventId::new(format!("e{}", i.saturating_add(1)));
+    }
+    Extraction {
+        article_date: article_date.when,
+        article_date_basis: article_date.basis,
+        article_date_evidence: article_date.evidence,
+        events,
+    }
+}
+
+/// Splits the document into sentences and finds the names and time expressions of each;
+/// sentences too long to be prose are kept with none.
+fn analyse(k: &Knowledge, doc: &document::Document) -> Vec<Analysed> {
     let mut topic: Option<PlaceId> = None;
-    let analysed: Vec<Analysed> = text::sentences(&doc)
+    text::sentences(doc)
         .into_iter()
         .map(|sentence| {
             let (mentions, timexes) = if sentence.tokens.len() > MAX_SENTENCE_TOKENS {
@@ -117,30 +139,87 @@ pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction 
                 timexes,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The article's date: inferred from the document and the time expressions outside captions,
+/// unless the desk gives it.
+fn article_date(
+    doc: &document::Document,
+    analysed: &[Analysed],
+    options: &Options,
+) -> dct::ArticleDate {
     let for_dct: Vec<(&Sentence, &[Timex])> = analysed
         .iter()
         .filter(|a| a.sentence.evidence != Evidence::Caption)
         .map(|a| (&a.sentence, a.timexes.as_slice()))
         .collect();
-    let mut article_date = dct::infer(&doc, &for_dct);
-    if let Some(d) = options.date {
-        article_date = article_date.given(d);
+    let article_date = dct::infer(doc, &for_dct);
+    match options.date {
+        Some(d) => article_date.given(d),
+        None => article_date,
     }
+}
 
-    let mut dated: Vec<Dated> = Vec::new();
-    let mut facts: Vec<(Fact, usize)> = Vec::new();
-    // The actor that last did something, and the party that last spoke: for "they", "its
-    // forces" and "he said" in the sentences after.
-    let mut last_actor: Option<(Actor, usize)> = None;
-    let mut last_speaker: Option<Actor> = None;
+/// What reading the sentences in order gathers: the dated events and the facts, and what a
+/// sentence leaves for the ones after it.
+#[derive(Default)]
+struct Reading {
+    dated: Vec<Dated>,
+    facts: Vec<(Fact, usize)>,
+    /// The actor that last did something, and the party that last spoke: for "they", "its
+    /// forces" and "he said" in the sentences after.
+    last_actor: Option<(Actor, usize)>,
+    last_speaker: Option<Actor>,
+}
+
+/// Reads the events and facts of every sentence that is prose (not a heading, not too long),
+/// each event dated.
+fn read_events(k: &Knowledge, analysed: &[Analysed], article: &dct::ArticleDate) -> Reading {
+    let mut reading = Reading::default();
     for (index, a) in analysed.iter().enumerate() {
         if a.sentence.evidence == Evidence::Heading || a.sentence.tokens.len() > MAX_SENTENCE_TOKENS
         {
             continue;
         }
-        let antecedent = last_actor
+        reading.sentence(k, analysed, index, article);
+    }
+    reading
+}
+
+impl Reading {
+    /// Reads sentence `index`: its facts, its events, and who speaks in it.
+    fn sentence(
+        &mut self,
+        k: &Knowledge,
+        analysed: &[Analysed],
+        index: usize,
+        article: &dct::ArticleDate,
+    ) {
+        let Some(a) = analysed.get(index) else {
+            return;
+        };
+        let view = View {
+            k,
+            tokens: &a.sentence.tokens,
+            mentions: &a.mentions,
+            antecedent: self.antecedent(analysed, index),
+        };
+        let timex_after = |i: usize| start_timex(k, a, i).is_some();
+        self.facts
+            .extend(rules::facts(&view).into_iter().map(|f| (f, index)));
+        for found in rules::events(&view, &timex_after) {
+            self.event(&view, a, index, found, article);
+        }
+        if let Some(s) = attribution::speaker(&view, view.len(), self.last_speaker) {
+            self.last_speaker = Some(s);
+        }
+    }
+
+    /// The actor a pronoun of sentence `index` most likely means: the last one that did
+    /// something, within three sentences, else the first actor named in the sentence before.
+    fn antecedent(&self, analysed: &[Analysed], index: usize) -> Option<Actor> {
+        self.last_actor
             .filter(|(_, s)| index.saturating_sub(*s) <= 3)
             .map(|(actor, _)| actor)
             .or_else(|| {
@@ -148,75 +227,64 @@ pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction 
                     .checked_sub(1)
                     .and_then(|p| analysed.get(p))
                     .and_then(|p| p.mentions.iter().find_map(Mention::actor))
-            });
-        let view = View {
-            k,
-            tokens: &a.sentence.tokens,
-            mentions: &a.mentions,
-            antecedent,
-        };
-        let timex_after = |i: usize| start_timex(k, a, i).is_some();
-        facts.extend(rules::facts(&view).into_iter().map(|f| (f, index)));
-        for found in rules::events(&view, &timex_after) {
-            let future =
-                timex::tense_before(&a.sentence.tokens, found.trigger) == timex::Tense::Future;
-            if future && found.kind != EventKind::CeasefireEffective {
-                continue; // announced intentions are not events yet
-            }
-            // Whether a side only claims it matters for what happened on the ground; a
-            // statement or an announcement is the speaker's own act.
-            let status = if attribution::CLAIMABLE.contains(&found.kind) {
-                attribution::status(&view, found.trigger, last_speaker)
-            } else {
-                Status::Reported
-            };
-            if let Some(actor) = found.actor {
-                last_actor = Some((actor, index));
-            }
-            // The event "just before": in an earlier sentence, dated to the day by the text
-            // (not merely by the article's date), and a thing that happened (not a
-            // ceasefire's future start). One at the same place, if any, is the better guess
-            // ("the LNA said it had withdrawn from Tarhouna" follows the taking of Tarhouna,
-            // not the event mentioned in between).
-            let before: Vec<&Dated> = dated
-                .iter()
-                .filter(|d| {
-                    d.sentence < index
-                        && index.saturating_sub(d.sentence) <= INHERIT_WINDOW
-                        && !d.weak
-                        && d.date.is_some_and(|w| w.precision() >= Precision::Day)
-                        && d.found.kind != EventKind::CeasefireEffective
-                })
-                .collect();
-            let same_place = before
-                .iter()
-                .rev()
-                .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
-            let prev = same_place
-                .or(before.last())
-                .and_then(|d| d.date.map(|w| (w, d.sentence)));
-            if let Some(mut d) = date_event(k, &found, a, index, prev, &article_date) {
-                d.status = status;
-                dated.push(d);
-            }
-        }
-        if let Some(s) = attribution::speaker(&view, view.len(), last_speaker) {
-            last_speaker = Some(s);
-        }
+            })
     }
 
-    let mut events = merge(dated, &analysed, &doc);
-    complete_with_facts(&mut events, &facts, &analysed, &doc);
-    events.sort_by_key(|e| e.span[0]);
-    for (i, e) in events.iter_mut().enumerate() {
-        e.id = format!("e{}", i.saturating_add(1));
+    /// Keeps one event a rule found in sentence `index`, with its status and date, unless it
+    /// is only announced for the future.
+    fn event(
+        &mut self,
+        view: &View,
+        a: &Analysed,
+        index: usize,
+        found: Found,
+        article: &dct::ArticleDate,
+    ) {
+        let future = timex::tense_before(&a.sentence.tokens, found.trigger) == timex::Tense::Future;
+        if future && found.kind != EventKind::CeasefireEffective {
+            return; // announced intentions are not events yet
+        }
+        // Whether a side only claims it matters for what happened on the ground; a
+        // statement or an announcement is the speaker's own act.
+        let status = if attribution::CLAIMABLE.contains(&found.kind) {
+            attribution::status(view, found.trigger, self.last_speaker)
+        } else {
+            Status::Reported
+        };
+        if let Some(actor) = found.actor {
+            self.last_actor = Some((actor, index));
+        }
+        let prev = event_before(&self.dated, &found, index);
+        if let Some(mut d) = date_event(view.k, &found, a, index, prev, article) {
+            d.status = status;
+            self.dated.push(d);
+        }
     }
-    Extraction {
-        article_date: article_date.when,
-        article_date_basis: article_date.basis,
-        article_date_evidence: article_date.evidence,
-        events,
-    }
+}
+
+/// The date and sentence of the event "just before" one found in sentence `index`: in an
+/// earlier sentence, dated to the day by the text (not merely by the article's date), and a
+/// thing that happened (not a ceasefire's future start). One at the same place, if any, is the
+/// better guess ("the LNA said it had withdrawn from Tarhouna" follows the taking of Tarhouna,
+/// not the event mentioned in between).
+fn event_before(dated: &[Dated], found: &Found, index: usize) -> Option<(When, usize)> {
+    let before: Vec<&Dated> = dated
+        .iter()
+        .filter(|d| {
+            d.sentence < index
+                && index.saturating_sub(d.sentence) <= INHERIT_WINDOW
+                && !d.weak
+                && d.date.is_some_and(|w| w.precision() >= Precision::Day)
+                && d.found.kind != EventKind::CeasefireEffective
+        })
+        .collect();
+    let same_place = before
+        .iter()
+        .rev()
+        .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
+    same_place
+        .or(before.last())
+        .and_then(|d| d.date.map(|w| (w, d.sentence)))
 }
 
 /// Resolves "the town", "the city", "the base" (not followed by "of") to the place they most
@@ -388,34 +456,119 @@ fn date_event(
     prev: Option<(When, usize)>,
     article: &dct::ArticleDate,
 ) -> Option<Dated> {
-    let dct = article.day();
-    let dct_confidence = article.confidence;
-    let evidence_factor = match a.sentence.evidence {
-        Evidence::Caption => 0.6,
-        _ => 1.0,
+    let dating = Dating::new(found, a, index);
+    // What a source says now ("UNSMIL condemns …") is said on the article's date.
+    if found.present {
+        return Some(dating.said_now(article));
+    }
+    let chosen: Option<&Timex> = if found.wants_start_date {
+        start_timex(k, a, found.trigger)
+    } else {
+        own_timex(k, a, found)
     };
-    let base = found.trigger_confidence * found.actor_confidence.max(0.5) * evidence_factor;
-    let make = |date: Option<When>,
-                basis: String,
-                local_time: Option<String>,
-                factor: f64,
-                source: DateSource| {
+    if let Some(t) = chosen {
+        return dating.by_timex(t, prev, article);
+    }
+    if found.wants_start_date || found.kind == EventKind::Uprising {
+        return None;
+    }
+    if let Some(d) = dating.by_event_before(prev) {
+        return Some(d);
+    }
+    Some(dating.by_article(article))
+}
+
+/// The time expression of its own sentence that dates an event: a duration that modifies the
+/// trigger, else the nearest one that is not a ceasefire's start and not in a later clause.
+fn own_timex<'a>(k: &Knowledge, a: &'a Analysed, found: &Found) -> Option<&'a Timex> {
+    // A duration that modifies the trigger ("14-month offensive") dates its start.
+    let duration = a.timexes.iter().find(|t| {
+        matches!(t.value, Value::Duration(..)) && t.last.saturating_add(1) == found.trigger
+    });
+    let claimed = start_timex_of_ceasefire(k, a);
+    duration.or_else(|| {
+        a.timexes
+            .iter()
+            .filter(|t| !matches!(t.value, Value::Duration(..)))
+            .filter(|t| claimed.is_none_or(|c| !std::ptr::eq(*t, c)))
+            .filter(|t| !in_later_clause(&a.sentence.tokens, found.trigger, t.first))
+            // "since the end of July 2019": when a series of strikes began, not when this
+            // one fell; for an offensive ("waging an offensive since April") its start.
+            .filter(|t| {
+                !matches!(found.kind, EventKind::Airstrike | EventKind::Shelling)
+                    || !(t.first.saturating_sub(4)..t.first)
+                        .any(|k| a.sentence.tokens.get(k).is_some_and(|w| w.is("since")))
+            })
+            // The nearest, preferring one in the trigger's own clause: "After seizing
+            // Zliten on Tuesday, GNA forces pushed toward Sirte on Saturday."
+            .min_by_key(|t| {
+                let (lo, hi) = (t.first.min(found.trigger), t.first.max(found.trigger));
+                let comma = a
+                    .sentence
+                    .tokens
+                    .get(lo..hi)
+                    .is_some_and(|ts| ts.iter().any(|w| w.is(",")));
+                t.first
+                    .abs_diff(found.trigger)
+                    .saturating_add(if comma { 6 } else { 0 })
+            })
+    })
+}
+
+/// One event being dated: what every way of dating it shares.
+struct Dating<'a> {
+    found: &'a Found,
+    a: &'a Analysed,
+    index: usize,
+    /// The confidence before the date's own: the trigger's and the actor's, less in a
+    /// caption.
+    base: f64,
+}
+
+impl<'a> Dating<'a> {
+    /// Event `found` of sentence `index`, about to be dated.
+    fn new(found: &'a Found, a: &'a Analysed, index: usize) -> Dating<'a> {
+        let evidence_factor = match a.sentence.evidence {
+            Evidence::Caption => 0.6,
+            _ => 1.0,
+        };
+        let base = found.trigger_confidence * found.actor_confidence.max(0.5) * evidence_factor;
+        Dating {
+            found,
+            a,
+            index,
+            base,
+        }
+    }
+
+    /// The event with a date (dropped when out of [`YEARS`]), its basis and a confidence
+    /// `factor` for how the date was found.
+    fn make(
+        &self,
+        date: Option<When>,
+        basis: String,
+        local_time: Option<String>,
+        factor: f64,
+        source: DateSource,
+    ) -> Dated {
         let date = date.filter(|w| YEARS.contains(&w.first_day().year));
         Dated {
-            found: found.clone(),
+            found: self.found.clone(),
             date,
             explicit: source == DateSource::Sentence && date.is_some(),
             weak: source == DateSource::ArticleDate,
             basis,
             local_time,
-            confidence: (base * factor * 100.0).round() / 100.0,
-            sentence: index,
-            evidence: a.sentence.evidence,
+            confidence: (self.base * factor * 100.0).round() / 100.0,
+            sentence: self.index,
+            evidence: self.a.sentence.evidence,
             status: Status::Reported,
         }
-    };
-    let undated = |what: &str| {
-        make(
+    }
+
+    /// The event left undated for want of the article's date; `what` says what dated it.
+    fn undated(&self, what: &str) -> Dated {
+        self.make(
             None,
             format!(
                 "{what}, and the article's date is unknown: give it (--date) to place the event"
@@ -424,86 +577,45 @@ fn date_event(
             0.5,
             DateSource::ArticleDate,
         )
-    };
+    }
 
-    // What a source says now ("UNSMIL condemns …") is said on the article's date.
-    if found.present {
-        return Some(match dct {
-            Some(d) => make(
+    /// Said in the present tense: the article's date.
+    fn said_now(&self, article: &dct::ArticleDate) -> Dated {
+        match article.day() {
+            Some(d) => self.make(
                 Some(When::Day(d)),
                 "said in the present tense: the article date".to_owned(),
                 None,
-                0.9 * dct_confidence.max(0.5),
+                0.9 * article.confidence.max(0.5),
                 DateSource::Sentence,
             ),
-            None => undated("said in the present tense"),
-        });
+            None => self.undated("said in the present tense"),
+        }
     }
 
-    let chosen: Option<&Timex> = if found.wants_start_date {
-        start_timex(k, a, found.trigger)
-    } else {
-        // A duration that modifies the trigger ("14-month offensive") dates its start.
-        let duration = a.timexes.iter().find(|t| {
-            matches!(t.value, Value::Duration(..)) && t.last.saturating_add(1) == found.trigger
-        });
-        let claimed = start_timex_of_ceasefire(k, a);
-        duration.or_else(|| {
-            a.timexes
-                .iter()
-                .filter(|t| !matches!(t.value, Value::Duration(..)))
-                .filter(|t| claimed.is_none_or(|c| !std::ptr::eq(*t, c)))
-                .filter(|t| !in_later_clause(&a.sentence.tokens, found.trigger, t.first))
-                // "since the end of July 2019": when a series of strikes began, not when this
-                // one fell; for an offensive ("waging an offensive since April") its start.
-                .filter(|t| {
-                    !matches!(found.kind, EventKind::Airstrike | EventKind::Shelling)
-                        || !(t.first.saturating_sub(4)..t.first)
-                            .any(|k| a.sentence.tokens.get(k).is_some_and(|w| w.is("since")))
-                })
-                // The nearest, preferring one in the trigger's own clause: "After seizing
-                // Zliten on Tuesday, GNA forces pushed toward Sirte on Saturday."
-                .min_by_key(|t| {
-                    let (lo, hi) = (t.first.min(found.trigger), t.first.max(found.trigger));
-                    let comma = a
-                        .sentence
-                        .tokens
-                        .get(lo..hi)
-                        .is_some_and(|ts| ts.iter().any(|w| w.is(",")));
-                    t.first
-                        .abs_diff(found.trigger)
-                        .saturating_add(if comma { 6 } else { 0 })
-                })
-        })
-    };
-
-    if let Some(t) = chosen {
+    /// Dated by a time expression of the sentence: resolved against the article's date, or
+    /// against the event before for "a day later". `None` for a time too vague to place.
+    fn by_timex(
+        &self,
+        t: &Timex,
+        prev: Option<(When, usize)>,
+        article: &dct::ArticleDate,
+    ) -> Option<Dated> {
         if t.value == Value::Vague {
             return None; // "in recent weeks": cannot be put on the time line
         }
         if let Value::AnchorDays { days, clause } = t.value {
-            let (anchor, _) = prev.filter(|(w, _)| w.precision() >= Precision::Day)?;
-            let anchor = anchor.first_day();
-            let shift = if clause && found.trigger > t.last {
-                days.saturating_neg()
-            } else {
-                days
-            };
-            let day = anchor.add_days(shift);
-            let basis = format!("{shift:+} day(s) from the event before it ({anchor})");
-            return Some(make(
-                Some(When::Day(day)),
-                basis,
-                None,
-                0.9 * dct_confidence.max(0.8),
-                DateSource::Sentence,
-            ));
+            return self.by_anchor(t, days, clause, prev, article);
         }
         let relative = !matches!(t.value, Value::Absolute(_));
-        return match dct {
+        match article.day() {
             Some(d) => t.resolve(d).map(|(when, basis)| {
-                let factor = if relative { 0.95 * dct_confidence } else { 1.0 };
-                make(
+                let factor = if relative {
+                    0.95 * article.confidence
+                } else {
+                    1.0
+                };
+                self.make(
                     Some(when),
                     basis,
                     t.local_time.clone(),
@@ -512,38 +624,71 @@ fn date_event(
                 )
             }),
             None => Some(match t.value {
-                Value::Absolute(w) => make(
+                Value::Absolute(w) => self.make(
                     Some(t.with_time(w)),
                     "stated in full".to_owned(),
                     t.local_time.clone(),
                     1.0,
                     DateSource::Sentence,
                 ),
-                _ => undated("a relative date in the sentence"),
+                _ => self.undated("a relative date in the sentence"),
             }),
+        }
+    }
+
+    /// "A day later", "a day after …": `days` from the event before, when that is dated to
+    /// the day; counted the other way when the expression opens a clause the trigger follows.
+    fn by_anchor(
+        &self,
+        t: &Timex,
+        days: i64,
+        clause: bool,
+        prev: Option<(When, usize)>,
+        article: &dct::ArticleDate,
+    ) -> Option<Dated> {
+        let (anchor, _) = prev.filter(|(w, _)| w.precision() >= Precision::Day)?;
+        let anchor = anchor.first_day();
+        let shift = if clause && self.found.trigger > t.last {
+            days.saturating_neg()
+        } else {
+            days
         };
+        let day = anchor.add_days(shift);
+        let basis = format!("{shift:+} day(s) from the event before it ({anchor})");
+        Some(self.make(
+            Some(When::Day(day)),
+            basis,
+            None,
+            0.9 * article.confidence.max(0.8),
+            DateSource::Sentence,
+        ))
     }
-    if found.wants_start_date || found.kind == EventKind::Uprising {
-        return None;
-    }
-    if let Some((w, _)) = prev.filter(|(w, s)| {
-        index.saturating_sub(*s) <= INHERIT_WINDOW && w.precision() >= Precision::Day
-    }) {
+
+    /// No date in the sentence: that of the event just before, when it is dated to the day
+    /// and close enough.
+    fn by_event_before(&self, prev: Option<(When, usize)>) -> Option<Dated> {
+        let (w, _) = prev.filter(|(w, s)| {
+            self.index.saturating_sub(*s) <= INHERIT_WINDOW && w.precision() >= Precision::Day
+        })?;
         let day = w.truncate(Precision::Day);
         let basis =
             format!("no date in the sentence: that of the event in the sentence before ({day})");
-        return Some(make(Some(day), basis, None, 0.7, DateSource::EventBefore));
+        Some(self.make(Some(day), basis, None, 0.7, DateSource::EventBefore))
     }
-    Some(match dct {
-        Some(d) => make(
-            Some(When::Day(d)),
-            "no date in the sentence: the article date".to_owned(),
-            None,
-            0.6 * dct_confidence.max(0.5),
-            DateSource::ArticleDate,
-        ),
-        None => undated("no date in the sentence"),
-    })
+
+    /// No date in the sentence nor before it: the article's date, weakly.
+    fn by_article(&self, article: &dct::ArticleDate) -> Dated {
+        match article.day() {
+            Some(d) => self.make(
+                Some(When::Day(d)),
+                "no date in the sentence: the article date".to_owned(),
+                None,
+                0.6 * article.confidence.max(0.5),
+                DateSource::ArticleDate,
+            ),
+            None => self.undated("no date in the sentence"),
+        }
+    }
 }
 
 /// Whether the time expression at `timex` belongs to a clause of its own after the trigger:
@@ -603,101 +748,138 @@ fn compatible(a: Option<When>, b: Option<When>) -> bool {
 
 /// The key events merge on: kind, actor and place (the gazetteer's id, or the name as
 /// written for a place it does not know).
-type MergeKey = (EventKind, Option<Actor>, Option<String>);
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct MergeKey {
+    kind: EventKind,
+    actor: Option<Actor>,
+    place: Option<String>,
+}
 
 fn merge_key(f: &Found) -> MergeKey {
     let place = f.place.as_ref().map(|p| match &p.id {
         Some(id) => id.to_string(),
         None => format!("?{}", p.name.to_lowercase()),
     });
-    (f.kind, f.actor, place)
+    MergeKey {
+        kind: f.kind,
+        actor: f.actor,
+        place,
+    }
 }
+
+/// The key of a group that has no member: none, but a key is needed to keep the groups and
+/// their keys in step.
+const NO_KEY: MergeKey = MergeKey {
+    kind: EventKind::Uprising,
+    actor: None,
+    place: None,
+};
 
 /// Merges what several sentences say about one event: same kind, actor and place, and
 /// compatible dates. The most precise date wins, and its sentence becomes the quote.
 fn merge(dated: Vec<Dated>, analysed: &[Analysed], doc: &document::Document) -> Vec<Event> {
     let chars: Vec<char> = doc.text.chars().collect();
-    let mut groups: Vec<Vec<Dated>> = Vec::new();
-    // Per group, its finest date. Calendar periods form a tree, so a date that nests with a
-    // group's finest date nests with every date of the group.
-    let mut finest: Vec<Option<When>> = Vec::new();
-    let mut index: HashMap<MergeKey, Vec<usize>> = HashMap::default();
-    // Dated mentions first: an offensive mentioned again without a date of its own ("its
-    // offensive on Tripoli") is the one already dated, whatever date it was given.
-    let (explicit, implicit): (Vec<Dated>, Vec<Dated>) =
-        dated.into_iter().partition(|d| d.explicit);
-    for d in explicit.into_iter().chain(implicit) {
-        let slot = index.entry(merge_key(&d.found)).or_default();
-        // A mention dated only by the article or the sentence before ("condemns the shelling
-        // of Mitiga") is the same event as one the text dates, whatever date it was given.
-        let undated = !d.explicit;
-        let group = slot
-            .iter()
-            .copied()
-            .find(|&g| undated || finest.get(g).is_some_and(|f| compatible(*f, d.date)));
-        match group {
-            Some(g) => {
-                if let Some(f) = finest.get_mut(g)
-                    && d.date.map(When::precision) > f.map(When::precision)
-                {
-                    *f = d.date;
-                }
-                if let Some(members) = groups.get_mut(g) {
-                    members.push(d);
-                }
-            }
-            None => {
-                slot.push(groups.len());
-                finest.push(d.date);
-                groups.push(vec![d]);
-            }
-        }
-    }
-    // A mention that names nobody ("Mitiga airport was shelled on Sunday") is the event a
-    // sentence tells with its actor, when there is one of the same kind, place and date.
-    let mut keys: Vec<MergeKey> = groups
-        .iter()
-        .map(|g| {
-            g.first()
-                .map(|d| merge_key(&d.found))
-                .unwrap_or((EventKind::Uprising, None, None))
-        })
-        .collect();
-    let mut g = 0;
-    while g < groups.len() {
-        let (kind, actor, place) =
-            keys.get(g)
-                .cloned()
-                .unwrap_or((EventKind::Uprising, None, None));
-        let date = finest.get(g).copied().flatten();
-        let target = (actor.is_none() && place.is_some())
-            .then(|| {
-                (0..groups.len()).find(|&h| {
-                    h != g
-                        && keys
-                            .get(h)
-                            .is_some_and(|(k, a, p)| *k == kind && a.is_some() && *p == place)
-                        && finest.get(h).is_some_and(|f| compatible(*f, date))
-                })
-            })
-            .flatten();
-        match target {
-            Some(h) => {
-                let moved = groups.remove(g);
-                keys.remove(g);
-                finest.remove(g);
-                let h = if h > g { h.saturating_sub(1) } else { h };
-                if let Some(into) = groups.get_mut(h) {
-                    into.extend(moved);
-                }
-            }
-            None => g = g.saturating_add(1),
-        }
-    }
+    let mut groups = Groups::of(dated);
+    groups.join_unnamed_actors();
     groups
+        .members
         .into_iter()
         .filter_map(|group| event_of_group(&group, analysed, &chars))
         .collect()
+}
+
+/// Mentions grouped as events.
+struct Groups {
+    members: Vec<Vec<Dated>>,
+    /// Per group, its finest date. Calendar periods form a tree, so a date that nests with a
+    /// group's finest date nests with every date of the group.
+    finest: Vec<Option<When>>,
+}
+
+impl Groups {
+    /// Groups mentions on their key and compatible dates.
+    fn of(dated: Vec<Dated>) -> Groups {
+        let mut groups = Groups {
+            members: Vec::new(),
+            finest: Vec::new(),
+        };
+        let mut index: HashMap<MergeKey, Vec<usize>> = HashMap::default();
+        // Dated mentions first: an offensive mentioned again without a date of its own ("its
+        // offensive on Tripoli") is the one already dated, whatever date it was given.
+        let (explicit, implicit): (Vec<Dated>, Vec<Dated>) =
+            dated.into_iter().partition(|d| d.explicit);
+        for d in explicit.into_iter().chain(implicit) {
+            let slot = index.entry(merge_key(&d.found)).or_default();
+            // A mention dated only by the article or the sentence before ("condemns the
+            // shelling of Mitiga") is the same event as one the text dates, whatever date it
+            // was given.
+            let undated = !d.explicit;
+            let finest = &groups.finest;
+            let group = slot
+                .iter()
+                .copied()
+                .find(|&g| undated || finest.get(g).is_some_and(|f| compatible(*f, d.date)));
+            match group {
+                Some(g) => groups.add_to(g, d),
+                None => {
+                    slot.push(groups.members.len());
+                    groups.finest.push(d.date);
+                    groups.members.push(vec![d]);
+                }
+            }
+        }
+        groups
+    }
+
+    /// Adds a mention to group `g`, whose finest date it may refine.
+    fn add_to(&mut self, g: usize, d: Dated) {
+        if let Some(f) = self.finest.get_mut(g)
+            && d.date.map(When::precision) > f.map(When::precision)
+        {
+            *f = d.date;
+        }
+        if let Some(members) = self.members.get_mut(g) {
+            members.push(d);
+        }
+    }
+
+    /// A mention that names nobody ("Mitiga airport was shelled on Sunday") is the event a
+    /// sentence tells with its actor, when there is one of the same kind, place and date.
+    fn join_unnamed_actors(&mut self) {
+        let mut keys: Vec<MergeKey> = self
+            .members
+            .iter()
+            .map(|g| g.first().map(|d| merge_key(&d.found)).unwrap_or(NO_KEY))
+            .collect();
+        let mut g = 0;
+        while g < self.members.len() {
+            let key = keys.get(g).cloned().unwrap_or(NO_KEY);
+            let date = self.finest.get(g).copied().flatten();
+            let target = (key.actor.is_none() && key.place.is_some())
+                .then(|| {
+                    (0..self.members.len()).find(|&h| {
+                        h != g
+                            && keys.get(h).is_some_and(|k| {
+                                k.kind == key.kind && k.actor.is_some() && k.place == key.place
+                            })
+                            && self.finest.get(h).is_some_and(|f| compatible(*f, date))
+                    })
+                })
+                .flatten();
+            match target {
+                Some(h) => {
+                    let moved = self.members.remove(g);
+                    keys.remove(g);
+                    self.finest.remove(g);
+                    let h = if h > g { h.saturating_sub(1) } else { h };
+                    if let Some(into) = self.members.get_mut(h) {
+                        into.extend(moved);
+                    }
+                }
+                None => g = g.saturating_add(1),
+            }
+        }
+    }
 }
 
 /// One event from the sentences that say it.
@@ -734,7 +916,7 @@ fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Opt
         Status::Claimed
     };
     Some(Event {
-        id: String::new(),
+        id: EventId::default(),
         kind: f.kind,
         date: best.date,
         precision: best.date.map(When::precision),

@@ -513,6 +513,37 @@ fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
 /// before it ("Turkish drone strikes", "LNA shelling"), "by X" or "to X" after it ("the fall
 /// of Sirte to the LNA"), or the subject of a verb that carries it out.
 fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<(Actor, f64)> {
+    if let Some(a) = actor_before_noun(v, i) {
+        return Some((a, 1.0));
+    }
+    // "its offensive on Tripoli", "their 14-month offensive".
+    if let Some(p) = pronoun_before_noun(v, i) {
+        return v.resolve_pronoun(p);
+    }
+    if let Some(a) = v.by_agent(place_last, 6) {
+        return Some((a, 1.0));
+    }
+    if kind == EventKind::Capture {
+        return capture_actor(v, i, place_last);
+    }
+    // The subject of "launched", "carried out", … before the noun.
+    if let Some(verb) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&k| v.is_any(k, CARRY_OUT))
+    {
+        return v.subject(verb).map(|(a, c)| (a, c * 0.9));
+    }
+    // An offensive is waged by a side: the clause's subject, if it is one ("Haftar … in an
+    // abortive attempt to seize the capital"); the UN condemning it is not.
+    v.subject(i)
+        .filter(|(a, _)| kind == EventKind::Offensive && v.k.is_party(*a))
+        .map(|(a, c)| (a, c * 0.8))
+}
+
+/// The actor named right before the noun at `i`: its possessor ("Haftar's offensive") or one
+/// only describing words apart ("Turkish drone strikes", "LNA forces indiscriminate
+/// bombardment").
+fn actor_before_noun(v: &View, i: usize) -> Option<Actor> {
     // Between the actor and the noun: "LNA forces indiscriminate bombardment",
     // "LNA-declared airstrike".
     const DESCRIBING: &[&str] = &[
@@ -545,20 +576,20 @@ fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<
         "fighters",
         "'",
     ];
-    let before = v
-        .actors()
+    v.actors()
         .filter(|(m, _)| m.last < i && m.last.saturating_add(6) >= i)
         .filter(|(m, _)| {
             let next = m.last.saturating_add(1);
             v.is(next, "'s") || (next..i).all(|k| v.is_any(k, DESCRIBING))
         })
         .last()
-        .map(|(_, a)| (a, 1.0));
-    if before.is_some() {
-        return before;
-    }
-    // "its offensive on Tripoli", "their 14-month offensive".
-    let pronoun = (i.saturating_sub(5)..i)
+        .map(|(_, a)| a)
+}
+
+/// A possessive pronoun shortly before the noun at `i`, with only describing words or numbers
+/// between: "its offensive", "their 14-month offensive".
+fn pronoun_before_noun(v: &View, i: usize) -> Option<usize> {
+    (i.saturating_sub(5)..i)
         .rev()
         .find(|&k| v.is_any(k, &["its", "their", "his"]))
         .filter(|&k| {
@@ -574,55 +605,39 @@ fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<
                     .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
                     || v.t(j).and_then(super::timex::number_word).is_some()
             })
-        });
-    if let Some(p) = pronoun {
-        return v.resolve_pronoun(p);
+        })
+}
+
+/// Who took a place a capture noun at `i` names, its place ending at `place_last`: "the fall
+/// of Sirte to the LNA"; "the GNA announced the capture of …".
+fn capture_actor(v: &View, i: usize, place_last: usize) -> Option<(Actor, f64)> {
+    let to = (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, "to"));
+    if let Some(a) = to.and_then(|k| v.agent_after(k)) {
+        return Some((a, 0.9));
     }
-    if let Some(a) = v.by_agent(place_last, 6) {
-        return Some((a, 1.0));
-    }
-    if kind == EventKind::Capture {
-        // "the fall of Sirte to the LNA"; "the GNA announced the capture of …".
-        let to =
-            (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, "to"));
-        if let Some(a) = to.and_then(|k| v.agent_after(k)) {
-            return Some((a, 0.9));
-        }
-        let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
-            v.is_any(
-                k,
-                &[
-                    "announced",
-                    "declared",
-                    "completed",
-                    "celebrated",
-                    "confirmed",
-                    "claimed",
-                    "announces",
-                    "declares",
-                    "celebrates",
-                ],
-            )
-        })?;
-        return v.subject(verb).filter(|(_, c)| *c >= 0.85);
-    }
-    // The subject of "launched", "carried out", … before the noun.
-    if let Some(verb) = (i.saturating_sub(6)..i)
-        .rev()
-        .find(|&k| v.is_any(k, CARRY_OUT))
-    {
-        return v.subject(verb).map(|(a, c)| (a, c * 0.9));
-    }
-    // An offensive is waged by a side: the clause's subject, if it is one ("Haftar … in an
-    // abortive attempt to seize the capital"); the UN condemning it is not.
-    v.subject(i)
-        .filter(|(a, _)| kind == EventKind::Offensive && v.k.is_party(*a))
-        .map(|(a, c)| (a, c * 0.8))
+    let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
+        v.is_any(
+            k,
+            &[
+                "announced",
+                "declared",
+                "completed",
+                "celebrated",
+                "confirmed",
+                "claimed",
+                "announces",
+                "declares",
+                "celebrates",
+            ],
+        )
+    })?;
+    v.subject(verb).filter(|(_, c)| *c >= 0.85)
 }
 
 // ---------------------------------------------------------------------------------------
 // Ceasefires, statements, uprisings.
 
+/// A ceasefire of the sentence taking effect, and one announced or agreed (a deal reached).
 fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found>) {
     let words = &v.k.ceasefire;
     let Some(c) = words.words.find_in(v.tokens, 0, v.len()) else {
@@ -638,8 +653,19 @@ fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found
         f.wants_start_date = true;
         out.push(f);
     }
-    // Announced: a verb of announcing whose object is the ceasefire; not the participle in
-    // "the ceasefire announced in Egypt".
+    if let Some(f) = ceasefire_announced(v, c) {
+        out.push(f);
+        return;
+    }
+    if let Some(f) = ceasefire_deal(v, c) {
+        out.push(f);
+    }
+}
+
+/// Announced: a verb of announcing whose object is the ceasefire at `c`; not the participle
+/// in "the ceasefire announced in Egypt".
+fn ceasefire_announced(v: &View, c: usize) -> Option<Found> {
+    let words = &v.k.ceasefire;
     for i in 0..v.len() {
         let called_for = v.is_any(i, &["called", "calls", "calling", "urged"])
             && (i.saturating_add(1)..i.saturating_add(6).min(v.len()))
@@ -675,11 +701,15 @@ fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found
             f.actor = Some(speaker);
             f.actor_confidence = 0.8;
         }
-        out.push(f);
-        return;
+        return Some(f);
     }
-    // "last month's ceasefire deal by both parties": an agreement reached.
-    let deal = words.deals.match_at(v.tokens, c.saturating_add(1));
+    None
+}
+
+/// "last month's ceasefire deal by both parties": an agreement reached on the ceasefire at
+/// `c`, not one only sought.
+fn ceasefire_deal(v: &View, c: usize) -> Option<Found> {
+    let deal = v.k.ceasefire.deals.match_at(v.tokens, c.saturating_add(1));
     let sought = (c.saturating_sub(4)..c).any(|k| {
         v.is_any(k, NOT_DONE)
             || v.is_any(
@@ -699,80 +729,30 @@ fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found
                 ],
             )
     });
-    if deal.is_some() && !sought && !v.denied(c) {
-        let mut f = Found::new(EventKind::CeasefireAnnounced, c, 0.8);
-        let possessor = v
-            .actors()
-            .filter(|(m, _)| {
-                m.last < c && m.last.saturating_add(4) >= c && v.is(m.last.saturating_add(1), "'s")
-            })
-            .last()
-            .map(|(_, a)| a);
-        f.actor = possessor.or_else(|| v.by_agent(c, 6));
-        out.push(f);
+    if deal.is_none() || sought || v.denied(c) {
+        return None;
     }
+    let mut f = Found::new(EventKind::CeasefireAnnounced, c, 0.8);
+    let possessor = v
+        .actors()
+        .filter(|(m, _)| {
+            m.last < c && m.last.saturating_add(4) >= c && v.is(m.last.saturating_add(1), "'s")
+        })
+        .last()
+        .map(|(_, a)| a);
+    f.actor = possessor.or_else(|| v.by_agent(c, 6));
+    Some(f)
 }
 
+/// Positions the sentence's actors take ("condemns", "calls for", "supports", "is alarmed"),
+/// one statement per actor.
 fn statements(v: &View, out: &mut Vec<Found>) {
-    let words = &v.k.statement;
     let mut said: Vec<Actor> = Vec::new();
     for i in 0..v.len() {
-        let support = words.support.match_at(v.tokens, i);
-        let against = words.against.match_at(v.tokens, i);
-        // "the UN continues to be extremely concerned", "is alarmed".
-        let feeling = words.feelings.match_at(v.tokens, i).filter(|_| {
-            (i.saturating_sub(3)..i).any(|k| {
-                v.is_any(
-                    k,
-                    &[
-                        "is", "are", "be", "was", "were", "remains", "remain", "been",
-                    ],
-                )
-            })
-        });
-        let call = words.calls.match_at(v.tokens, i).or(feeling);
-        let Some(n) = call.or(against).or(support) else {
+        let Some(position) = position_at(v, i) else {
             continue;
         };
-        let Some(t) = v.t(i) else { continue };
-        // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
-        if support.is_some()
-            && call.is_none()
-            && t.is_any(&["support", "welcome"])
-            && !v.is_any(
-                i.saturating_sub(1),
-                &[
-                    "we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do",
-                    "to",
-                ],
-            )
-        {
-            continue;
-        }
-        // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
-        if v.denied(i) || v.is(i.saturating_add(1), "by") || v.passive(i) && call.is_none() {
-            continue;
-        }
-        let end = i.saturating_add(n);
-        let object = words
-            .objects
-            .find_in(v.tokens, end, end.saturating_add(12))
-            .is_some()
-            || call.is_some();
-        if !object {
-            continue;
-        }
-        // Who takes the position must be named before it (or be a pronoun for one): a
-        // speaker found elsewhere in the sentence is not the subject of "calls for" — unless
-        // the position is in their own words ("“we support …,” said Bogdanov").
-        let quoted_we = v.is_any(i.saturating_sub(1), &["we", "i"]);
-        let actor = v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
-            quoted_we
-                .then(|| super::attribution::speaker(v, i, None))
-                .flatten()
-                .map(|a| (a, 0.8))
-        });
-        let Some((actor, ac)) = actor else {
+        let Some((actor, ac)) = statement_actor(v, i) else {
             continue;
         };
         if said.contains(&actor) {
@@ -782,17 +762,88 @@ fn statements(v: &View, out: &mut Vec<Found>) {
         let mut f = Found::new(EventKind::Statement, i, 0.85);
         f.actor = Some(actor);
         f.actor_confidence = ac;
-        f.stance = Some(if against.is_some() && call.is_none() {
+        f.stance = Some(if position.against && !position.call {
             Stance::Rejection
         } else {
             Stance::Support
         });
         // "condemns", "calls on", "is alarmed", "we urge": said now, on the article's date.
-        f.present = t.norm.ends_with('s') && !t.norm.ends_with("ss")
+        f.present = position.word.ends_with('s') && !position.word.ends_with("ss")
             || v.is_any(i.saturating_sub(1), &["is", "are", "am", "we", "i"])
             || v.is_any(i, &["is", "are"]);
         out.push(f);
     }
+}
+
+/// A position taken at a token: the word that takes it, whether it is against, whether it is
+/// a call (or a feeling, which counts as one).
+struct Position<'a> {
+    word: &'a str,
+    against: bool,
+    call: bool,
+}
+
+/// The position the words at `i` take, when they take one on something ("supports the
+/// ceasefire"), actively and not denied.
+fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
+    let words = &v.k.statement;
+    let support = words.support.match_at(v.tokens, i);
+    let against = words.against.match_at(v.tokens, i);
+    // "the UN continues to be extremely concerned", "is alarmed".
+    let feeling = words.feelings.match_at(v.tokens, i).filter(|_| {
+        (i.saturating_sub(3)..i).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "is", "are", "be", "was", "were", "remains", "remain", "been",
+                ],
+            )
+        })
+    });
+    let call = words.calls.match_at(v.tokens, i).or(feeling);
+    let n = call.or(against).or(support)?;
+    let t = v.t(i)?;
+    // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
+    if support.is_some()
+        && call.is_none()
+        && t.is_any(&["support", "welcome"])
+        && !v.is_any(
+            i.saturating_sub(1),
+            &[
+                "we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do", "to",
+            ],
+        )
+    {
+        return None;
+    }
+    // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
+    if v.denied(i) || v.is(i.saturating_add(1), "by") || v.passive(i) && call.is_none() {
+        return None;
+    }
+    let end = i.saturating_add(n);
+    let object = words
+        .objects
+        .find_in(v.tokens, end, end.saturating_add(12))
+        .is_some()
+        || call.is_some();
+    object.then_some(Position {
+        word: t.norm.as_str(),
+        against: against.is_some(),
+        call: call.is_some(),
+    })
+}
+
+/// Who takes the position at `i`. They must be named before it (or be a pronoun for one): a
+/// speaker found elsewhere in the sentence is not the subject of "calls for" — unless the
+/// position is in their own words ("“we support …,” said Bogdanov").
+fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
+    let quoted_we = v.is_any(i.saturating_sub(1), &["we", "i"]);
+    v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
+        quoted_we
+            .then(|| super::attribution::speaker(v, i, None))
+            .flatten()
+            .map(|a| (a, 0.8))
+    })
 }
 
 fn uprisings(v: &View, out: &mut Vec<Found>) {

@@ -84,79 +84,36 @@ pub struct Timex {
     pub tense: Tense,
 }
 
+/// "14-month" before a noun: what has lasted `n` units at the article date began `n` units
+/// before it.
+fn duration_start(n: i32, unit: Unit, dct: Date) -> (When, String) {
+    let start = match unit {
+        Unit::Day => When::Day(dct.add_days(i64::from(n).saturating_neg())),
+        Unit::Week => When::Day(dct.add_days(i64::from(n).saturating_mul(-7))),
+        Unit::Month => {
+            let d = dct.add_months(n.saturating_neg());
+            When::Month(d.year, d.month)
+        }
+        Unit::Year => When::Year(dct.year.saturating_sub(n)),
+    };
+    (
+        start,
+        format!(
+            "lasting {n} {unit:?}(s) at the article date ({dct}), so began {n} {unit:?}(s) before"
+        )
+        .to_lowercase(),
+    )
+}
+
 impl Timex {
     /// Resolves against the article date. `None` when the value needs an anchor event
     /// ([`Value::AnchorDays`]) or cannot be placed. The string says how it was resolved.
     pub fn resolve(&self, dct: Date) -> Option<(When, String)> {
         let (when, basis) = match self.value {
             Value::Absolute(w) => (w, "stated in full".to_owned()),
-            Value::MonthDay(m, d) => {
-                let this_year = Date::new(dct.year, m, d)?;
-                let date = match self.tense {
-                    Tense::Past if this_year > dct => Date::new(dct.year.saturating_sub(1), m, d)?,
-                    Tense::Future if this_year < dct => {
-                        Date::new(dct.year.saturating_add(1), m, d)?
-                    }
-                    _ => this_year,
-                };
-                (
-                    When::Day(date),
-                    format!(
-                        "day of month, year from the article date ({dct}) and the {} tense",
-                        self.tense_name()
-                    ),
-                )
-            }
-            Value::Month(m) => {
-                let year = match self.tense {
-                    Tense::Past if m > dct.month => dct.year.saturating_sub(1),
-                    Tense::Future if m < dct.month => dct.year.saturating_add(1),
-                    _ => dct.year,
-                };
-                (
-                    When::Month(year, m),
-                    format!(
-                        "month in the {} tense, latest such month {} the article date ({dct})",
-                        self.tense_name(),
-                        if self.tense == Tense::Past {
-                            "not after"
-                        } else {
-                            "not before"
-                        }
-                    ),
-                )
-            }
-            Value::Weekday(w, q) => {
-                let date = match (q, self.tense) {
-                    (Qualifier::Last, _) => dct.add_days(-1).latest_on_or_before(w),
-                    (Qualifier::Next, _) => dct.add_days(1).earliest_on_or_after(w),
-                    (Qualifier::This, _) => {
-                        let back = dct.latest_on_or_before(w);
-                        let ahead = dct.earliest_on_or_after(w);
-                        let day = dct.days_since_epoch();
-                        if day.saturating_sub(back.days_since_epoch())
-                            <= ahead.days_since_epoch().saturating_sub(day)
-                        {
-                            back
-                        } else {
-                            ahead
-                        }
-                    }
-                    (Qualifier::Bare, Tense::Past) => dct.latest_on_or_before(w),
-                    (Qualifier::Bare, Tense::Future) => dct.earliest_on_or_after(w),
-                };
-                let rule = match (q, self.tense) {
-                    (Qualifier::Bare, Tense::Past) => "in the past tense, latest on or before",
-                    (Qualifier::Bare, Tense::Future) => "in the future tense, earliest on or after",
-                    (Qualifier::Last, _) => "'last', latest before",
-                    (Qualifier::Next, _) => "'next', earliest after",
-                    (Qualifier::This, _) => "'this', nearest to",
-                };
-                (
-                    When::Day(date),
-                    format!("weekday '{}' {rule} the article date ({dct})", w.name()),
-                )
-            }
+            Value::MonthDay(m, d) => self.resolve_month_day(m, d, dct)?,
+            Value::Month(m) => self.resolve_month(m, dct),
+            Value::Weekday(w, q) => self.resolve_weekday(w, q, dct),
             Value::MonthOfYears(m, n) => (
                 When::Month(dct.year.saturating_add(n), m),
                 format!("month of the year {n:+} from the article date ({dct})"),
@@ -176,21 +133,84 @@ impl Timex {
                     format!("{n:+} month(s) from the article date ({dct})"),
                 )
             }
-            Value::Duration(n, unit) => {
-                let start = match unit {
-                    Unit::Day => When::Day(dct.add_days(i64::from(n).saturating_neg())),
-                    Unit::Week => When::Day(dct.add_days(i64::from(n).saturating_mul(-7))),
-                    Unit::Month => {
-                        let d = dct.add_months(n.saturating_neg());
-                        When::Month(d.year, d.month)
-                    }
-                    Unit::Year => When::Year(dct.year.saturating_sub(n)),
-                };
-                (start, format!("lasting {n} {unit:?}(s) at the article date ({dct}), so began {n} {unit:?}(s) before").to_lowercase())
-            }
+            Value::Duration(n, unit) => duration_start(n, unit, dct),
             Value::AnchorDays { .. } | Value::Vague => return None,
         };
         Some((self.with_time(when), basis))
+    }
+
+    /// "June 8": in the article's year, or the one before (past tense) or after (future) when
+    /// the day would otherwise fall on the wrong side of the article date.
+    fn resolve_month_day(&self, m: u8, d: u8, dct: Date) -> Option<(When, String)> {
+        let this_year = Date::new(dct.year, m, d)?;
+        let date = match self.tense {
+            Tense::Past if this_year > dct => Date::new(dct.year.saturating_sub(1), m, d)?,
+            Tense::Future if this_year < dct => Date::new(dct.year.saturating_add(1), m, d)?,
+            _ => this_year,
+        };
+        Some((
+            When::Day(date),
+            format!(
+                "day of month, year from the article date ({dct}) and the {} tense",
+                self.tense_name()
+            ),
+        ))
+    }
+
+    /// "in January": the latest such month not after the article date (past tense), the
+    /// earliest not before it (future).
+    fn resolve_month(&self, m: u8, dct: Date) -> (When, String) {
+        let year = match self.tense {
+            Tense::Past if m > dct.month => dct.year.saturating_sub(1),
+            Tense::Future if m < dct.month => dct.year.saturating_add(1),
+            _ => dct.year,
+        };
+        (
+            When::Month(year, m),
+            format!(
+                "month in the {} tense, latest such month {} the article date ({dct})",
+                self.tense_name(),
+                if self.tense == Tense::Past {
+                    "not after"
+                } else {
+                    "not before"
+                }
+            ),
+        )
+    }
+
+    /// A weekday, by its qualifier and the tense: "last Saturday", "this Saturday", "on
+    /// Saturday" in the past or the future.
+    fn resolve_weekday(&self, w: Weekday, q: Qualifier, dct: Date) -> (When, String) {
+        let date = match (q, self.tense) {
+            (Qualifier::Last, _) => dct.add_days(-1).latest_on_or_before(w),
+            (Qualifier::Next, _) => dct.add_days(1).earliest_on_or_after(w),
+            (Qualifier::This, _) => {
+                let back = dct.latest_on_or_before(w);
+                let ahead = dct.earliest_on_or_after(w);
+                let day = dct.days_since_epoch();
+                if day.saturating_sub(back.days_since_epoch())
+                    <= ahead.days_since_epoch().saturating_sub(day)
+                {
+                    back
+                } else {
+                    ahead
+                }
+            }
+            (Qualifier::Bare, Tense::Past) => dct.latest_on_or_before(w),
+            (Qualifier::Bare, Tense::Future) => dct.earliest_on_or_after(w),
+        };
+        let rule = match (q, self.tense) {
+            (Qualifier::Bare, Tense::Past) => "in the past tense, latest on or before",
+            (Qualifier::Bare, Tense::Future) => "in the future tense, earliest on or after",
+            (Qualifier::Last, _) => "'last', latest before",
+            (Qualifier::Next, _) => "'next', earliest after",
+            (Qualifier::This, _) => "'this', nearest to",
+        };
+        (
+            When::Day(date),
+            format!("weekday '{}' {rule} the article date ({dct})", w.name()),
+        )
     }
 
     fn tense_name(&self) -> &'static str {

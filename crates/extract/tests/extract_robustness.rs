@@ -132,7 +132,7 @@ fn check(html: &str, out: &Extraction) {
     let doc = document::parse(html);
     let len = doc.text.chars().count();
     for (i, e) in out.events.iter().enumerate() {
-        assert_eq!(e.id, format!("e{}", i + 1));
+        assert_eq!(e.id.as_str(), format!("e{}", i + 1));
         assert!(
             e.span[0] <= e.span[1] && e.span[1] <= len,
             "span {:?} of {len}",

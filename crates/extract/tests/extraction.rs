@@ -234,7 +234,7 @@ fn quotes_are_the_decoded_sentences_their_spans_name() {
         let doc = document::parse(&html);
         let out = extract(&html);
         for (i, e) in out.events.iter().enumerate() {
-            assert_eq!(e.id, format!("e{}", i + 1));
+            assert_eq!(e.id.as_str(), format!("e{}", i + 1));
             assert_eq!(doc.slice(e.span[0], e.span[1]), e.quote, "{}", e.id);
             assert!(
                 !e.quote.contains('<') && !e.quote.contains("&#"),

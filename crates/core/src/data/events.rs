@@ -1,47 +1,63 @@
 //! `events.json`, the extractor's output, read back for the map.
 //!
-//! The extractor writes the file with serde (the model's `Serialize`); the map reads it with
-//! the app's small JSON reader ([`crate::data::json`]), so the browser carries no `serde_json`. The
-//! tests check that whatever the extractor writes reads back equal, and the reader checks what
-//! the map relies on (each date agrees with its stated precision, ids are unique). Messages
-//! name the event and the member at fault.
+//! The extractor writes the file with serde (the model's `Serialize`); the map reads it
+//! through [`Json`](super::Json), the platform's own JSON parser, so the browser carries no
+//! `serde_json`. The tests check that whatever the extractor writes reads back equal, and the
+//! reader checks what the map relies on (each date agrees with its stated precision, ids are
+//! unique). Messages name the event and the member at fault.
 
-use crate::data::json::{self, Value};
-use crate::data::places::DataError;
+use super::{DataError, ErrorKind, Json, Kind};
 use crate::model::date::{Precision, When};
-use crate::model::{Actor, Event, EventKind, Evidence, Extraction, PlaceId, Quote, Stance, Status};
+use crate::model::{
+    Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, Stance, Status,
+};
 
 /// The file events come from, for messages.
 pub const EVENTS_FILE: &str = "events.json";
 
-/// Parses `events.json` and checks what the map relies on.
-pub fn parse_events(text: &str) -> Result<Extraction, DataError> {
-    let error = |problem: String| DataError::new(EVENTS_FILE, problem);
-    if text.trim().is_empty() {
-        return Err(error("the file is empty".into()));
-    }
-    let root = json::parse(text).map_err(|e| error(format!("not valid JSON ({e})")))?;
-    let x = extraction(&root).map_err(|e| error(format!("not the extractor's output ({e})")))?;
-    let mut ids: Vec<&str> = Vec::with_capacity(x.events.len());
+/// Reads `events.json` and checks what the map relies on.
+pub fn read_events<J: Json>(root: &J) -> Result<Extraction, DataError> {
+    let x = extraction(root).map_err(|e| {
+        DataError::new(
+            EVENTS_FILE,
+            ErrorKind::Shape,
+            format!("not the extractor's output ({e})"),
+        )
+    })?;
+    let mut ids: Vec<&EventId> = Vec::with_capacity(x.events.len());
     for e in &x.events {
         if e.precision != e.date.map(When::precision) {
-            return Err(error(format!(
-                "event {}: the date {} is of {} precision but \"precision\" says {}",
-                e.id,
-                e.date.map_or_else(|| "null".to_owned(), |d| d.to_string()),
-                e.date.map_or("no", |d| d.precision().as_str()),
-                e.precision.map_or("null", Precision::as_str)
-            )));
+            return Err(DataError::new(
+                EVENTS_FILE,
+                ErrorKind::Value,
+                format!(
+                    "event {}: the date {} is of {} precision but \"precision\" says {}",
+                    e.id,
+                    e.date.map_or_else(|| "null".to_owned(), |d| d.to_string()),
+                    e.date.map_or("no", |d| d.precision().as_str()),
+                    e.precision.map_or("null", Precision::as_str)
+                ),
+            ));
         }
-        if ids.contains(&e.id.as_str()) {
-            return Err(error(format!("the event id {} is used twice", e.id)));
+        if ids.contains(&&e.id) {
+            return Err(DataError::new(
+                EVENTS_FILE,
+                ErrorKind::Duplicate,
+                format!("the event id {} is used twice", e.id),
+            ));
         }
         ids.push(&e.id);
     }
     Ok(x)
 }
 
-fn extraction(root: &Value) -> Result<Extraction, String> {
+/// Reads `events.json` from its text (natively, with serde_json).
+#[cfg(feature = "native")]
+pub fn parse_events(text: &str) -> Result<Extraction, DataError> {
+    read_events(&super::parse_json::<serde_json::Value>(EVENTS_FILE, text)?)
+}
+
+fn extraction<J: Json>(root: &J) -> Result<Extraction, String> {
     let x = Members::of(root, "the file".into())?;
     let events = x
         .list("events")?
@@ -55,55 +71,39 @@ fn extraction(root: &Value) -> Result<Extraction, String> {
         article_date_evidence: x
             .list("article_date_evidence")?
             .iter()
-            .map(|v| v.as_str().map(str::to_owned))
+            .map(Json::string)
             .collect::<Option<_>>()
             .ok_or_else(|| x.wrong("article_date_evidence", "a list of strings"))?,
         events,
     })
 }
 
-fn event(v: &Value, index: usize) -> Result<Event, String> {
-    let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
-    let e = Members::of(v, format!("event {} ('{id}')", index + 1))?;
+fn event<J: Json>(v: &J, index: usize) -> Result<Event, String> {
+    let id = v.get("id").and_then(|i| i.string()).unwrap_or_default();
+    let e = Members::of(v, format!("event {} ('{id}')", index.saturating_add(1)))?;
     Ok(Event {
-        id: e.string("id")?,
-        kind: e.required(
-            "kind",
-            one_of(&EventKind::ALL, EventKind::id),
-            "an event kind",
-        )?,
+        id: EventId::new(e.string("id")?),
+        kind: e.required("kind", one_of(EventKind::from_id), "an event kind")?,
         date: e.optional("date", when, "a date such as 2020-06-05, or null")?,
-        precision: e.optional(
-            "precision",
-            one_of(&Precision::ALL, Precision::as_str),
-            "a precision",
-        )?,
+        precision: e.optional("precision", one_of(Precision::from_id), "a precision")?,
         date_basis: e.optional_string("date_basis")?.unwrap_or_default(),
         local_time: e.optional_string("local_time")?,
-        actor: e.optional("actor", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        actor: e.optional("actor", one_of(Actor::from_id), "an actor id")?,
         place: e.optional("place", place, "a place id")?,
         place_name: e.optional_string("place_name")?,
-        from: e.optional("from", one_of(&Actor::ALL, Actor::id), "an actor id")?,
-        to: e.optional("to", one_of(&Actor::ALL, Actor::id), "an actor id")?,
+        from: e.optional("from", one_of(Actor::from_id), "an actor id")?,
+        to: e.optional("to", one_of(Actor::from_id), "an actor id")?,
         origin: e.optional("origin", place, "a place id")?,
-        count: e.optional("count", Value::as_u32, "a whole number")?,
-        stance: e.optional("stance", one_of(&Stance::ALL, Stance::id), "a stance")?,
+        count: e.optional("count", Json::whole, "a whole number")?,
+        stance: e.optional("stance", one_of(Stance::from_id), "a stance")?,
         status: e
-            .optional(
-                "status",
-                one_of(&Status::ALL, Status::id),
-                "reported or claimed",
-            )?
+            .optional("status", one_of(Status::from_id), "reported or claimed")?
             .unwrap_or_default(),
         quote: e.string("quote")?,
         span: e.required("span", span, "a [start, end] pair")?,
-        confidence: e.required("confidence", Value::as_f64, "a number")?,
+        confidence: e.required("confidence", Json::number, "a number")?,
         evidence: e
-            .optional(
-                "evidence",
-                one_of(&Evidence::ALL, Evidence::id),
-                "a kind of evidence",
-            )?
+            .optional("evidence", one_of(Evidence::from_id), "a kind of evidence")?
             .unwrap_or_default(),
         also: e
             .list("also")?
@@ -113,53 +113,50 @@ fn event(v: &Value, index: usize) -> Result<Event, String> {
     })
 }
 
-fn when(v: &Value) -> Option<When> {
-    v.as_str()?.parse().ok()
+fn when<J: Json>(v: &J) -> Option<When> {
+    v.string()?.parse().ok()
 }
 
-fn place(v: &Value) -> Option<PlaceId> {
-    v.as_str().map(PlaceId::new)
+fn place<J: Json>(v: &J) -> Option<PlaceId> {
+    v.string().map(PlaceId::new)
 }
 
-fn span(v: &Value) -> Option<[usize; 2]> {
-    match v.as_array()? {
-        [start, end] => Some([start.as_u32()? as usize, end.as_u32()? as usize]),
+fn span<J: Json>(v: &J) -> Option<[usize; 2]> {
+    match v.items()?.as_slice() {
+        [start, end] => Some([start.whole()? as usize, end.whole()? as usize]),
         _ => None,
     }
 }
 
-fn quote(v: &Value) -> Option<Quote> {
+fn quote<J: Json>(v: &J) -> Option<Quote> {
     Some(Quote {
-        quote: v.get("quote")?.as_str()?.to_owned(),
-        span: span(v.get("span")?)?,
+        quote: v.get("quote")?.string()?,
+        span: span(&v.get("span")?)?,
     })
 }
 
 /// Reads one of an enum's ids.
-fn one_of<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> impl Fn(&Value) -> Option<T> + '_ {
-    move |v| {
-        let s = v.as_str()?;
-        all.iter().copied().find(|&t| id(t) == s)
-    }
+fn one_of<J: Json, T>(from_id: fn(&str) -> Option<T>) -> impl Fn(&J) -> Option<T> {
+    move |v| from_id(&v.string()?)
 }
 
 /// An object's members, read by name; messages say which object and which member.
-struct Members<'a> {
-    object: &'a Value,
+struct Members<'a, J> {
+    object: &'a J,
     what: String,
 }
 
-impl<'a> Members<'a> {
-    fn of(object: &'a Value, what: String) -> Result<Members<'a>, String> {
-        match object {
-            Value::Object(_) => Ok(Members { object, what }),
-            other => Err(format!("{what} is {}, not an object", other.kind())),
+impl<'a, J: Json> Members<'a, J> {
+    fn of(object: &'a J, what: String) -> Result<Members<'a, J>, String> {
+        match object.kind() {
+            Kind::Object => Ok(Members { object, what }),
+            other => Err(format!("{what} is {}, not an object", other.name())),
         }
     }
 
     /// The member, if present and not null.
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.object.get(key).filter(|v| !v.is_null())
+    fn get(&self, key: &str) -> Option<J> {
+        self.object.get(key)
     }
 
     fn wrong(&self, key: &str, expected: &str) -> String {
@@ -168,9 +165,9 @@ impl<'a> Members<'a> {
             Some(v) => format!(
                 "{}: \"{key}\" is {}, not {expected}",
                 self.what,
-                match v.as_str() {
+                match v.string() {
                     Some(s) => format!("\"{s}\""),
-                    None => v.kind().to_owned(),
+                    None => v.kind().name().to_owned(),
                 }
             ),
         }
@@ -179,18 +176,18 @@ impl<'a> Members<'a> {
     fn optional<T>(
         &self,
         key: &str,
-        read: impl Fn(&'a Value) -> Option<T>,
+        read: impl Fn(&J) -> Option<T>,
         expected: &str,
     ) -> Result<Option<T>, String> {
         self.get(key)
-            .map(|v| read(v).ok_or_else(|| self.wrong(key, expected)))
+            .map(|v| read(&v).ok_or_else(|| self.wrong(key, expected)))
             .transpose()
     }
 
     fn required<T>(
         &self,
         key: &str,
-        read: impl Fn(&'a Value) -> Option<T>,
+        read: impl Fn(&J) -> Option<T>,
         expected: &str,
     ) -> Result<T, String> {
         self.optional(key, read, expected)?
@@ -198,23 +195,24 @@ impl<'a> Members<'a> {
     }
 
     fn optional_string(&self, key: &str) -> Result<Option<String>, String> {
-        self.optional(key, |v| v.as_str().map(str::to_owned), "a string")
+        self.optional(key, Json::string, "a string")
     }
 
     fn string(&self, key: &str) -> Result<String, String> {
-        self.required(key, |v| v.as_str().map(str::to_owned), "a string")
+        self.required(key, Json::string, "a string")
     }
 
     /// A list member; absent or null reads as empty.
-    fn list(&self, key: &str) -> Result<&'a [Value], String> {
+    fn list(&self, key: &str) -> Result<Vec<J>, String> {
         match self.get(key) {
-            None => Ok(&[]),
-            Some(v) => v.as_array().ok_or_else(|| self.wrong(key, "a list")),
+            None => Ok(Vec::new()),
+            Some(v) => v.items().ok_or_else(|| self.wrong(key, "a list")),
         }
     }
 }
 
 #[cfg(test)]
+#[cfg(feature = "native")]
 mod tests {
     use super::*;
 
@@ -276,9 +274,10 @@ mod tests {
         assert!(problem(&event(r#","actor":"nato""#)).contains("\"actor\" is \"nato\""));
         assert!(problem(&event(r#","date":"June""#)).contains("\"date\" is \"June\""));
         assert!(problem("[]").contains("the file is an array, not an object"));
+        assert_eq!(parse_events("[]").unwrap_err().kind, ErrorKind::Shape);
         assert!(problem(r#"{"events":[]}"#).contains("the file has no \"article_date_basis\""));
-        assert!(problem("{").starts_with("not valid JSON (expected a member name"));
-        assert!(problem("{").ends_with("but the text ends at line 1, column 2)"));
+        assert!(problem("{").starts_with("not valid JSON (EOF while parsing an object"));
+        assert!(problem("{").ends_with("line 1 column 1)"));
     }
 
     #[test]

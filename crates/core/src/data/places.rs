@@ -1,51 +1,28 @@
 //! Reading the map's GeoJSON into model values.
 //!
 //! Two files feed the map: `places.geojson` (the story's towns, context landmarks and the
-//! traditional east–west boundary) and `basemap.geojson` (country outlines). Both are parsed
-//! once, at the boundary, with the app's small JSON reader ([`crate::data::json`]; the tests check
-//! that it reads the shipped files exactly as the `geojson` crate does); what comes out is
-//! typed (a [`Place`] has a name and a finite coordinate) or a [`DataError`] that names the
-//! file, the feature and what to fix.
+//! traditional east–west boundary) and `basemap.geojson` (country outlines). What comes out
+//! is typed (a [`Place`] has a name and a finite coordinate) or a [`DataError`] that names
+//! the file, the feature and what to fix. The tests check that the shipped files read
+//! exactly as the `geojson` crate reads them.
 
-use crate::data::json::{self, Value};
-use crate::map::geometry::Point;
-use crate::map::projection::Bounds;
-use crate::model::{Place, PlaceId, PlaceRole};
-use std::fmt;
+use super::{DataError, ErrorKind, Json, Kind};
+use crate::model::{Place, PlaceId, PlaceRole, Point};
 
-/// A problem with one of the data files, worded for the person who edits it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    /// The file's name as the page requested it (`places.geojson`).
-    pub file: String,
-    pub problem: String,
-}
-
-impl DataError {
-    pub fn new(file: &str, problem: impl Into<String>) -> DataError {
-        DataError {
-            file: file.to_owned(),
-            problem: problem.into(),
-        }
-    }
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.problem)
-    }
-}
-
-impl std::error::Error for DataError {}
+/// The files, as the page requests them and as messages name them.
+pub const PLACES_FILE: &str = "places.geojson";
+pub const BASEMAP_FILE: &str = "basemap.geojson";
 
 /// A line drawn on the map, such as the traditional Tripolitania–Cyrenaica boundary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Boundary {
     pub id: String,
     pub name: String,
-    /// Region names on either side, for labels.
+    /// Region names on either side, for labels (and in Arabic, when the file has them).
     pub west: Option<String>,
     pub east: Option<String>,
+    pub west_ar: Option<String>,
+    pub east_ar: Option<String>,
     pub approximate: bool,
     pub source: String,
     /// `(lon, lat)` pairs.
@@ -62,13 +39,6 @@ pub struct PlaceSet {
 impl PlaceSet {
     pub fn get(&self, id: &PlaceId) -> Option<&Place> {
         self.places.iter().find(|p| &p.id == id)
-    }
-
-    /// The story's places and boundaries, the area the map must show.
-    pub fn bounds(&self) -> Option<Bounds> {
-        let points = self.places.iter().map(|p| (p.lon, p.lat));
-        let lines = self.boundaries.iter().flat_map(|b| b.line.iter().copied());
-        Bounds::of_points(points.chain(lines))
     }
 }
 
@@ -90,18 +60,26 @@ pub struct Basemap {
     pub attribution: String,
 }
 
+fn shape(file: &'static str, problem: impl Into<String>) -> DataError {
+    DataError::new(file, ErrorKind::Shape, problem)
+}
+
+fn invalid(file: &'static str, problem: &str) -> DataError {
+    shape(file, format!("not valid GeoJSON ({problem})"))
+}
+
 /// The features of a GeoJSON FeatureCollection, after the checks every file passes.
-fn features<'a>(file: &str, root: &'a Value) -> Result<&'a [Value], DataError> {
-    match root.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => {}
+fn features<J: Json>(file: &'static str, root: &J) -> Result<Vec<J>, DataError> {
+    match root.get("type").and_then(|t| t.string()) {
+        Some(kind) if kind == "FeatureCollection" => {}
         Some(kind) => {
-            return Err(DataError::new(
+            return Err(shape(
                 file,
                 format!("expected a GeoJSON FeatureCollection, found type \"{kind}\""),
             ));
         }
         None => {
-            return Err(DataError::new(
+            return Err(shape(
                 file,
                 "expected a GeoJSON FeatureCollection, found no \"type\"",
             ));
@@ -109,21 +87,22 @@ fn features<'a>(file: &str, root: &'a Value) -> Result<&'a [Value], DataError> {
     }
     let features = root
         .get("features")
-        .and_then(Value::as_array)
+        .and_then(|f| f.items())
         .ok_or_else(|| invalid(file, "the collection's \"features\" is not an array"))?;
     for (i, f) in features.iter().enumerate() {
-        let is = |key: &str, kind: fn(&Value) -> bool| f.get(key).is_none_or(kind);
-        let valid = f.get("type").and_then(Value::as_str) == Some("Feature")
-            && is("properties", |p| {
-                p.is_null() || matches!(p, Value::Object(_))
-            })
-            && is("geometry", |g| g.is_null() || matches!(g, Value::Object(_)));
+        let object_or_null = |key: &str| {
+            f.get(key)
+                .is_none_or(|v| matches!(v.kind(), Kind::Object | Kind::Null))
+        };
+        let valid = f.get("type").and_then(|t| t.string()).as_deref() == Some("Feature")
+            && object_or_null("properties")
+            && object_or_null("geometry");
         if !valid {
             return Err(invalid(
                 file,
                 &format!(
                     "feature {} is not a Feature object with object \"properties\" and \"geometry\"",
-                    i + 1
+                    i.saturating_add(1)
                 ),
             ));
         }
@@ -131,31 +110,19 @@ fn features<'a>(file: &str, root: &'a Value) -> Result<&'a [Value], DataError> {
     Ok(features)
 }
 
-/// Parses the text as JSON, naming the file and the place of a syntax error.
-fn json(file: &str, text: &str) -> Result<Value, DataError> {
-    if text.trim().is_empty() {
-        return Err(DataError::new(file, "the file is empty"));
-    }
-    json::parse(text).map_err(|e| DataError::new(file, format!("not valid JSON ({e})")))
-}
-
-fn invalid(file: &str, problem: &str) -> DataError {
-    DataError::new(file, format!("not valid GeoJSON ({problem})"))
-}
-
-fn property<'a>(feature: &'a Value, key: &str) -> Option<&'a str> {
+fn property<J: Json>(feature: &J, key: &str) -> Option<String> {
     feature
         .get("properties")?
         .get(key)?
-        .as_str()
+        .string()
         .filter(|s| !s.trim().is_empty())
 }
 
-fn flag(feature: &Value, key: &str) -> bool {
+fn flag<J: Json>(feature: &J, key: &str) -> bool {
     feature
         .get("properties")
         .and_then(|p| p.get(key))
-        .and_then(Value::as_bool)
+        .and_then(|v| v.boolean())
         .unwrap_or(false)
 }
 
@@ -170,18 +137,27 @@ enum Geometry {
 }
 
 impl Geometry {
-    fn read(file: &str, what: &str, feature: &Value) -> Result<Option<Geometry>, DataError> {
-        let Some(g) = feature.get("geometry").filter(|g| !g.is_null()) else {
+    fn read<J: Json>(
+        file: &'static str,
+        what: &str,
+        feature: &J,
+    ) -> Result<Option<Geometry>, DataError> {
+        let Some(g) = feature.get("geometry") else {
             return Ok(None);
         };
-        let coordinates = g.get("coordinates").unwrap_or(&Value::Null);
-        let kind = g.get("type").and_then(Value::as_str).unwrap_or_default();
-        let geometry = match kind {
-            "Point" => Geometry::Point(position(file, what, coordinates)?),
-            "LineString" => Geometry::LineString(line(file, what, coordinates)?),
-            "Polygon" => Geometry::Polygon(polygon(file, what, coordinates)?),
+        let coordinates = g.get("coordinates");
+        let kind = g.get("type").and_then(|t| t.string()).unwrap_or_default();
+        let coords = || {
+            coordinates.as_ref().ok_or_else(|| {
+                invalid(file, &format!("{what} has coordinates that are not arrays"))
+            })
+        };
+        let geometry = match kind.as_str() {
+            "Point" => Geometry::Point(position(file, what, coords()?)?),
+            "LineString" => Geometry::LineString(line(file, what, coords()?)?),
+            "Polygon" => Geometry::Polygon(polygon(file, what, coords()?)?),
             "MultiPolygon" => Geometry::MultiPolygon(
-                list(file, what, coordinates)?
+                list(file, what, coords()?)?
                     .iter()
                     .map(|p| polygon(file, what, p))
                     .collect::<Result<_, _>>()?,
@@ -210,15 +186,15 @@ impl Geometry {
     }
 }
 
-fn list<'a>(file: &str, what: &str, v: &'a Value) -> Result<&'a [Value], DataError> {
-    v.as_array()
+fn list<J: Json>(file: &'static str, what: &str, v: &J) -> Result<Vec<J>, DataError> {
+    v.items()
         .ok_or_else(|| invalid(file, &format!("{what} has coordinates that are not arrays")))
 }
 
-fn position(file: &str, what: &str, v: &Value) -> Result<Point, DataError> {
+fn position<J: Json>(file: &'static str, what: &str, v: &J) -> Result<Point, DataError> {
     let numbers: Vec<f64> = list(file, what, v)?
         .iter()
-        .map(Value::as_f64)
+        .map(Json::number)
         .collect::<Option<_>>()
         .ok_or_else(|| invalid(file, &format!("{what} has a position that is not numbers")))?;
     match *numbers.as_slice() {
@@ -227,11 +203,13 @@ fn position(file: &str, what: &str, v: &Value) -> Result<Point, DataError> {
         }
         _ => Err(DataError::new(
             file,
+            ErrorKind::Value,
             format!(
                 "{what} has a coordinate [{}] that is not [longitude, latitude]",
+                // Written short, as a file has them: 1e308 stays 1e308.
                 numbers
                     .iter()
-                    .map(|v| crate::map::geometry::Fixed(*v, 4).to_string())
+                    .map(|n| format!("{n:?}"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -239,14 +217,14 @@ fn position(file: &str, what: &str, v: &Value) -> Result<Point, DataError> {
     }
 }
 
-fn line(file: &str, what: &str, v: &Value) -> Result<Vec<Point>, DataError> {
+fn line<J: Json>(file: &'static str, what: &str, v: &J) -> Result<Vec<Point>, DataError> {
     list(file, what, v)?
         .iter()
         .map(|p| position(file, what, p))
         .collect()
 }
 
-fn polygon(file: &str, what: &str, v: &Value) -> Result<Vec<Vec<Point>>, DataError> {
+fn polygon<J: Json>(file: &'static str, what: &str, v: &J) -> Result<Vec<Vec<Point>>, DataError> {
     list(file, what, v)?
         .iter()
         .map(|ring| line(file, what, ring))
@@ -254,86 +232,118 @@ fn polygon(file: &str, what: &str, v: &Value) -> Result<Vec<Vec<Point>>, DataErr
 }
 
 /// Names a feature in messages: by its id if it has one, else by its position.
-fn describe(index: usize, f: &Value) -> String {
+fn describe<J: Json>(index: usize, f: &J) -> String {
     match property(f, "id") {
-        Some(id) => format!("feature {} ('{id}')", index + 1),
-        None => format!("feature {}", index + 1),
+        Some(id) => format!("feature {} ('{id}')", index.saturating_add(1)),
+        None => format!("feature {}", index.saturating_add(1)),
     }
 }
 
-/// Parses `places.geojson`: a FeatureCollection of Points (places, with `id`, `name`,
+/// What every feature of `places.geojson` names: its id, its name, its source.
+struct Named {
+    id: String,
+    name: String,
+    source: String,
+}
+
+impl Named {
+    fn read<J: Json>(f: &J, what: &str) -> Result<Named, DataError> {
+        let file = PLACES_FILE;
+        Ok(Named {
+            id: property(f, "id")
+                .ok_or_else(|| shape(file, format!("{what} has no \"id\" property")))?,
+            name: property(f, "name")
+                .ok_or_else(|| shape(file, format!("{what} has no \"name\" property")))?,
+            source: property(f, "source").unwrap_or_default(),
+        })
+    }
+}
+
+/// A Point feature: a place, a story town unless its `role` says "context".
+fn read_place<J: Json>(f: &J, what: &str, named: Named, at: Point) -> Result<Place, DataError> {
+    let role = match property(f, "role").as_deref() {
+        None | Some("story") => PlaceRole::Story,
+        Some("context") => PlaceRole::Context,
+        Some(other) => {
+            return Err(DataError::new(
+                PLACES_FILE,
+                ErrorKind::Value,
+                format!("{what} has role \"{other}\"; use \"story\" or \"context\""),
+            ));
+        }
+    };
+    Ok(Place {
+        id: PlaceId::new(named.id),
+        name: named.name,
+        name_ar: property(f, "name_ar").unwrap_or_default(),
+        lon: at.0,
+        lat: at.1,
+        source: named.source,
+        role,
+    })
+}
+
+/// A LineString feature: a boundary, with the names of the regions either side.
+fn read_boundary<J: Json>(
+    f: &J,
+    what: &str,
+    named: Named,
+    line: Vec<Point>,
+) -> Result<Boundary, DataError> {
+    if line.len() < 2 {
+        return Err(DataError::new(
+            PLACES_FILE,
+            ErrorKind::Value,
+            format!("{what} is a line of fewer than two points"),
+        ));
+    }
+    Ok(Boundary {
+        id: named.id,
+        name: named.name,
+        west: property(f, "west"),
+        east: property(f, "east"),
+        west_ar: property(f, "west_ar"),
+        east_ar: property(f, "east_ar"),
+        approximate: flag(f, "approximate"),
+        source: named.source,
+        line,
+    })
+}
+
+/// Reads `places.geojson`: a FeatureCollection of Points (places, with `id`, `name`,
 /// `name_ar`, `source` and optional `role`) and LineStrings (boundaries).
-pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
-    let root = json(file, text)?;
-    let mut places = Vec::new();
+pub fn read_places<J: Json>(root: &J) -> Result<PlaceSet, DataError> {
+    let file = PLACES_FILE;
+    let mut places: Vec<Place> = Vec::new();
     let mut boundaries = Vec::new();
-    for (i, f) in features(file, &root)?.iter().enumerate() {
+    for (i, f) in features(file, root)?.iter().enumerate() {
         let what = describe(i, f);
-        let id = property(f, "id")
-            .ok_or_else(|| DataError::new(file, format!("{what} has no \"id\" property")))?;
-        let name = property(f, "name")
-            .ok_or_else(|| DataError::new(file, format!("{what} has no \"name\" property")))?;
-        let source = property(f, "source").unwrap_or_default().to_owned();
+        let named = Named::read(f, &what)?;
         let geometry = Geometry::read(file, &what, f)?
-            .ok_or_else(|| DataError::new(file, format!("{what} has no geometry")))?;
+            .ok_or_else(|| shape(file, format!("{what} has no geometry")))?;
         match geometry {
-            Geometry::Point((lon, lat)) => {
-                let role = match property(f, "role") {
-                    None | Some("story") => PlaceRole::Story,
-                    Some("context") => PlaceRole::Context,
-                    Some(other) => {
-                        return Err(DataError::new(
-                            file,
-                            format!("{what} has role \"{other}\"; use \"story\" or \"context\""),
-                        ));
-                    }
-                };
-                if places.iter().any(|p: &Place| p.id.as_str() == id) {
+            Geometry::Point(at) => {
+                if places.iter().any(|p| p.id.as_str() == named.id) {
                     return Err(DataError::new(
                         file,
-                        format!("{what}: the id '{id}' is used twice"),
+                        ErrorKind::Duplicate,
+                        format!("{what}: the id '{}' is used twice", named.id),
                     ));
                 }
-                places.push(Place {
-                    id: PlaceId::new(id),
-                    name: name.to_owned(),
-                    name_ar: property(f, "name_ar").unwrap_or_default().to_owned(),
-                    lon,
-                    lat,
-                    source,
-                    role,
-                });
+                places.push(read_place(f, &what, named, at)?);
             }
-            Geometry::LineString(line) => {
-                if line.len() < 2 {
-                    return Err(DataError::new(
-                        file,
-                        format!("{what} is a line of fewer than two points"),
-                    ));
-                }
-                boundaries.push(Boundary {
-                    id: id.to_owned(),
-                    name: name.to_owned(),
-                    west: property(f, "west").map(str::to_owned),
-                    east: property(f, "east").map(str::to_owned),
-                    approximate: flag(f, "approximate"),
-                    source,
-                    line,
-                });
-            }
+            Geometry::LineString(line) => boundaries.push(read_boundary(f, &what, named, line)?),
             other => {
-                return Err(DataError::new(
+                let kind = other.type_name();
+                return Err(shape(
                     file,
-                    format!(
-                        "{what} is a {}; places are Points and boundaries LineStrings",
-                        other.type_name()
-                    ),
+                    format!("{what} is a {kind}; places are Points and boundaries LineStrings"),
                 ));
             }
         }
     }
     if places.is_empty() {
-        return Err(DataError::new(
+        return Err(shape(
             file,
             "the collection holds no place (no Point feature)",
         ));
@@ -341,16 +351,15 @@ pub fn parse_places(file: &str, text: &str) -> Result<PlaceSet, DataError> {
     Ok(PlaceSet { places, boundaries })
 }
 
-/// Parses `basemap.geojson`: Polygon or MultiPolygon features with a `name`, an optional
+/// Reads `basemap.geojson`: Polygon or MultiPolygon features with a `name`, an optional
 /// `focus: true` for the story's country, and the collection's `attribution` member.
-pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
-    let root = json(file, text)?;
-    let features = features(file, &root)?;
+pub fn read_basemap<J: Json>(root: &J) -> Result<Basemap, DataError> {
+    let file = BASEMAP_FILE;
+    let features = features(file, root)?;
     let attribution = root
         .get("attribution")
-        .and_then(Value::as_str)
-        .unwrap_or("Natural Earth")
-        .to_owned();
+        .and_then(|a| a.string())
+        .unwrap_or_else(|| "Natural Earth".to_owned());
     let mut countries = Vec::with_capacity(features.len());
     for (i, f) in features.iter().enumerate() {
         let what = describe(i, f);
@@ -358,7 +367,7 @@ pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
             Some(Geometry::Polygon(rings)) => vec![rings],
             Some(Geometry::MultiPolygon(polygons)) => polygons,
             Some(other) => {
-                return Err(DataError::new(
+                return Err(shape(
                     file,
                     format!(
                         "{what} is a {}; the basemap holds Polygons",
@@ -366,10 +375,10 @@ pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
                     ),
                 ));
             }
-            None => return Err(DataError::new(file, format!("{what} has no geometry"))),
+            None => return Err(shape(file, format!("{what} has no geometry"))),
         };
         countries.push(Country {
-            name: property(f, "name").unwrap_or("unnamed").to_owned(),
+            name: property(f, "name").unwrap_or_else(|| "unnamed".to_owned()),
             focus: flag(f, "focus"),
             polygons,
         });
@@ -380,7 +389,20 @@ pub fn parse_basemap(file: &str, text: &str) -> Result<Basemap, DataError> {
     })
 }
 
+/// Reads `places.geojson` from its text (natively, with serde_json).
+#[cfg(feature = "native")]
+pub fn parse_places(text: &str) -> Result<PlaceSet, DataError> {
+    read_places(&super::parse_json::<serde_json::Value>(PLACES_FILE, text)?)
+}
+
+/// Reads `basemap.geojson` from its text (natively, with serde_json).
+#[cfg(feature = "native")]
+pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
+    read_basemap(&super::parse_json::<serde_json::Value>(BASEMAP_FILE, text)?)
+}
+
 #[cfg(test)]
+#[cfg(feature = "native")]
 mod tests {
     use super::*;
 
@@ -388,7 +410,7 @@ mod tests {
 
     #[test]
     fn the_shipped_places_hold_the_four_towns_and_the_boundary() {
-        let set = parse_places("places.geojson", PLACES).unwrap();
+        let set = parse_places(PLACES).unwrap();
         for (id, lon, lat) in [
             ("tripoli", 13.1914, 32.8872),
             ("tarhuna", 13.6344, 32.4339),
@@ -410,9 +432,7 @@ mod tests {
     }
 
     fn err(text: &str) -> String {
-        parse_places("places.geojson", text)
-            .unwrap_err()
-            .to_string()
+        parse_places(text).unwrap_err().to_string()
     }
 
     #[test]
@@ -432,6 +452,13 @@ mod tests {
         let bad_coord = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
             "properties":{"id":"x","name":"X"},"geometry":{"type":"Point","coordinates":[200,2]}}]}"#;
         assert!(err(bad_coord).contains("is not [longitude, latitude]"));
+        // A coordinate is written short, as the file has it.
+        let huge = bad_coord.replace("[200,2]", "[1e308,2]");
+        assert!(
+            err(&huge).contains("a coordinate [1e308, 2.0] that is not"),
+            "{}",
+            err(&huge)
+        );
         let polygon = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
             "properties":{"id":"x","name":"X"},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,2],[1,2]]]}}]}"#;
         assert!(err(polygon).contains("is a Polygon"));
@@ -487,7 +514,7 @@ mod tests {
     #[test]
     fn the_shipped_basemap_has_libya_in_focus_and_credits_natural_earth() {
         let text = include_str!("../../../../assets/basemap.geojson");
-        let map = parse_basemap("basemap.geojson", text).unwrap();
+        let map = parse_basemap(text).unwrap();
         assert!(map.attribution.contains("Natural Earth"));
         let libya: Vec<_> = map.countries.iter().filter(|c| c.focus).collect();
         assert_eq!(libya.len(), 1);
@@ -499,7 +526,7 @@ mod tests {
             );
         }
         // Every story town lies inside Libya's outline.
-        let places = parse_places("places.geojson", PLACES).unwrap();
+        let places = parse_places(PLACES).unwrap();
         for p in &places.places {
             let inside = libya[0]
                 .polygons
@@ -545,7 +572,7 @@ mod tests {
 
     #[test]
     fn the_shipped_files_read_exactly_as_the_geojson_crate_reads_them() {
-        let places = parse_places("places.geojson", PLACES).unwrap();
+        let places = parse_places(PLACES).unwrap();
         let ours: Vec<(String, Vec<Point>)> = places
             .places
             .iter()
@@ -563,7 +590,7 @@ mod tests {
         assert_eq!(ours, theirs);
 
         let basemap_text = include_str!("../../../../assets/basemap.geojson");
-        let basemap = parse_basemap("basemap.geojson", basemap_text).unwrap();
+        let basemap = parse_basemap(basemap_text).unwrap();
         let ours: Vec<(String, Vec<Point>)> = basemap
             .countries
             .iter()
@@ -607,7 +634,7 @@ mod tests {
             }],
             foreign_members: None,
         };
-        let map = parse_basemap("basemap.geojson", &fc.to_string()).unwrap();
+        let map = parse_basemap(&fc.to_string()).unwrap();
         let country = &map.countries[0];
         assert_eq!(country.name, "Test \"land\" طرابلس");
         assert!(country.focus);
@@ -620,15 +647,10 @@ mod tests {
 
     #[test]
     fn basemap_errors_name_the_file() {
-        let e = parse_basemap("basemap.geojson", "{}").unwrap_err();
+        let e = parse_basemap("{}").unwrap_err();
         assert_eq!(e.file, "basemap.geojson");
         let point = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
             "properties":{"name":"X"},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#;
-        assert!(
-            parse_basemap("basemap.geojson", point)
-                .unwrap_err()
-                .problem
-                .contains("Point")
-        );
+        assert!(parse_basemap(point).unwrap_err().problem.contains("Point"));
     }
 }

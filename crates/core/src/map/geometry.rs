@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-pub type Point = (f64, f64);
+pub use crate::model::Point;
 
 /// Whether `p` lies inside the closed `ring` (even–odd rule).
 pub fn point_in_ring(ring: &[Point], p: Point) -> bool {
@@ -167,9 +167,14 @@ pub fn round_to(v: f64, decimals: i32) -> f64 {
     (v * k).round() / k
 }
 
-/// SVG path data for a polyline, one decimal of a pixel: `M1.0 2.0L3.0 4.0…`, closed with
-/// `Z` when `close` is set. Points that are not finite are skipped.
-pub fn path_data(points: impl IntoIterator<Item = Point>, close: bool, out: &mut String) {
+/// SVG path data for a polyline with `decimals` decimals (1 for pixels: `M1.0 2.0L3.0 4.0…`),
+/// closed with `Z` when `close` is set. Points that are not finite are skipped.
+pub fn path_data(
+    points: impl IntoIterator<Item = Point>,
+    close: bool,
+    decimals: u8,
+    out: &mut String,
+) {
     let mut first = true;
     for (x, y) in points {
         if !(x.is_finite() && y.is_finite()) {
@@ -177,7 +182,7 @@ pub fn path_data(points: impl IntoIterator<Item = Point>, close: bool, out: &mut
         }
         out.push(if first { 'M' } else { 'L' });
         first = false;
-        let _ = write!(out, "{} {}", px(x), px(y));
+        let _ = write!(out, "{} {}", Fixed(x, decimals), Fixed(y, decimals));
     }
     if close && !first {
         out.push('Z');
@@ -256,10 +261,10 @@ mod tests {
     #[test]
     fn path_data_is_compact_and_skips_non_finite_points() {
         let mut d = String::new();
-        path_data([(1.0, 2.0), (f64::NAN, 1.0), (3.25, 4.0)], true, &mut d);
+        path_data([(1.0, 2.0), (f64::NAN, 1.0), (3.25, 4.0)], true, 1, &mut d);
         assert_eq!(d, "M1.0 2.0L3.3 4.0Z");
         let mut empty = String::new();
-        path_data([], true, &mut empty);
+        path_data([], true, 1, &mut empty);
         assert_eq!(empty, "");
     }
 }

@@ -5,10 +5,11 @@
 //! The live map (Leptos) and the static snapshot (a native SVG writer) both draw it, so they
 //! cannot disagree about where anything is.
 
-use crate::data::places::{Basemap, PlaceSet};
+use crate::data::places::{Basemap, Boundary, PlaceSet};
 use crate::map::geometry::{path_data, px};
 use crate::map::projection::{Bounds, Viewport};
 use crate::model::{PlaceId, PlaceRole};
+use crate::story::words::{Lang, Ui, Words};
 
 /// Narrowest and widest maps the layout is designed for, in CSS pixels.
 pub const MIN_WIDTH: f64 = 320.0;
@@ -172,21 +173,31 @@ fn keep_inside(mut label: Label, w: f64, h: f64) -> Label {
     label
 }
 
+/// A label to place beside a point.
+struct LabelRequest {
+    x: f64,
+    y: f64,
+    text: String,
+    size: f64,
+    /// Shown even where no position is free.
+    required: bool,
+}
+
 /// Puts each label at the first of eight positions around its point that stays on the map
 /// and clear of every marker and label already placed. A label marked `required` that finds
 /// no free position takes the first that stays on the map; another is left out.
 fn place_labels(
-    points: &[(f64, f64, String, f64, bool)],
+    requests: &[LabelRequest],
     taken: &mut Vec<Rect>,
     w: f64,
     h: f64,
 ) -> Vec<Option<Label>> {
-    for &(x, y, _, _, _) in points {
-        taken.push(marker_box(x, y));
+    for r in requests {
+        taken.push(marker_box(r.x, r.y));
     }
-    let mut labels = Vec::with_capacity(points.len());
-    for (x, y, text, size, required) in points {
-        let (x, y, size) = (*x, *y, *size);
+    let mut labels = Vec::with_capacity(requests.len());
+    for r in requests {
+        let (x, y, size) = (r.x, r.y, r.size);
         let gap = MARKER_CLEARANCE + 2.0;
         let candidates = [
             (x + gap, y + size * 0.35, Anchor::Start),
@@ -199,7 +210,7 @@ fn place_labels(
             (x - gap * 0.8, y + gap * 0.8 + size * 0.6, Anchor::End),
         ];
         let make = |(lx, ly, anchor): (f64, f64, Anchor)| Label {
-            text: text.clone(),
+            text: r.text.clone(),
             x: lx,
             y: ly,
             anchor,
@@ -209,7 +220,7 @@ fn place_labels(
             .iter()
             .map(|c| make(*c))
             .find(|l| inside(l.rect(), w, h) && !taken.iter().any(|t| overlaps(*t, l.rect())));
-        let chosen = match (free, *required) {
+        let chosen = match (free, r.required) {
             (Some(l), _) => Some(l),
             (None, true) => Some(
                 candidates
@@ -228,6 +239,155 @@ fn place_labels(
     labels
 }
 
+/// The extent the map shows: the places, and room east and west of each boundary for the
+/// names of the regions it divides.
+fn frame_bounds(places: &PlaceSet) -> Option<Bounds> {
+    let region_room = places.boundaries.iter().filter_map(|b| {
+        let west = b.line.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+        let east = b.line.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+        let (_, lat) = *b.line.first()?;
+        let room = REGION_LABEL_ROOM_DEG;
+        Bounds::new(
+            west - room * f64::from(u8::from(b.west.is_some())),
+            lat,
+            east + room * f64::from(u8::from(b.east.is_some())),
+            lat,
+        )
+    });
+    let points = places.places.iter().map(|p| (p.lon, p.lat));
+    let lines = places
+        .boundaries
+        .iter()
+        .flat_map(|b| b.line.iter().copied());
+    Some(region_room.fold(Bounds::of_points(points.chain(lines))?, Bounds::union))
+}
+
+/// The basemap's countries, projected.
+fn land_shapes(basemap: Option<&Basemap>, viewport: &Viewport) -> Vec<LandShape> {
+    let countries = basemap.map(|b| b.countries.as_slice()).unwrap_or_default();
+    countries
+        .iter()
+        .map(|c| {
+            let mut d = String::new();
+            for ring in c.polygons.iter().flatten() {
+                let points = ring
+                    .iter()
+                    .filter_map(|&(lon, lat)| viewport.project(lon, lat));
+                path_data(points, true, 1, &mut d);
+            }
+            LandShape {
+                name: c.name.clone(),
+                focus: c.focus,
+                d,
+            }
+        })
+        .collect()
+}
+
+/// The size of a place's label: story places larger, everything smaller on narrow maps.
+fn label_size(story: bool, w: f64) -> f64 {
+    match (story, w < 480.0) {
+        (true, false) => 14.0,
+        (true, true) => 12.5,
+        (false, false) => 12.0,
+        (false, true) => 11.0,
+    }
+}
+
+/// The places' markers and labels: story places first, clear of each other, with the best
+/// label positions; then context places, each left out where its marker would sit under a
+/// story label.
+fn place_marks(places: &PlaceSet, viewport: &Viewport, words: &Words) -> Vec<PlaceMark> {
+    let (w, h) = (viewport.width, viewport.height);
+    let projected: Vec<_> = places
+        .places
+        .iter()
+        .filter_map(|p| viewport.project(p.lon, p.lat).map(|xy| (p, xy)))
+        .collect();
+    let mut taken = Vec::new();
+    let mut marks = Vec::with_capacity(projected.len());
+    for story in [true, false] {
+        let group: Vec<_> = projected
+            .iter()
+            .filter(|(p, _)| (p.role == PlaceRole::Story) == story)
+            .filter(|(_, (x, y))| story || !taken.iter().any(|t| overlaps(*t, marker_box(*x, *y))))
+            .collect();
+        let requests: Vec<_> = group
+            .iter()
+            .map(|(p, (x, y))| LabelRequest {
+                x: *x,
+                y: *y,
+                text: words.place(places, &p.id),
+                size: label_size(story, w),
+                required: story,
+            })
+            .collect();
+        let labels = place_labels(&requests, &mut taken, w, h);
+        marks.extend(
+            group
+                .iter()
+                .zip(labels)
+                .map(|((p, (x, y)), label)| PlaceMark {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role,
+                    x: *x,
+                    y: *y,
+                    label,
+                }),
+        );
+    }
+    marks
+}
+
+/// A boundary's line, its label beside its middle, and the names of the regions either
+/// side a little inland from its first (coastal) point.
+fn boundary_shape(b: &Boundary, viewport: &Viewport, words: &Words) -> Option<BoundaryShape> {
+    let (w, h) = (viewport.width, viewport.height);
+    let pts: Vec<_> = b
+        .line
+        .iter()
+        .filter_map(|&(lon, lat)| viewport.project(lon, lat))
+        .collect();
+    let mut d = String::new();
+    path_data(pts.iter().copied(), false, 1, &mut d);
+    let (x, y) = *pts.first()?;
+    let (mx, my) = *pts.get(pts.len() / 2)?;
+    let label = Label {
+        text: words.ui(Ui::BoundaryLabel).to_owned(),
+        x: mx + 6.0,
+        y: my,
+        anchor: Anchor::Start,
+        size: 11.0,
+    };
+    let (west, east) = match words.lang {
+        Lang::Ar => (
+            b.west_ar.as_ref().or(b.west.as_ref()),
+            b.east_ar.as_ref().or(b.east.as_ref()),
+        ),
+        Lang::En => (b.west.as_ref(), b.east.as_ref()),
+    };
+    let sides = [(west, Anchor::End, -8.0), (east, Anchor::Start, 8.0)]
+        .into_iter()
+        .filter_map(|(name, anchor, dx)| {
+            name.map(|n| Label {
+                text: n.to_uppercase(),
+                x: x + dx,
+                y: y + 28.0,
+                anchor,
+                size: 11.0,
+            })
+        })
+        .collect();
+    Some(BoundaryShape {
+        id: b.id.clone(),
+        name: b.name.clone(),
+        d,
+        label: keep_inside(label, w, h),
+        sides,
+    })
+}
+
 impl BaseScene {
     /// Lays out the map for a container `container_width` pixels wide. `None` when the places
     /// have no usable extent.
@@ -235,150 +395,20 @@ impl BaseScene {
         places: &PlaceSet,
         basemap: Option<&Basemap>,
         container_width: f64,
+        words: &Words,
     ) -> Option<BaseScene> {
         let (w, h) = map_size(container_width);
-        // Room east and west of each boundary for the names of the regions it divides.
-        let region_room = places.boundaries.iter().filter_map(|b| {
-            let west = b.line.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-            let east = b.line.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-            let (_, lat) = *b.line.first()?;
-            let room = REGION_LABEL_ROOM_DEG;
-            Bounds::new(
-                west - room * f64::from(u8::from(b.west.is_some())),
-                lat,
-                east + room * f64::from(u8::from(b.east.is_some())),
-                lat,
-            )
-        });
-        let bounds: Bounds = region_room.fold(places.bounds()?, Bounds::union);
-        let viewport = Viewport::fit(bounds, w, h, PADDING)?;
-
-        let land = basemap
-            .map(|b| b.countries.as_slice())
-            .unwrap_or_default()
-            .iter()
-            .map(|c| {
-                let mut d = String::new();
-                for ring in c.polygons.iter().flatten() {
-                    path_data(
-                        ring.iter()
-                            .filter_map(|&(lon, lat)| viewport.project(lon, lat)),
-                        true,
-                        &mut d,
-                    );
-                }
-                LandShape {
-                    name: c.name.clone(),
-                    focus: c.focus,
-                    d,
-                }
-            })
-            .collect();
-
-        // Story places first: they get the best label positions.
-        let mut ordered: Vec<_> = places.places.iter().collect();
-        crate::sort::sort_by_key(&mut ordered, |p| p.role != PlaceRole::Story);
-        let projected: Vec<_> = ordered
-            .iter()
-            .filter_map(|p| viewport.project(p.lon, p.lat).map(|xy| (p, xy)))
-            .collect();
-        // Story places first, clear of each other; then context places, each left out
-        // where its marker would sit under a story label.
-        let mut taken = Vec::new();
-        let mut marks = Vec::with_capacity(projected.len());
-        for story in [true, false] {
-            let group: Vec<_> = projected
-                .iter()
-                .filter(|(p, _)| (p.role == PlaceRole::Story) == story)
-                .filter(|(_, (x, y))| {
-                    story || !taken.iter().any(|t| overlaps(*t, marker_box(*x, *y)))
-                })
-                .collect();
-            let input: Vec<_> = group
-                .iter()
-                .map(|(p, (x, y))| {
-                    let size = match (story, w < 480.0) {
-                        (true, false) => 14.0,
-                        (true, true) => 12.5,
-                        (false, false) => 12.0,
-                        (false, true) => 11.0,
-                    };
-                    (*x, *y, p.name.clone(), size, story)
-                })
-                .collect();
-            let labels = place_labels(&input, &mut taken, w, h);
-            marks.extend(
-                group
-                    .iter()
-                    .zip(labels)
-                    .map(|((p, (x, y)), label)| PlaceMark {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        role: p.role,
-                        x: *x,
-                        y: *y,
-                        label,
-                    }),
-            );
-        }
-
-        let boundaries = places
-            .boundaries
-            .iter()
-            .filter_map(|b| {
-                let pts: Vec<_> = b
-                    .line
-                    .iter()
-                    .filter_map(|&(lon, lat)| viewport.project(lon, lat))
-                    .collect();
-                let mut d = String::new();
-                path_data(pts.iter().copied(), false, &mut d);
-                // Labels a little inland from the line's first (coastal) point.
-                let (x, y) = *pts.first()?;
-                let (mx, my) = pts[pts.len() / 2];
-                let label = keep_inside(
-                    Label {
-                        text: if b.approximate {
-                            "Traditional boundary (approx.)".to_owned()
-                        } else {
-                            "Traditional boundary".to_owned()
-                        },
-                        x: mx + 6.0,
-                        y: my,
-                        anchor: Anchor::Start,
-                        size: 11.0,
-                    },
-                    w,
-                    h,
-                );
-                let sides = [(&b.west, Anchor::End, -8.0), (&b.east, Anchor::Start, 8.0)]
-                    .into_iter()
-                    .filter_map(|(name, anchor, dx)| {
-                        name.as_ref().map(|n| Label {
-                            text: n.to_uppercase(),
-                            x: x + dx,
-                            y: y + 28.0,
-                            anchor,
-                            size: 11.0,
-                        })
-                    })
-                    .collect();
-                Some(BoundaryShape {
-                    id: b.id.clone(),
-                    name: b.name.clone(),
-                    d,
-                    label,
-                    sides,
-                })
-            })
-            .collect();
-
+        let viewport = Viewport::fit(frame_bounds(places)?, w, h, PADDING)?;
         Some(BaseScene {
-            viewport,
-            land,
-            boundaries,
-            places: marks,
+            land: land_shapes(basemap, &viewport),
+            places: place_marks(places, &viewport, words),
+            boundaries: places
+                .boundaries
+                .iter()
+                .filter_map(|b| boundary_shape(b, &viewport, words))
+                .collect(),
             attribution: basemap.map(|b| b.attribution.clone()).unwrap_or_default(),
+            viewport,
         })
     }
 
@@ -546,22 +576,15 @@ pub fn burst_mark(x: f64, y: f64, r: f64) -> String {
 }
 
 #[cfg(test)]
+#[cfg(feature = "native")]
 mod tests {
     use super::*;
     use crate::data::places::{parse_basemap, parse_places};
 
     fn scene(width: f64) -> BaseScene {
-        let places = parse_places(
-            "places.geojson",
-            include_str!("../../../../assets/places.geojson"),
-        )
-        .unwrap();
-        let basemap = parse_basemap(
-            "basemap.geojson",
-            include_str!("../../../../assets/basemap.geojson"),
-        )
-        .unwrap();
-        BaseScene::build(&places, Some(&basemap), width).unwrap()
+        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
+        let basemap = parse_basemap(include_str!("../../../../assets/basemap.geojson")).unwrap();
+        BaseScene::build(&places, Some(&basemap), width, &Words::new(Lang::En)).unwrap()
     }
 
     #[test]
@@ -728,12 +751,8 @@ mod tests {
 
     #[test]
     fn the_map_still_lays_out_without_a_basemap() {
-        let places = parse_places(
-            "places.geojson",
-            include_str!("../../../../assets/places.geojson"),
-        )
-        .unwrap();
-        let s = BaseScene::build(&places, None, 375.0).unwrap();
+        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
+        let s = BaseScene::build(&places, None, 375.0, &Words::new(Lang::En)).unwrap();
         assert!(s.land.is_empty() && s.attribution.is_empty());
         assert!(s.places.len() >= 4);
     }

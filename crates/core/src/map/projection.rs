@@ -171,6 +171,19 @@ impl Viewport {
         Bounds::new(west, south, east, north)
     }
 
+    /// The affine map from "degree units" — `(lon × cos φ₀, −lat)`, with φ₀ the view's
+    /// standard parallel — to pixels, as SVG's `matrix(a b c d e f)`. Every view fitted to
+    /// the same bounds shares the units, so one path in them serves every width.
+    pub fn matrix(&self) -> [f64; 6] {
+        let s = self.scale;
+        [s, 0.0, 0.0, s, -self.lon0 * s * self.kx, self.lat0 * s]
+    }
+
+    /// A point in degree units (see [`Viewport::matrix`]).
+    pub fn units(&self, lon: f64, lat: f64) -> (f64, f64) {
+        (lon * self.kx, -lat)
+    }
+
     /// Pixels per kilometre, near the standard parallel.
     pub fn pixels_per_km(&self) -> f64 {
         self.scale / 111.32

@@ -197,31 +197,20 @@ impl fmt::Display for Date {
     }
 }
 
-/// How much of a date the text supports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    Year,
-    Month,
-    Day,
-    Minute,
+id_enum! {
+    /// How much of a date the text supports.
+    pub enum Precision {
+        Year = "year",
+        Month = "month",
+        Day = "day",
+        Minute = "minute",
+    }
 }
 
 impl Precision {
-    pub const ALL: [Precision; 4] = [
-        Precision::Year,
-        Precision::Month,
-        Precision::Day,
-        Precision::Minute,
-    ];
-
+    /// The id, as `events.json` writes it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Year => "year",
-            Precision::Month => "month",
-            Precision::Day => "day",
-            Precision::Minute => "minute",
-        }
+        self.id()
     }
 }
 

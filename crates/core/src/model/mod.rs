@@ -6,69 +6,35 @@
 //! snake_case id.
 
 pub mod date;
+mod ids;
+
+pub use ids::{EventId, EventIx, PlaceId, StopIx};
+
+/// A point: longitude and latitude in the data, x and y on the map.
+pub type Point = (f64, f64);
 
 use date::{Precision, When};
 use serde::Serialize;
-use std::fmt;
 
-/// Someone who acts in the story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    /// Government of National Accord, the UN-recognised government in Tripoli.
-    Gna,
-    /// Libyan National Army, Khalifa Haftar's forces in the east.
-    Lna,
-    Egypt,
-    Russia,
-    Turkey,
-    Uae,
-    /// The United Nations.
-    Un,
-    /// A named actor of the story the lexicon knows no better id for.
-    Other,
+id_enum! {
+    /// Someone who acts in the story.
+    pub enum Actor {
+        /// Government of National Accord, the UN-recognised government in Tripoli.
+        Gna = "gna",
+        /// Libyan National Army, Khalifa Haftar's forces in the east.
+        Lna = "lna",
+        Egypt = "egypt",
+        Russia = "russia",
+        Turkey = "turkey",
+        Uae = "uae",
+        /// The United Nations.
+        Un = "un",
+        /// A named actor of the story the lexicon knows no better id for.
+        Other = "other",
+    }
 }
 
 impl Actor {
-    pub const ALL: [Actor; 8] = [
-        Actor::Gna,
-        Actor::Lna,
-        Actor::Egypt,
-        Actor::Russia,
-        Actor::Turkey,
-        Actor::Uae,
-        Actor::Un,
-        Actor::Other,
-    ];
-
-    /// The stable id, as in `events.json` and the page's `data-control`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Actor::Gna => "gna",
-            Actor::Lna => "lna",
-            Actor::Egypt => "egypt",
-            Actor::Russia => "russia",
-            Actor::Turkey => "turkey",
-            Actor::Uae => "uae",
-            Actor::Un => "un",
-            Actor::Other => "other",
-        }
-    }
-
-    /// A short name for captions ("GNA", "Egypt").
-    pub fn short_name(self) -> &'static str {
-        match self {
-            Actor::Gna => "GNA",
-            Actor::Lna => "LNA",
-            Actor::Egypt => "Egypt",
-            Actor::Russia => "Russia",
-            Actor::Turkey => "Turkey",
-            Actor::Uae => "UAE",
-            Actor::Un => "UN",
-            Actor::Other => "Another party",
-        }
-    }
-
     /// The side fighting this one for control of territory, if the story has one.
     pub fn opponent(self) -> Option<Actor> {
         match self {
@@ -77,38 +43,16 @@ impl Actor {
             _ => None,
         }
     }
-
-    pub fn from_id(id: &str) -> Option<Actor> {
-        Actor::ALL.into_iter().find(|a| a.id() == id)
-    }
 }
 
-impl fmt::Display for Actor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// A place id such as `tarhuna`: the `id` of a feature in `places.geojson`, or of an entry of
-/// the extractor's gazetteer.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct PlaceId(pub String);
-
-impl PlaceId {
-    pub fn new(id: impl Into<String>) -> PlaceId {
-        PlaceId(id.into())
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for PlaceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Whether a place is part of the story or only helps the reader find their way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRole {
+    /// A town the story is about: its control is tracked and shown.
+    Story,
+    /// A landmark for orientation only.
+    Context,
 }
 
 /// A named point on the map.
@@ -124,130 +68,60 @@ pub struct Place {
     pub role: PlaceRole,
 }
 
-/// Whether a place is part of the story or only helps the reader find their way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlaceRole {
-    /// A town the story is about: its control is tracked and shown.
-    Story,
-    /// A landmark for orientation only.
-    Context,
-}
-
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    /// Control of `place` passes to `actor` (from `from`, when the text says).
-    Capture,
-    /// `actor` begins an offensive against `place`, from `origin` when the text says.
-    Offensive,
-    /// `actor` strikes `place` from the air (aircraft, drones), `count` times when the text
-    /// says.
-    Airstrike,
-    /// `actor` shells `place`: artillery, rockets, mortars.
-    Shelling,
-    /// `actor` announces or proposes a ceasefire.
-    CeasefireAnnounced,
-    /// A ceasefire takes effect.
-    CeasefireEffective,
-    /// `actor` states a position (support, rejection, condemnation).
-    Statement,
-    /// A popular uprising.
-    Uprising,
-    /// `actor` withdraws from `place`.
-    Withdrawal,
-}
-
-impl EventKind {
-    pub const ALL: [EventKind; 9] = [
-        EventKind::Capture,
-        EventKind::Offensive,
-        EventKind::Airstrike,
-        EventKind::Shelling,
-        EventKind::CeasefireAnnounced,
-        EventKind::CeasefireEffective,
-        EventKind::Statement,
-        EventKind::Uprising,
-        EventKind::Withdrawal,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            EventKind::Capture => "capture",
-            EventKind::Offensive => "offensive",
-            EventKind::Airstrike => "airstrike",
-            EventKind::Shelling => "shelling",
-            EventKind::CeasefireAnnounced => "ceasefire_announced",
-            EventKind::CeasefireEffective => "ceasefire_effective",
-            EventKind::Statement => "statement",
-            EventKind::Uprising => "uprising",
-            EventKind::Withdrawal => "withdrawal",
-        }
+id_enum! {
+    /// What happened.
+    pub enum EventKind {
+        /// Control of `place` passes to `actor` (from `from`, when the text says).
+        Capture = "capture",
+        /// `actor` begins an offensive against `place`, from `origin` when the text says.
+        Offensive = "offensive",
+        /// `actor` strikes `place` from the air (aircraft, drones), `count` times when the
+        /// text says.
+        Airstrike = "airstrike",
+        /// `actor` shells `place`: artillery, rockets, mortars.
+        Shelling = "shelling",
+        /// `actor` announces or proposes a ceasefire.
+        CeasefireAnnounced = "ceasefire_announced",
+        /// A ceasefire takes effect.
+        CeasefireEffective = "ceasefire_effective",
+        /// `actor` states a position (support, rejection, condemnation).
+        Statement = "statement",
+        /// A popular uprising.
+        Uprising = "uprising",
+        /// `actor` withdraws from `place`.
+        Withdrawal = "withdrawal",
     }
 }
 
-/// A statement's position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Support,
-    Rejection,
-}
-
-impl Stance {
-    pub const ALL: [Stance; 2] = [Stance::Support, Stance::Rejection];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Stance::Support => "support",
-            Stance::Rejection => "rejection",
-        }
+id_enum! {
+    /// A statement's position.
+    pub enum Stance {
+        Support = "support",
+        Rejection = "rejection",
     }
 }
 
-/// Whether the article states an event in its own voice or only reports one side's claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Stated by the article, or by a source outside the fighting (the UN, witnesses).
-    #[default]
-    Reported,
-    /// Known only from a party to the fighting saying so ("the GNA said it had taken…"), or
-    /// said to be unconfirmed.
-    Claimed,
-}
-
-impl Status {
-    pub const ALL: [Status; 2] = [Status::Reported, Status::Claimed];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Reported => "reported",
-            Status::Claimed => "claimed",
-        }
+id_enum! {
+    /// Whether the article states an event in its own voice or only reports one side's claim.
+    #[derive(Default)]
+    pub enum Status {
+        /// Stated by the article, or by a source outside the fighting (the UN, witnesses).
+        #[default]
+        Reported = "reported",
+        /// Known only from a party to the fighting saying so ("the GNA said it had
+        /// taken…"), or said to be unconfirmed.
+        Claimed = "claimed",
     }
 }
 
-/// Whether a sentence is the article's prose or weaker material such as a photo caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Evidence {
-    #[default]
-    Prose,
-    Caption,
-    Heading,
-}
-
-impl Evidence {
-    pub const ALL: [Evidence; 3] = [Evidence::Prose, Evidence::Caption, Evidence::Heading];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Evidence::Prose => "prose",
-            Evidence::Caption => "caption",
-            Evidence::Heading => "heading",
-        }
+id_enum! {
+    /// Whether a sentence is the article's prose or weaker material such as a photo caption.
+    #[derive(Default)]
+    pub enum Evidence {
+        #[default]
+        Prose = "prose",
+        Caption = "caption",
+        Heading = "heading",
     }
 }
 
@@ -255,7 +129,7 @@ impl Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// `e1`, `e2`, … in the order of the article's text.
-    pub id: String,
+    pub id: EventId,
     pub kind: EventKind,
     /// `None` when the text gives no date the extractor could place (a relative one with no
     /// article date to anchor it): `date_basis` says why, and the map leaves the event out.

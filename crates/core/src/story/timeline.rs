@@ -21,10 +21,10 @@
 //! - The stops of the story are the distinct instants of its events; stops before the first
 //!   event that changes the map are background.
 
-use crate::data::events::EVENTS_FILE;
-use crate::data::places::{DataError, PlaceSet};
+use crate::data::places::PlaceSet;
+use crate::data::{DataError, EVENTS_FILE, ErrorKind};
 use crate::model::date::{MINUTES_PER_DAY, Precision, When};
-use crate::model::{Actor, Event, EventKind, PlaceId, PlaceRole, Status};
+use crate::model::{Actor, Event, EventId, EventIx, EventKind, PlaceId, PlaceRole, Status, StopIx};
 
 /// A point on the story's time axis: minutes since 1970-01-01T00:00Z.
 pub type Instant = f64;
@@ -37,8 +37,8 @@ pub struct Stop {
     pub date: When,
     /// Local wall-clock time given in the text for that date, if any ("18:00").
     pub local_time: Option<String>,
-    /// Indices into [`Timeline::events`], in the article's order.
-    pub events: Vec<usize>,
+    /// The stop's events, in the article's order.
+    pub events: Vec<EventIx>,
     /// Context older than the map: shown as background, before the map's first change.
     pub background: bool,
 }
@@ -50,13 +50,13 @@ pub struct PlaceState {
     /// `None` while no event says.
     pub control: Option<Actor>,
     /// The event the control rests on.
-    pub control_event: Option<usize>,
+    pub control_event: Option<EventIx>,
     /// The control rests on a side's claim, not on the article's word.
     pub claimed: bool,
     /// Under attack by the other side.
     pub contested: bool,
     /// The offensive that contests it.
-    pub contested_by: Option<usize>,
+    pub contested_by: Option<EventIx>,
     /// Control changed at the current stop (the map pulses it).
     pub changed: bool,
 }
@@ -64,7 +64,7 @@ pub struct PlaceState {
 /// An offensive's arrow at an instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArrowState {
-    pub event: usize,
+    pub event: EventIx,
     pub actor: Option<Actor>,
     pub from: PlaceId,
     pub to: PlaceId,
@@ -76,10 +76,10 @@ pub struct ArrowState {
     pub opacity: f64,
 }
 
-/// A burst of air strikes at an instant.
+/// A burst of air strikes or shelling at an instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StrikeState {
-    pub event: usize,
+    pub event: EventIx,
     pub place: PlaceId,
     /// How many marks: the text's count, else 1.
     pub count: u32,
@@ -94,12 +94,12 @@ pub enum CeasefireState {
     None,
     /// Announced (event), to take effect later (event, if known).
     Announced {
-        announced: usize,
-        effective: Option<usize>,
+        announced: EventIx,
+        effective: Option<EventIx>,
     },
     /// In effect since an event.
     InEffect {
-        effective: usize,
+        effective: EventIx,
     },
 }
 
@@ -108,18 +108,18 @@ pub enum CeasefireState {
 pub struct Frame {
     pub instant: Instant,
     /// The last stop at or before the instant.
-    pub stop: Option<usize>,
+    pub stop: Option<StopIx>,
     pub places: Vec<PlaceState>,
     pub arrows: Vec<ArrowState>,
     pub strikes: Vec<StrikeState>,
     pub ceasefire: CeasefireState,
     /// The events of the current stop.
-    pub caption: Vec<usize>,
+    pub caption: Vec<EventIx>,
 }
 
 impl Frame {
-    pub fn place(&self, id: &str) -> Option<&PlaceState> {
-        self.places.iter().find(|p| p.place.as_str() == id)
+    pub fn place(&self, id: &PlaceId) -> Option<&PlaceState> {
+        self.places.iter().find(|p| &p.place == id)
     }
 }
 
@@ -128,12 +128,43 @@ impl Frame {
 struct Hold {
     from: Instant,
     holder: Actor,
-    event: usize,
+    event: EventIx,
+}
+
+/// The holds of every story place, in order of time.
+#[derive(Debug, Clone, Default)]
+struct Holds(Vec<(PlaceId, Vec<Hold>)>);
+
+impl Holds {
+    fn list(&self, place: &PlaceId) -> Option<&Vec<Hold>> {
+        self.0.iter().find(|(p, _)| p == place).map(|(_, l)| l)
+    }
+
+    /// Adds a hold, keeping the place's holds in order of time.
+    fn add(&mut self, place: &PlaceId, hold: Hold) {
+        if let Some((_, list)) = self.0.iter_mut().find(|(p, _)| p == place) {
+            let at = list.partition_point(|h| h.from <= hold.from);
+            list.insert(at, hold);
+        }
+    }
+
+    /// Whether no hold of `place` starts at or before `t` (for a story place).
+    fn unknown_at(&self, place: &PlaceId, t: Instant) -> bool {
+        self.list(place)
+            .is_some_and(|l| !l.iter().any(|h| h.from <= t))
+    }
+
+    fn holder_at(&self, place: &PlaceId, t: Instant) -> Option<(Actor, EventIx)> {
+        self.list(place)?
+            .iter()
+            .rfind(|h| h.from <= t)
+            .map(|h| (h.holder, h.event))
+    }
 }
 
 #[derive(Debug, Clone)]
 struct Offensive {
-    event: usize,
+    event: EventIx,
     actor: Option<Actor>,
     target: PlaceId,
     origin: Option<PlaceId>,
@@ -147,11 +178,10 @@ struct Offensive {
 pub struct Timeline {
     events: Vec<Event>,
     stops: Vec<Stop>,
-    /// Story places and their holds, in order of time.
-    holds: Vec<(PlaceId, Vec<Hold>)>,
+    holds: Holds,
     offensives: Vec<Offensive>,
-    announced: Option<(Instant, usize)>,
-    effective: Option<(Instant, usize)>,
+    announced: Option<(Instant, EventIx)>,
+    effective: Option<(Instant, EventIx)>,
 }
 
 /// The length of the period a date names, in minutes (a day for a day; a minute is shown for
@@ -169,7 +199,8 @@ fn start_of(e: &Event) -> Instant {
     e.date.map_or(f64::INFINITY, |d| d.start() as f64)
 }
 
-fn affects_map(kind: EventKind) -> bool {
+/// Whether an event changes what the map shows (rather than only what is said).
+pub fn affects_map(kind: EventKind) -> bool {
     matches!(
         kind,
         EventKind::Capture
@@ -186,268 +217,305 @@ fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
     ((a.0 - b.0) * kx).powi(2) + (a.1 - b.1).powi(2)
 }
 
-impl Timeline {
-    /// Builds the timeline. Events that name a place `places` does not hold are left out and
-    /// reported, so the rest of the story still shows.
-    pub fn new(events: &[Event], places: &PlaceSet) -> (Timeline, Vec<DataError>) {
-        let mut issues = Vec::new();
-        let known = |p: &PlaceId| places.get(p).is_some();
-        let events: Vec<Event> = events
-            .iter()
-            .filter(|e| {
-                if e.date.is_none() {
-                    issues.push(DataError::new(
-                        EVENTS_FILE,
-                        format!(
-                            "event {} has no date ({}); the map leaves it out",
-                            e.id, e.date_basis
-                        ),
-                    ));
-                    return false;
-                }
-                let unknown = [e.place.as_ref(), e.origin.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .find(|p| !known(p));
-                if let Some(p) = unknown {
-                    issues.push(DataError::new(
-                        EVENTS_FILE,
-                        format!(
-                            "event {} names the place '{p}', which places.geojson does not have; add it there (the event is left out)",
-                            e.id
-                        ),
-                    ));
-                }
-                unknown.is_none()
-            })
-            .cloned()
-            .collect();
-
-        // Stops: distinct instants, in time order; events in article order within a stop.
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        crate::sort::sort_by_key(&mut order, |&i| (start_of(&events[i]), events[i].span[0]));
-        let mut stops: Vec<Stop> = Vec::new();
-        for i in order {
-            let e = &events[i];
-            let instant = start_of(e);
-            let Some(date) = e.date else { continue };
-            match stops.last_mut() {
-                Some(s) if s.instant == instant => {
-                    s.events.push(i);
-                    if date.precision() > s.date.precision() {
-                        s.date = date;
-                        s.local_time = e.local_time.clone();
-                    }
-                }
-                _ => stops.push(Stop {
-                    instant,
-                    date,
-                    local_time: e.local_time.clone(),
-                    events: vec![i],
-                    background: false,
-                }),
+/// The events the map can place: dated, at places it has. The others are reported.
+fn usable(events: &[Event], places: &PlaceSet) -> (Vec<Event>, Vec<DataError>) {
+    let mut issues = Vec::new();
+    let kept = events
+        .iter()
+        .filter(|e| {
+            if e.date.is_none() {
+                issues.push(DataError::new(
+                    EVENTS_FILE,
+                    ErrorKind::Undated,
+                    format!("event {} has no date ({}); the map leaves it out", e.id, e.date_basis),
+                ));
+                return false;
             }
-        }
-        let first_map_stop = stops
-            .iter()
-            .position(|s| s.events.iter().any(|&i| affects_map(events[i].kind)));
-        if let Some(first) = first_map_stop {
-            for s in &mut stops[..first] {
-                s.background = true;
+            let unknown = [e.place.as_ref(), e.origin.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|p| places.get(p).is_none());
+            if let Some(p) = unknown {
+                issues.push(DataError::new(
+                    EVENTS_FILE,
+                    ErrorKind::UnknownPlace,
+                    format!(
+                        "event {} names the place '{p}', which places.geojson does not have; add it there (the event is left out)",
+                        e.id
+                    ),
+                ));
             }
+            unknown.is_none()
+        })
+        .cloned()
+        .collect();
+    (kept, issues)
+}
+
+/// The order that sorts `keys` ascending, equal keys in their given order. Every sort of
+/// the story goes through this one function: the standard sort is instantiated per element
+/// type and closure, about 5 KB of WebAssembly each.
+pub(crate) fn stable_order(keys: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+    order
+}
+
+/// The events' indices in time order. Events come in the article's order, and the sort is
+/// stable, so the article's order holds among events of one instant.
+fn time_order(events: &[Event]) -> Vec<usize> {
+    stable_order(&events.iter().map(start_of).collect::<Vec<_>>())
+}
+
+/// Stops: the distinct instants, in time order; events in article order within a stop; the
+/// stops before the first that changes the map are background.
+fn stops_of(events: &[Event]) -> Vec<Stop> {
+    let mut stops: Vec<Stop> = Vec::new();
+    for i in time_order(events) {
+        let e = &events[i];
+        let Some(date) = e.date else { continue };
+        let instant = start_of(e);
+        match stops.last_mut() {
+            Some(s) if s.instant == instant => {
+                s.events.push(EventIx(i));
+                if date.precision() > s.date.precision() {
+                    s.date = date;
+                    s.local_time = e.local_time.clone();
+                }
+            }
+            _ => stops.push(Stop {
+                instant,
+                date,
+                local_time: e.local_time.clone(),
+                events: vec![EventIx(i)],
+                background: false,
+            }),
         }
-        let map_start = first_map_stop.map_or(f64::NEG_INFINITY, |i| stops[i].instant);
+    }
+    let first_map_stop = stops
+        .iter()
+        .position(|s| s.events.iter().any(|&i| affects_map(events[i.0].kind)));
+    if let Some(first) = first_map_stop {
+        for s in &mut stops[..first] {
+            s.background = true;
+        }
+    }
+    stops
+}
 
-        let effective = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EventKind::CeasefireEffective)
-            .map(|(i, e)| (start_of(e), i))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        let announced = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EventKind::CeasefireAnnounced)
-            .map(|(i, e)| (start_of(e), i))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-
-        // Holds: captures first (with the holder before them when stated), then what
-        // offensives imply where nothing else is known.
-        let mut holds: Vec<(PlaceId, Vec<Hold>)> = places
+/// Holds: captures first (with the holder before them when stated), then what offensives
+/// imply where nothing else is known.
+fn holds_of(events: &[Event], places: &PlaceSet, map_start: Instant) -> Holds {
+    let mut holds = Holds(
+        places
             .places
             .iter()
             .filter(|p| p.role == PlaceRole::Story)
             .map(|p| (p.id.clone(), Vec::new()))
-            .collect();
-        let mut by_time: Vec<usize> = (0..events.len()).collect();
-        crate::sort::sort_by_key(&mut by_time, |&i| start_of(&events[i]));
-        let add = |holds: &mut Vec<(PlaceId, Vec<Hold>)>, place: &PlaceId, hold: Hold| {
-            if let Some((_, list)) = holds.iter_mut().find(|(p, _)| p == place) {
-                list.push(hold);
-                crate::sort::sort_by_key(list, |h| h.from);
-            }
+            .collect(),
+    );
+    let by_time = time_order(events);
+    for &i in &by_time {
+        let e = &events[i];
+        let (EventKind::Capture, Some(place), Some(actor)) = (e.kind, &e.place, e.actor) else {
+            continue;
         };
-        for &i in &by_time {
-            let e = &events[i];
-            let (EventKind::Capture, Some(place), Some(actor)) = (e.kind, &e.place, e.actor) else {
-                continue;
+        let at = start_of(e);
+        let known_before = holds
+            .list(place)
+            .is_some_and(|l| l.iter().any(|h| h.from < at));
+        if let (Some(from), false) = (e.from, known_before) {
+            let from = Hold {
+                from: map_start.min(at),
+                holder: from,
+                event: EventIx(i),
             };
-            let at = start_of(e);
-            let known_before = holds
-                .iter()
-                .find(|(p, _)| p == place)
-                .is_some_and(|(_, l)| l.iter().any(|h| h.from < at));
-            if let (Some(from), false) = (e.from, known_before) {
-                add(
-                    &mut holds,
-                    place,
-                    Hold {
-                        from: map_start.min(at),
-                        holder: from,
-                        event: i,
-                    },
-                );
-            }
-            add(
-                &mut holds,
-                place,
+            holds.add(place, from);
+        }
+        holds.add(
+            place,
+            Hold {
+                from: at,
+                holder: actor,
+                event: EventIx(i),
+            },
+        );
+    }
+    for &i in &by_time {
+        let e = &events[i];
+        let (EventKind::Offensive, Some(target), Some(actor)) = (e.kind, &e.place, e.actor) else {
+            continue;
+        };
+        let at = start_of(e);
+        if let (Some(opponent), true) = (actor.opponent(), holds.unknown_at(target, at)) {
+            holds.add(
+                target,
                 Hold {
                     from: at,
-                    holder: actor,
-                    event: i,
+                    holder: opponent,
+                    event: EventIx(i),
                 },
             );
         }
-        for &i in &by_time {
-            let e = &events[i];
-            let (EventKind::Offensive, Some(target), Some(actor)) = (e.kind, &e.place, e.actor)
-            else {
-                continue;
-            };
-            let at = start_of(e);
-            let unknown_at = |holds: &Vec<(PlaceId, Vec<Hold>)>, p: &PlaceId| {
-                holds
-                    .iter()
-                    .find(|(q, _)| q == p)
-                    .is_some_and(|(_, l)| !l.iter().any(|h| h.from <= at))
-            };
-            if let (Some(opponent), true) = (actor.opponent(), unknown_at(&holds, target)) {
-                add(
-                    &mut holds,
-                    target,
-                    Hold {
-                        from: at,
-                        holder: opponent,
-                        event: i,
-                    },
-                );
-            }
-            if let Some(origin) = &e.origin
-                && unknown_at(&holds, origin)
-            {
-                add(
-                    &mut holds,
-                    origin,
-                    Hold {
-                        from: at,
-                        holder: actor,
-                        event: i,
-                    },
-                );
-            }
+        if let Some(origin) = &e.origin
+            && holds.unknown_at(origin, at)
+        {
+            holds.add(
+                origin,
+                Hold {
+                    from: at,
+                    holder: actor,
+                    event: EventIx(i),
+                },
+            );
         }
+    }
+    holds
+}
 
+/// The first event of a kind, by time.
+fn first_of(events: &[Event], kind: EventKind) -> Option<(Instant, EventIx)> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == kind)
+        .map(|(i, e)| (start_of(e), EventIx(i)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+}
+
+impl Timeline {
+    /// Builds the timeline. Events that name a place `places` does not hold, or have no
+    /// date, are left out and reported, so the rest of the story still shows.
+    pub fn new(events: &[Event], places: &PlaceSet) -> (Timeline, Vec<DataError>) {
+        let (events, issues) = usable(events, places);
+        let stops = stops_of(&events);
+        let map_start = stops
+            .iter()
+            .find(|s| !s.background)
+            .map_or(f64::NEG_INFINITY, |s| s.instant);
+        let holds = holds_of(&events, places, map_start);
         let mut timeline = Timeline {
+            announced: first_of(&events, EventKind::CeasefireAnnounced),
+            effective: first_of(&events, EventKind::CeasefireEffective),
             events,
             stops,
             holds,
             offensives: Vec::new(),
-            announced,
-            effective,
         };
         timeline.offensives = timeline.build_offensives(places);
         (timeline, issues)
     }
 
-    fn build_offensives(&self, places: &PlaceSet) -> Vec<Offensive> {
-        let story_end = f64::INFINITY;
-        let mut out = Vec::new();
-        for (i, e) in self.events.iter().enumerate() {
-            let (EventKind::Offensive, Some(target)) = (e.kind, &e.place) else {
-                continue;
-            };
-            let start = start_of(e);
-            let (origin, origin_stated) = match &e.origin {
-                Some(o) => (Some(o.clone()), true),
-                None => {
-                    // The nearest place the attacker holds when the offensive starts.
-                    let target_xy = places.get(target).map(|p| (p.lon, p.lat));
-                    let nearest = self
-                        .holds
-                        .iter()
-                        .filter(|(p, _)| p != target)
-                        .filter(|(p, _)| {
-                            e.actor.is_some() && self.holder_at(p, start).map(|h| h.0) == e.actor
-                        })
-                        .filter_map(|(p, _)| places.get(p).map(|pl| (p, (pl.lon, pl.lat))))
-                        .min_by(|a, b| {
-                            let t = target_xy.unwrap_or(a.1);
-                            distance2(a.1, t).total_cmp(&distance2(b.1, t))
-                        })
-                        .map(|(p, _)| p.clone());
-                    (nearest, false)
-                }
-            };
-            // Ends: the target falls to the attacker, the origin falls to another side, a
-            // ceasefire takes effect.
-            let mut end = story_end;
-            for c in &self.events {
-                let at = start_of(c);
-                if c.kind != EventKind::Capture || at < start {
-                    continue;
-                }
-                let target_taken =
-                    c.place.as_ref() == Some(target) && c.actor == e.actor && at > start;
-                let origin_lost =
-                    origin_stated && c.place.is_some() && c.place == origin && c.actor != e.actor;
-                if target_taken || origin_lost {
-                    end = end.min(at);
-                }
-            }
-            if let Some((at, _)) = self.effective.filter(|(at, _)| *at >= start) {
-                end = end.min(at);
-            }
-            out.push(Offensive {
-                event: i,
-                actor: e.actor,
-                target: target.clone(),
-                origin,
-                origin_stated,
-                start,
-                end,
-            });
+    /// Where an offensive's arrow starts: the origin the text gives, else the nearest place
+    /// the attacker holds when it starts.
+    fn origin_of(
+        &self,
+        e: &Event,
+        target: &PlaceId,
+        start: Instant,
+        places: &PlaceSet,
+    ) -> (Option<PlaceId>, bool) {
+        if let Some(o) = &e.origin {
+            return (Some(o.clone()), true);
         }
-        out
+        let target_xy = places.get(target).map(|p| (p.lon, p.lat));
+        let nearest = self
+            .holds
+            .0
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| *p != target)
+            .filter(|p| e.actor.is_some() && self.holds.holder_at(p, start).map(|h| h.0) == e.actor)
+            .filter_map(|p| places.get(p).map(|pl| (p, (pl.lon, pl.lat))))
+            .min_by(|a, b| {
+                let t = target_xy.unwrap_or(a.1);
+                distance2(a.1, t).total_cmp(&distance2(b.1, t))
+            })
+            .map(|(p, _)| p.clone());
+        (nearest, false)
     }
 
-    /// The events, as given (less any left out for naming unknown places).
+    /// When an offensive ends: its target falls to the attacker, its stated origin falls to
+    /// another side, or a ceasefire takes effect.
+    fn end_of(
+        &self,
+        e: &Event,
+        target: &PlaceId,
+        origin: Option<&PlaceId>,
+        start: Instant,
+    ) -> Instant {
+        let mut end = f64::INFINITY;
+        for c in &self.events {
+            let at = start_of(c);
+            if c.kind != EventKind::Capture || at < start {
+                continue;
+            }
+            let target_taken = c.place.as_ref() == Some(target) && c.actor == e.actor && at > start;
+            let origin_lost = origin.is_some() && c.place.as_ref() == origin && c.actor != e.actor;
+            if target_taken || origin_lost {
+                end = end.min(at);
+            }
+        }
+        if let Some((at, _)) = self.effective.filter(|(at, _)| *at >= start) {
+            end = end.min(at);
+        }
+        end
+    }
+
+    fn build_offensives(&self, places: &PlaceSet) -> Vec<Offensive> {
+        self.events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let (EventKind::Offensive, Some(target)) = (e.kind, &e.place) else {
+                    return None;
+                };
+                let start = start_of(e);
+                let (origin, origin_stated) = self.origin_of(e, target, start, places);
+                let stated = origin.as_ref().filter(|_| origin_stated);
+                let end = self.end_of(e, target, stated, start);
+                Some(Offensive {
+                    event: EventIx(i),
+                    actor: e.actor,
+                    target: target.clone(),
+                    origin,
+                    origin_stated,
+                    start,
+                    end,
+                })
+            })
+            .collect()
+    }
+
+    /// The events, as given (less any left out for naming unknown places or lacking dates).
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    pub fn event(&self, i: EventIx) -> Option<&Event> {
+        self.events.get(i.0)
     }
 
     pub fn stops(&self) -> &[Stop] {
         &self.stops
     }
 
+    pub fn stop(&self, k: StopIx) -> Option<&Stop> {
+        self.stops.get(k.0)
+    }
+
     /// The stop holding an event, by the event's id.
-    pub fn stop_of_event(&self, id: &str) -> Option<usize> {
-        let i = self.events.iter().position(|e| e.id == id)?;
-        self.stops.iter().position(|s| s.events.contains(&i))
+    pub fn stop_of_event(&self, id: &EventId) -> Option<StopIx> {
+        let i = EventIx(self.events.iter().position(|e| &e.id == id)?);
+        self.stops
+            .iter()
+            .position(|s| s.events.contains(&i))
+            .map(StopIx)
     }
 
     /// The last stop at or before `t`.
-    pub fn stop_at(&self, t: Instant) -> Option<usize> {
-        self.stops.iter().rposition(|s| s.instant <= t)
+    pub fn stop_at(&self, t: Instant) -> Option<StopIx> {
+        self.stops.iter().rposition(|s| s.instant <= t).map(StopIx)
     }
 
     /// The instant at a slider position: stop `k` at position `k`, straight lines between.
@@ -458,35 +526,25 @@ impl Timeline {
         }
         let p = position.clamp(0.0, (n - 1) as f64);
         let k = p.floor() as usize;
-        if k + 1 >= n {
-            return self.stops[n - 1].instant;
+        match (self.stops.get(k), self.stops.get(k + 1)) {
+            (Some(a), Some(b)) => a.instant + (b.instant - a.instant) * (p - k as f64),
+            (Some(a), None) => a.instant,
+            _ => 0.0,
         }
-        let (a, b) = (self.stops[k].instant, self.stops[k + 1].instant);
-        a + (b - a) * (p - k as f64)
     }
 
     /// The slider position of an instant (the inverse of [`Timeline::instant_at`]), clamped
     /// to the story.
     pub fn position_of(&self, t: Instant) -> f64 {
-        let n = self.stops.len();
-        if n == 0 {
+        let Some(k) = self.stops.iter().rposition(|s| s.instant <= t) else {
             return 0.0;
-        }
-        match self.stops.iter().rposition(|s| s.instant <= t) {
-            None => 0.0,
-            Some(k) if k + 1 == n => (n - 1) as f64,
-            Some(k) => {
-                let (a, b) = (self.stops[k].instant, self.stops[k + 1].instant);
-                k as f64 + if b > a { (t - a) / (b - a) } else { 0.0 }
+        };
+        match (self.stops.get(k), self.stops.get(k + 1)) {
+            (Some(a), Some(b)) if b.instant > a.instant => {
+                k as f64 + (t - a.instant) / (b.instant - a.instant)
             }
+            _ => k as f64,
         }
-    }
-
-    fn holder_at(&self, place: &PlaceId, t: Instant) -> Option<(Actor, usize)> {
-        let (_, list) = self.holds.iter().find(|(p, _)| p == place)?;
-        list.iter()
-            .rfind(|h| h.from <= t)
-            .map(|h| (h.holder, h.event))
     }
 
     /// The instant of the stop before `x` (for the approach animations): the last stop
@@ -512,15 +570,8 @@ impl Timeline {
         }
     }
 
-    /// Everything the map shows at instant `t`.
-    pub fn frame_at(&self, t: Instant) -> Frame {
-        let stop = self.stop_at(t);
-        let caption = stop
-            .map(|s| self.stops[s].events.clone())
-            .unwrap_or_default();
-
-        let arrows: Vec<ArrowState> = self
-            .offensives
+    fn arrows_at(&self, t: Instant) -> Vec<ArrowState> {
+        self.offensives
             .iter()
             .filter_map(|o| {
                 let origin = o.origin.clone()?;
@@ -546,13 +597,15 @@ impl Timeline {
                     opacity,
                 })
             })
-            .collect();
+            .collect()
+    }
 
-        let places = self
-            .holds
+    fn places_at(&self, t: Instant, caption: &[EventIx]) -> Vec<PlaceState> {
+        self.holds
+            .0
             .iter()
             .map(|(place, _)| {
-                let held = self.holder_at(place, t);
+                let held = self.holds.holder_at(place, t);
                 let control = held.map(|h| h.0);
                 let contesting = self.offensives.iter().find(|o| {
                     &o.target == place
@@ -561,12 +614,12 @@ impl Timeline {
                         && control.is_some()
                         && control != o.actor
                 });
-                let changed = caption.iter().any(|&i| {
-                    let e = &self.events[i];
-                    e.kind == EventKind::Capture && e.place.as_ref() == Some(place)
-                });
+                let changed = caption
+                    .iter()
+                    .filter_map(|&i| self.event(i))
+                    .any(|e| e.kind == EventKind::Capture && e.place.as_ref() == Some(place));
                 let claimed = held
-                    .and_then(|h| self.events.get(h.1))
+                    .and_then(|h| self.event(h.1))
                     .is_some_and(|e| e.kind == EventKind::Capture && e.status == Status::Claimed);
                 PlaceState {
                     place: place.clone(),
@@ -578,10 +631,11 @@ impl Timeline {
                     changed,
                 }
             })
-            .collect();
+            .collect()
+    }
 
-        let strikes = self
-            .events
+    fn strikes_at(&self, t: Instant) -> Vec<StrikeState> {
+        self.events
             .iter()
             .enumerate()
             .filter(|(_, e)| matches!(e.kind, EventKind::Airstrike | EventKind::Shelling))
@@ -590,52 +644,102 @@ impl Timeline {
                 let place = e.place.clone()?;
                 let progress = self.approach(t, at);
                 (progress > 0.0 && t < at + e.date.map_or(0.0, period)).then(|| StrikeState {
-                    event: i,
+                    event: EventIx(i),
                     place,
-                    count: e.count.unwrap_or(1).clamp(1, 24),
+                    count: e.count.unwrap_or(1).clamp(1, MAX_STRIKE_MARKS),
                     actor: e.actor,
                     progress,
                 })
             })
-            .collect();
+            .collect()
+    }
 
-        let ceasefire = match (self.announced, self.effective) {
+    fn ceasefire_at(&self, t: Instant) -> CeasefireState {
+        match (self.announced, self.effective) {
             (_, Some((at, i))) if t >= at => CeasefireState::InEffect { effective: i },
             (Some((at, i)), effective) if t >= at => CeasefireState::Announced {
                 announced: i,
                 effective: effective.map(|e| e.1),
             },
             _ => CeasefireState::None,
-        };
+        }
+    }
 
+    /// Everything the map shows at instant `t`.
+    pub fn frame_at(&self, t: Instant) -> Frame {
+        let stop = self.stop_at(t);
+        let caption = stop
+            .and_then(|s| self.stop(s))
+            .map(|s| s.events.clone())
+            .unwrap_or_default();
         Frame {
             instant: t,
             stop,
-            places,
-            arrows,
-            strikes,
-            ceasefire,
+            places: self.places_at(t, &caption),
+            arrows: self.arrows_at(t),
+            strikes: self.strikes_at(t),
+            ceasefire: self.ceasefire_at(t),
             caption,
         }
     }
+
+    /// Every arrow and strike the story ever shows, at full strength: what the map must be
+    /// able to draw, and what the legend must explain.
+    pub fn all_marks(&self) -> (Vec<ArrowState>, Vec<StrikeState>) {
+        let arrows = self
+            .offensives
+            .iter()
+            .filter_map(|o| {
+                Some(ArrowState {
+                    event: o.event,
+                    actor: o.actor,
+                    from: o.origin.clone()?,
+                    to: o.target.clone(),
+                    origin_stated: o.origin_stated,
+                    progress: 1.0,
+                    opacity: 1.0,
+                })
+            })
+            .collect();
+        let strikes = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, EventKind::Airstrike | EventKind::Shelling))
+            .filter_map(|(i, e)| {
+                Some(StrikeState {
+                    event: EventIx(i),
+                    place: e.place.clone()?,
+                    count: e.count.unwrap_or(1).clamp(1, MAX_STRIKE_MARKS),
+                    actor: e.actor,
+                    progress: 1.0,
+                })
+            })
+            .collect();
+        (arrows, strikes)
+    }
 }
 
+/// The most marks a burst of strikes shows, whatever the count the text gives.
+pub const MAX_STRIKE_MARKS: u32 = 24;
+
 #[cfg(test)]
+#[cfg(feature = "native")]
 mod tests {
     use super::*;
     use crate::data::places::parse_places;
     use crate::model::Extraction;
 
     fn seed() -> (Timeline, Vec<DataError>) {
-        let places = parse_places(
-            "places.geojson",
-            include_str!("../../../../assets/places.geojson"),
-        )
-        .unwrap();
+        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
         let x: Extraction =
             crate::data::events::parse_events(include_str!("../../../../assets/events.json"))
                 .unwrap();
         Timeline::new(&x.events, &places)
+    }
+
+    fn pid(id: &str) -> PlaceId {
+        PlaceId::new(id)
     }
 
     fn at(date: &str) -> Instant {
@@ -643,7 +747,10 @@ mod tests {
     }
 
     fn control(f: &Frame, place: &str) -> Option<&'static str> {
-        f.place(place).unwrap().control.map(Actor::id)
+        f.place(&PlaceId::new(place))
+            .unwrap()
+            .control
+            .map(Actor::id)
     }
 
     #[test]
@@ -687,8 +794,8 @@ mod tests {
             Some("gna")
         );
         let f = tl.frame_at(at("2020-06-05"));
-        assert!(f.place("tarhuna").unwrap().changed);
-        assert!(!f.place("bani_walid").unwrap().changed);
+        assert!(f.place(&pid("tarhuna")).unwrap().changed);
+        assert!(!f.place(&pid("bani_walid")).unwrap().changed);
         // Before the map starts nobody is said to hold anything.
         assert_eq!(control(&tl.frame_at(at("2011")), "tarhuna"), None);
     }
@@ -699,22 +806,22 @@ mod tests {
         assert_eq!(control(&tl.frame_at(at("2019-04")), "sirte"), None);
         let jan = tl.frame_at(at("2020-01"));
         assert_eq!(control(&jan, "sirte"), Some("lna"));
-        assert!(!jan.place("sirte").unwrap().contested);
+        assert!(!jan.place(&pid("sirte")).unwrap().contested);
         let june6 = tl.frame_at(at("2020-06-06"));
         assert_eq!(
             control(&june6, "sirte"),
             Some("lna"),
             "contested, not changed hands"
         );
-        assert!(june6.place("sirte").unwrap().contested);
+        assert!(june6.place(&pid("sirte")).unwrap().contested);
         assert!(
             tl.frame_at(at("2020-06-07"))
-                .place("sirte")
+                .place(&pid("sirte"))
                 .unwrap()
                 .contested
         );
         let after = tl.frame_at(at("2020-06-08T16:00Z"));
-        assert!(!after.place("sirte").unwrap().contested);
+        assert!(!after.place(&pid("sirte")).unwrap().contested);
     }
 
     #[test]
@@ -722,10 +829,10 @@ mod tests {
         let (tl, _) = seed();
         let f = tl.frame_at(at("2019-04"));
         assert_eq!(control(&f, "tripoli"), Some("gna"));
-        assert!(f.place("tripoli").unwrap().contested);
+        assert!(f.place(&pid("tripoli")).unwrap().contested);
         assert!(
             !tl.frame_at(at("2020-06-05"))
-                .place("tripoli")
+                .place(&pid("tripoli"))
                 .unwrap()
                 .contested
         );
@@ -827,10 +934,13 @@ mod tests {
     fn captions_are_the_events_of_the_current_stop() {
         let (tl, _) = seed();
         let f = tl.frame_at(at("2020-06-05"));
-        let kinds: Vec<_> = f.caption.iter().map(|&i| tl.events()[i].kind).collect();
+        let kinds: Vec<_> = f.caption.iter().map(|&i| tl.events()[i.0].kind).collect();
         assert_eq!(kinds, [EventKind::Capture]);
         assert!(tl.frame_at(at("2000")).caption.is_empty());
-        assert_eq!(tl.stop_of_event(&tl.events()[f.caption[0]].id), Some(3));
+        assert_eq!(
+            tl.stop_of_event(&tl.events()[f.caption[0].0].id),
+            Some(StopIx(3))
+        );
     }
 
     #[test]
@@ -847,11 +957,7 @@ mod tests {
 
     #[test]
     fn an_event_at_an_unknown_place_is_reported_and_left_out() {
-        let places = parse_places(
-            "places.geojson",
-            include_str!("../../../../assets/places.geojson"),
-        )
-        .unwrap();
+        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
         let mut x: Extraction =
             crate::data::events::parse_events(include_str!("../../../../assets/events.json"))
                 .unwrap();
@@ -868,11 +974,7 @@ mod tests {
 
     #[test]
     fn no_events_is_an_empty_story() {
-        let places = parse_places(
-            "places.geojson",
-            include_str!("../../../../assets/places.geojson"),
-        )
-        .unwrap();
+        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
         let (tl, issues) = Timeline::new(&[], &places);
         assert!(issues.is_empty() && tl.stops().is_empty());
         let f = tl.frame_at(0.0);

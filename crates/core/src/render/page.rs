@@ -1,0 +1,381 @@
+//! The page, drawn: the headline, the map with its layouts, the controls, the caption of the
+//! current stop, the legend and the events in words. The prerender draws the whole page for
+//! the opening frame; the browser app draws the parts that change (the caption, the ceasefire
+//! banner, every part in another language) with the same functions, to the DOM.
+
+use super::map::{LAYOUTS, Layout, StoryMarks, draw_layout, draw_shared_shapes};
+use super::markup::Sink;
+use crate::data::places::{Basemap, PlaceSet};
+use crate::model::{Actor, EventKind, Status, StopIx};
+use crate::story::reading::Story;
+use crate::story::timeline::{CeasefireState, Frame};
+use crate::story::words::{Ui, Words};
+
+/// The page's own words, which a desk edits in `index.html`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Heading {
+    pub headline: String,
+    pub standfirst: String,
+}
+
+/// The header: the headline and the standfirst.
+pub fn header(sink: &mut impl Sink, heading: &Heading) {
+    sink.open("header", &[("class", "headline")]);
+    sink.leaf("h1", &[], &heading.headline);
+    if !heading.standfirst.is_empty() {
+        sink.leaf("p", &[("class", "dek")], &heading.standfirst);
+    }
+    sink.close();
+}
+
+/// The ceasefire as it stands: a banner from the moment it takes effect, a note while it is
+/// only announced, nothing before. (The content of the `ceasefire-slot`.)
+pub fn ceasefire(sink: &mut impl Sink, story: &Story, words: &Words, state: CeasefireState) {
+    let Some(note) = story.ceasefire_note(words, state) else {
+        return;
+    };
+    if note.in_effect {
+        let attrs = [
+            ("class", "ceasefire in-effect"),
+            ("data-testid", "ceasefire"),
+            ("role", "status"),
+        ];
+        sink.open("p", &attrs);
+        sink.leaf("strong", &[], note.lead);
+        sink.text(&note.rest);
+        sink.close();
+    } else {
+        let attrs = [
+            ("class", "ceasefire announced"),
+            ("data-testid", "ceasefire-announced"),
+        ];
+        sink.leaf("p", &attrs, &format!("{}{}", note.lead, note.rest));
+    }
+}
+
+/// The controls: play, the slider over the story's stops, the date label.
+pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f64) {
+    let last = story.last_position();
+    let stop = StopIx(position.max(0.0).floor() as usize);
+    sink.open("div", &[("class", "controls")]);
+    sink.leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "play"),
+            ("data-testid", "play"),
+            ("aria-pressed", "false"),
+        ],
+        words.ui(Ui::Play),
+    );
+    sink.open("label", &[("class", "slider")]);
+    sink.leaf(
+        "span",
+        &[("class", "visually-hidden")],
+        words.ui(Ui::DateInStory),
+    );
+    sink.void(
+        "input",
+        &[
+            ("type", "range"),
+            ("data-testid", "date-slider"),
+            ("min", "0"),
+            ("max", &(last as usize).to_string()),
+            ("step", "1"),
+            ("value", &stop.0.to_string()),
+            ("aria-valuetext", &story.summary(words, stop)),
+        ],
+    );
+    sink.close();
+    sink.leaf(
+        "output",
+        &[("class", "date-label"), ("data-testid", "date-label")],
+        &story.label(words, position, false),
+    );
+    sink.close();
+}
+
+/// What happened at a stop, in the article's own words. (The content of the caption.)
+pub fn caption(sink: &mut impl Sink, story: &Story, words: &Words, stop: Option<StopIx>) {
+    let Some((k, s)) = stop.and_then(|k| story.timeline().stop(k).map(|s| (k, s))) else {
+        sink.leaf("p", &[("class", "caption-empty")], words.ui(Ui::PressPlay));
+        return;
+    };
+    sink.leaf(
+        "h2",
+        &[("class", "caption-date")],
+        &story.stop_label(words, s),
+    );
+    if s.background {
+        sink.leaf(
+            "p",
+            &[("class", "background-note")],
+            words.ui(Ui::Background),
+        );
+    }
+    sink.open("ul", &[("class", "caption-events")]);
+    for i in story.caption_events(k) {
+        let Some(e) = story.event(i) else { continue };
+        sink.open(
+            "li",
+            &[("class", "caption-event"), ("data-event", e.id.as_str())],
+        );
+        sink.leaf(
+            "p",
+            &[("class", "headline")],
+            &words.headline(e, story.places()),
+        );
+        // The article's sentence stays in the article's language.
+        sink.leaf("blockquote", &[("lang", "en"), ("dir", "ltr")], &e.quote);
+        sink.open("details", &[("class", "provenance")]);
+        sink.leaf("summary", &[], words.ui(Ui::HowTheMapKnows));
+        let confidence = format!("{}%", (e.confidence * 100.0).round());
+        sink.leaf(
+            "p",
+            &[],
+            &format!(
+                "{}: {}. {} {confidence}.",
+                words.ui(Ui::DateBasis),
+                e.date_basis,
+                words.ui(Ui::Confidence)
+            ),
+        );
+        if !e.also.is_empty() {
+            sink.leaf("p", &[], words.ui(Ui::AlsoSays));
+            for q in &e.also {
+                sink.leaf(
+                    "blockquote",
+                    &[("class", "also"), ("lang", "en"), ("dir", "ltr")],
+                    &q.quote,
+                );
+            }
+        }
+        sink.close();
+        sink.close();
+    }
+    sink.close();
+}
+
+/// A legend entry: a swatch and its words.
+fn swatch(sink: &mut impl Sink, class: &str, d: &str, text: &str) {
+    sink.open("li", &[]);
+    sink.open(
+        "svg",
+        &[
+            ("class", "swatch"),
+            ("viewBox", "0 0 20 20"),
+            ("width", "20"),
+            ("height", "20"),
+            ("aria-hidden", "true"),
+        ],
+    );
+    sink.void("path", &[("class", class), ("d", d)]);
+    sink.close();
+    sink.text(text);
+    sink.close();
+}
+
+const CIRCLE: &str = "M4 10a6 6 0 1 0 12 0a6 6 0 1 0-12 0Z";
+const SQUARE: &str = "M4.7 4.7h10.6v10.6h-10.6Z";
+const DIAMOND: &str = "M10 2.8L17.2 10L10 17.2L2.8 10Z";
+const RING: &str = "M2 10a8 8 0 1 0 16 0a8 8 0 1 0-16 0Z";
+const ARROW: &str = "M2 15Q10 3 17 8";
+const BURST: &str = "M10 3L11.5 8.5L17 10L11.5 11.5L10 17L8.5 11.5L3 10L8.5 8.5Z";
+const LINE: &str = "M10 1V19";
+
+/// The key to the map's symbols: only those this story's frames can show.
+pub fn legend(sink: &mut impl Sink, story: &Story, words: &Words) {
+    let t = story.timeline();
+    let holders: Vec<Option<Actor>> = t
+        .stops()
+        .iter()
+        .flat_map(|s| t.frame_at(s.instant).places)
+        .map(|p| p.control)
+        .collect();
+    let claimed = t
+        .events()
+        .iter()
+        .any(|e| e.kind == EventKind::Capture && e.status == Status::Claimed);
+    let (arrows, strikes) = t.all_marks();
+    let contested = t
+        .stops()
+        .iter()
+        .any(|s| t.frame_at(s.instant).places.iter().any(|p| p.contested));
+    sink.leaf("h2", &[("class", "visually-hidden")], words.ui(Ui::Legend));
+    sink.open("ul", &[]);
+    for (actor, class, d) in [
+        (Actor::Gna, "marker gna", CIRCLE),
+        (Actor::Lna, "marker lna", SQUARE),
+    ] {
+        if holders.contains(&Some(actor)) {
+            let text = format!("{} {}", words.ui(Ui::HeldBy), words.actor_long(actor));
+            swatch(sink, class, d, &text);
+        }
+    }
+    if holders.contains(&None) {
+        swatch(
+            sink,
+            "marker unknown",
+            DIAMOND,
+            words.ui(Ui::HolderNotStated),
+        );
+    }
+    if claimed {
+        let text = format!("{} ({})", words.ui(Ui::HeldBy), words.ui(Ui::Claimed));
+        swatch(sink, "marker gna claimed-swatch", CIRCLE, &text);
+    }
+    if contested {
+        swatch(sink, "contest-ring", RING, words.ui(Ui::UnderAttack));
+    }
+    if !arrows.is_empty() {
+        swatch(sink, "legend-arrow", ARROW, words.ui(Ui::OffensiveArrow));
+    }
+    if !strikes.is_empty() {
+        swatch(sink, "burst", BURST, words.ui(Ui::Strikes));
+    }
+    if !story.places().boundaries.is_empty() {
+        swatch(sink, "boundary", LINE, words.ui(Ui::Boundary));
+    }
+    sink.close();
+}
+
+/// The events in order: the map's content as text. Each is a button that moves the story to
+/// its stop; the current stop's carry `aria-current`.
+pub fn event_list(sink: &mut impl Sink, story: &Story, words: &Words, current: Option<StopIx>) {
+    sink.leaf("h2", &[], words.ui(Ui::EventsHeading));
+    sink.open("ol", &[("data-testid", "event-list")]);
+    for (k, s) in story.timeline().stops().iter().enumerate() {
+        for &i in &s.events {
+            let Some(e) = story.event(i) else { continue };
+            let text = story.event_line(words, e);
+            let stop = k.to_string();
+            let mut attrs = vec![
+                ("type", "button"),
+                ("data-event", e.id.as_str()),
+                ("data-stop", stop.as_str()),
+            ];
+            if current == Some(StopIx(k)) {
+                attrs.push(("aria-current", "step"));
+            }
+            sink.open("li", &[]);
+            sink.leaf("button", &attrs, &text);
+            sink.close();
+        }
+    }
+    sink.close();
+}
+
+/// The map: the shared shapes, then one SVG per layout class.
+pub fn map(
+    sink: &mut impl Sink,
+    places: &PlaceSet,
+    basemap: Option<&Basemap>,
+    marks: Option<&StoryMarks>,
+) {
+    let layouts: Vec<Layout> = LAYOUTS
+        .iter()
+        .filter_map(|&w| Layout::build(places, basemap, w))
+        .collect();
+    sink.open("div", &[("class", "map-frame")]);
+    if let Some(first) = layouts.first() {
+        sink.open(
+            "svg",
+            &[
+                ("class", "map-shapes"),
+                ("width", "0"),
+                ("height", "0"),
+                ("aria-hidden", "true"),
+            ],
+        );
+        draw_shared_shapes(sink, places, basemap, first);
+        sink.close();
+    }
+    for layout in &layouts {
+        draw_layout(sink, places, basemap, layout, marks);
+    }
+    sink.close();
+}
+
+/// Everything the page shows of a story at a slider position.
+pub struct Page<'a> {
+    pub heading: &'a Heading,
+    pub story: &'a Story,
+    pub basemap: Option<&'a Basemap>,
+    pub words: &'a Words,
+    pub position: f64,
+    /// The data's [`fingerprint`](crate::data::fingerprint), kept on `<main>`.
+    pub fingerprint: &'a str,
+}
+
+/// The page's body: `<main>` with the whole story at the page's position. `data-state`
+/// says "static" until the browser app takes the page over.
+pub fn page(sink: &mut impl Sink, p: &Page) {
+    let frame: Frame = p.story.frame_at(p.position);
+    sink.open(
+        "main",
+        &[
+            ("class", "newsmap"),
+            ("data-state", "static"),
+            ("data-fingerprint", p.fingerprint),
+        ],
+    );
+    header(sink, p.heading);
+    sink.open("div", &[("class", "story")]);
+    sink.open("div", &[("class", "story-map")]);
+    sink.open("div", &[("class", "ceasefire-slot")]);
+    ceasefire(sink, p.story, p.words, frame.ceasefire);
+    sink.close();
+    let marks = StoryMarks {
+        story: p.story,
+        frame: &frame,
+        words: p.words,
+    };
+    map(sink, p.story.places(), p.basemap, Some(&marks));
+    controls(sink, p.story, p.words, p.position);
+    sink.close();
+    sink.open("aside", &[("class", "story-side")]);
+    sink.open(
+        "section",
+        &[
+            ("class", "caption"),
+            ("data-testid", "caption"),
+            ("aria-label", p.words.ui(Ui::WhatHappened)),
+        ],
+    );
+    caption(sink, p.story, p.words, frame.stop);
+    sink.close();
+    sink.open(
+        "section",
+        &[
+            ("class", "legend"),
+            ("data-testid", "legend"),
+            ("aria-label", p.words.ui(Ui::Legend)),
+        ],
+    );
+    legend(sink, p.story, p.words);
+    sink.close();
+    sink.close();
+    sink.open("div", &[("class", "story-list")]);
+    sink.open(
+        "section",
+        &[("class", "events"), ("aria-label", p.words.ui(Ui::Events))],
+    );
+    event_list(sink, p.story, p.words, frame.stop);
+    sink.close();
+    sink.close();
+    let summary = frame
+        .stop
+        .map(|s| p.story.summary(p.words, s))
+        .unwrap_or_default();
+    sink.leaf(
+        "div",
+        &[
+            ("class", "visually-hidden"),
+            ("aria-live", "polite"),
+            ("data-testid", "announcer"),
+        ],
+        &summary,
+    );
+    sink.close();
+    sink.close();
+}

@@ -1,0 +1,253 @@
+// The performance figures of the release dist/ (run by scripts/bench; prints, asserts nothing).
+//
+// In headless Chromium (Debian's), through the DevTools protocol, the map and a bare Leptos 0.8
+// counter page (target/bare-dist) loaded in turn, cold, 4× CPU throttling, median of 5:
+// - bytes of the first load, raw and gzipped (level 6, as servers do), by kind, and the bytes
+//   before the map is on screen (the HTML and the CSS: the map is drawn in the HTML);
+// - time from navigation to the first frame painted with the towns, and to the slider
+//   working (`<main data-state="live">`), against the bare page's time to its button;
+// - first and largest contentful paint and the layout shift, on an emulated slow 4G link;
+// - frames during a full autoplay: how many took over 16.7 ms, and the longest;
+// - time from a slider input to the next animation frame, p50 and p95 of 60 inputs.
+
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { serve, launch, DIST, ROOT } from '../tests/browser/support.mjs';
+
+const RUNS = 5;
+const THROTTLE = 4;
+const BARE = join(ROOT, 'target', 'bare-dist');
+// Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function kindOf(path) {
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.includes('basemap')) return 'basemap';
+  if (/\.(json|geojson)$/.test(path)) return 'data';
+  if (path.endsWith('.html') || path.endsWith('/')) return 'html';
+  return extname(path).slice(1) || 'other';
+}
+
+/**
+ * Loads `url` cold with CPU throttling (and `network` conditions if given). Reads, inside the
+ * page: when `drawn` first exists and the frame after it is painted; when `ready` first exists;
+ * first and largest contentful paint; the layout shift summed over the load.
+ */
+async function load(browser, url, { drawn, ready, network }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.addInitScript(({ drawn, ready }) => {
+    const m = (window.__bench = { shift: 0 });
+    const painted = (key) => {
+      // The frame with the element is painted once the next task after its frame runs.
+      requestAnimationFrame(() => setTimeout(() => (m[key] = performance.now())));
+    };
+    const check = () => {
+      if (!m.drawnSeen && document.querySelector(drawn)) {
+        m.drawnSeen = true;
+        painted('drawn');
+      }
+      if (!m.readySeen && document.querySelector(ready)) {
+        m.readySeen = true;
+        m.ready = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') m.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) m.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) m.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  }, { drawn, ready });
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.drawn && window.__bench.ready, null, { timeout: 120000 });
+  // LCP is final at the first input; wait a moment for late entries first.
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(() => window.__bench);
+  await context.close();
+  return { ...m, paths };
+}
+
+async function bytes(root, prefix, paths) {
+  const byKind = {};
+  for (const p of new Set(paths)) {
+    let rel = p.slice(prefix.length) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    let body;
+    try {
+      body = await readFile(join(root, rel));
+    } catch {
+      continue;
+    }
+    const k = kindOf(rel);
+    byKind[k] ??= { raw: 0, gz: 0 };
+    byKind[k].raw += body.length;
+    byKind[k].gz += gzipSync(body, { level: 6 }).length;
+  }
+  return byKind;
+}
+
+function table(byKind, budget) {
+  const rows = Object.entries(byKind).sort((a, b) => b[1].gz - a[1].gz);
+  const total = rows.reduce((s, [, v]) => ({ raw: s.raw + v.raw, gz: s.gz + v.gz }), { raw: 0, gz: 0 });
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(8)} ${kb(v.raw).padStart(10)} raw ${kb(v.gz).padStart(10)} gzipped`);
+  console.log(`  ${'total'.padEnd(8)} ${kb(total.raw).padStart(10)} raw ${kb(total.gz).padStart(10)} gzipped${budget ? `   (budget ${budget})` : ''}`);
+  return total;
+}
+
+const browser = await launch();
+// Served gzipped, as web servers and CDNs serve these files.
+const app = await serve({ root: DIST, prefix: '/', gzip: true });
+let bare;
+try {
+  await stat(join(BARE, 'index.html'));
+  bare = await serve({ root: BARE, prefix: '/', gzip: true });
+} catch {
+  console.log('(no target/bare-dist: run scripts/bench to build the bare Leptos baseline)');
+}
+
+// The floor of these figures on this machine: a page of one heading and one paragraph.
+const floorPage = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><h1>A heading</h1><p>One paragraph.</p></body></html>';
+const floor = await serve({ routes: { '/': { type: 'text/html; charset=utf-8', body: floorPage } } });
+
+const version = browser.version();
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Chromium ${version}, headless`);
+
+// 1. Bytes, and the times of the first load. The map and the bare page load in turn, so that
+// both see the same state of the machine; the ratios of their medians are the figures.
+const pages = [
+  { name: 'the map', server: app, root: DIST, drawn: '[data-testid="place-sirte"][data-control]', ready: 'main[data-state="live"]', runs: [], slow: [] },
+  ...(bare ? [{ name: 'the bare Leptos 0.8 counter page', server: bare, root: BARE, drawn: '[data-testid="counter"]', ready: '[data-testid="counter"]', runs: [], slow: [] }] : []),
+  { name: 'a static page of one heading (the floor)', server: floor, root: null, drawn: 'h1', ready: 'h1', runs: [], slow: [] },
+];
+for (let i = 0; i < RUNS; i++) {
+  for (const p of pages) {
+    const r = await load(browser, p.server.url, p);
+    p.runs.push(r);
+    p.paths = r.paths;
+    p.slow.push(await load(browser, p.server.url, { ...p, network: SLOW_4G }));
+  }
+}
+const map = pages[0];
+const counter = bare ? pages[1] : null;
+const floorRuns = pages[pages.length - 1];
+for (const p of pages.filter((p) => p.root)) {
+  console.log(`\nFirst load of ${p.name} (same-origin bytes):`);
+  table(await bytes(p.root, '/', p.paths), p === map ? '120 KB gzipped' : '');
+}
+const first = await bytes(DIST, '/', map.paths.filter((q) => /(\/|\.html|\.css)$/.test(q)));
+console.log('Bytes before the map is on screen (the HTML and the CSS):');
+table(first, '25 KB gzipped');
+
+const ms = (runs, key) => runs.map((r) => r[key].toFixed(0)).join(', ');
+const med = (runs, key) => median(runs.map((r) => r[key]));
+console.log(`\n${THROTTLE}× CPU throttling, median of ${RUNS} cold loads, the map and the bare page in turn:`);
+console.log(`  navigation → towns painted:   ${med(map.runs, 'drawn').toFixed(0)} ms (runs: ${ms(map.runs, 'drawn')})`);
+console.log(`  navigation → slider works:    ${med(map.runs, 'ready').toFixed(0)} ms (runs: ${ms(map.runs, 'ready')})`);
+if (counter) {
+  const base = med(counter.runs, 'drawn');
+  console.log(`  bare page → button painted:   ${base.toFixed(0)} ms (runs: ${ms(counter.runs, 'drawn')})`);
+  console.log(`  towns painted / bare button:  ${(med(map.runs, 'drawn') / base).toFixed(2)}× (budget 0.5×)`);
+  console.log(`  slider works / bare button:   ${(med(map.runs, 'ready') / base).toFixed(2)}× (budget 1.3×)`);
+}
+console.log(`  the floor, a static heading:  ${med(floorRuns.runs, 'drawn').toFixed(0)} ms (runs: ${ms(floorRuns.runs, 'drawn')})`);
+console.log(`\nSame, on an emulated slow 4G link (150 ms, 1.6 Mbit/s), median of ${RUNS}:`);
+for (const p of pages) {
+  const lcpGap = median(p.slow.map((r) => r.lcp - r.fcp));
+  console.log(`  ${p.name}: first contentful paint ${med(p.slow, 'fcp').toFixed(0)} ms, largest ${med(p.slow, 'lcp').toFixed(0)} ms (LCP − FCP ${lcpGap.toFixed(0)} ms, budget 200), ${p === map ? 'slider works' : 'button'} ${med(p.slow, 'ready').toFixed(0)} ms, layout shift ${Math.max(...p.slow.map((r) => r.shift)).toFixed(3)} (worst; budget 0.01)`);
+}
+
+/** The map in a new page, unthrottled, once the app has taken it over. */
+async function openMap() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('main[data-state="live"]');
+  return { context, page };
+}
+
+// 2. Frames during a full autoplay (no throttling).
+{
+  const { context, page } = await openMap();
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (ts) => {
+      window.__frames.push(ts);
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    window.__recording = true;
+    requestAnimationFrame(tick);
+  });
+  await page.click('[data-testid="play"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 60000 });
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames;
+  });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const slow = gaps.filter((g) => g > 16.7 + 0.5);
+  console.log(`\nFull autoplay: ${gaps.length} frames, ${slow.length} over 16.7 ms (budget 0), longest ${Math.max(...gaps).toFixed(1)} ms`);
+  await context.close();
+}
+
+// 3. Slider input → next frame.
+{
+  const { context, page } = await openMap();
+  await page.evaluate(() => {
+    window.__latency = [];
+    window.__work = [];
+    let t0 = 0;
+    window.addEventListener(
+      'input',
+      () => {
+        t0 = performance.now();
+        requestAnimationFrame(() => window.__latency.push(performance.now() - t0));
+      },
+      { capture: true },
+    );
+    // After every listener and the reactive updates they queued (microtasks run between
+    // listeners): the app's work for the input, then style and layout forced at once.
+    window.addEventListener('input', () => {
+      const t1 = performance.now();
+      void document.body.offsetHeight;
+      window.__work.push([t1 - t0, performance.now() - t0]);
+    });
+  });
+  await page.focus('[data-testid="date-slider"]');
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(i % 10 < 5 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(30);
+  }
+  const lat = await page.evaluate(() => window.__latency);
+  const work = await page.evaluate(() => window.__work);
+  const script = work.map((w) => w[0]);
+  const laidOut = work.map((w) => w[1]);
+  const late = lat.filter((t) => t > 16.7 + 0.5).length;
+  console.log(`Slider input → next frame: p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms over ${lat.length} inputs (budget < 16 ms); ${late} later than one frame`);
+  console.log(`  of which the app's work: script p50 ${pct(script, 50).toFixed(1)} ms, p95 ${pct(script, 95).toFixed(1)} ms; with style and layout p50 ${pct(laidOut, 50).toFixed(1)} ms, p95 ${pct(laidOut, 95).toFixed(1)} ms`);
+  await context.close();
+}
+
+await browser.close();
+await app.close();
+await bare?.close();
+await floor.close();

@@ -1,0 +1,173 @@
+//! The app: takes over the page the prerender wrote. It reads the story's data, finds the
+//! page's moving parts, and from then on the slider, playback and the URL move the story;
+//! Leptos signals carry the position to everything that shows it. When it is done the page's
+//! `<main>` says `data-state="live"`.
+//!
+//! The page is complete without it: if the data cannot be read, the page says so and stays
+//! as it was drawn.
+
+mod map;
+mod story;
+
+use crate::web::{self, json::Js};
+use newsmap_core::data::{
+    BASEMAP_FILE, Basemap, DataError, EVENTS_FILE, PLACES_FILE, load_basemap,
+};
+use newsmap_core::dataset::Dataset;
+use newsmap_core::host::options::Options;
+use newsmap_core::render::markup::Sink;
+use newsmap_core::render::page::{self as draw, Heading, Page};
+use newsmap_core::story::reading::Story;
+use newsmap_core::story::words::{Lang, Ui, Words};
+
+/// Installs a panic hook that says so on the page and in the console (a panic must never
+/// leave the reader without a word), then takes the page over once the data is in.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web::console_error(&format!("newsmap: internal error: {info}"));
+        if let Some(main) = main_element() {
+            let _ = main.set_attribute("data-state", "failed");
+        }
+    }));
+    let (options, warnings) = Options::from_pairs(web::location::query_pairs());
+    for w in warnings {
+        web::console_warn(&format!("newsmap: {w}"));
+    }
+    web::set_theme(options.theme);
+    // Both requests start before either is awaited (the page preloads them too).
+    let places = web::fetch_text(&format!("assets/{PLACES_FILE}"));
+    let events = web::fetch_text(&format!("assets/{EVENTS_FILE}"));
+    wasm_bindgen_futures::spawn_local(async move {
+        let (places, events) = (places.await, events.await);
+        let (mut data, mut errors) = Dataset::parse::<Js>(
+            places.as_deref().map_err(Clone::clone),
+            None,
+            events.as_deref().map_err(Clone::clone),
+        );
+        // A page drawn from other data than these (the data changed after the build) is
+        // drawn anew, and that takes the basemap, which the prerendered page already holds.
+        let drawn = main_element().and_then(|m| m.get_attribute("data-fingerprint"));
+        let stale = data.timeline.is_some() && drawn.as_deref() != Some(&data.fingerprint);
+        if stale {
+            let basemap = web::fetch_text(&format!("assets/{BASEMAP_FILE}")).await;
+            match load_basemap::<Js>(basemap.as_deref().map_err(Clone::clone)) {
+                Ok(b) => data.basemap = Some(b),
+                Err(e) => errors.push(e),
+            }
+        }
+        leptos::mount::mount_to_body(move || take_over(data, errors, options, stale));
+    });
+}
+
+pub fn main_element() -> Option<web_sys::Element> {
+    web::document()?
+        .query_selector("main.newsmap")
+        .ok()
+        .flatten()
+}
+
+/// Reports the data's problems: warnings to the console, the rest on the page too.
+fn report(errors: &[DataError], words: &Words) {
+    for e in errors {
+        if e.is_warning() {
+            web::console_warn(&format!("newsmap: {e}"));
+        } else {
+            web::console_error(&format!("newsmap: {e}"));
+        }
+    }
+    let shown: Vec<&DataError> = errors.iter().filter(|e| !e.is_warning()).collect();
+    let (Some(main), false) = (main_element(), shown.is_empty()) else {
+        return;
+    };
+    let Some(doc) = web::document() else { return };
+    let Ok(slot) = doc.create_element("div") else {
+        return;
+    };
+    let Some(mut dom) = web::dom::Dom::new() else {
+        return;
+    };
+    dom.open(
+        "div",
+        &[
+            ("class", "error"),
+            ("role", "alert"),
+            ("data-testid", "error"),
+        ],
+    );
+    dom.leaf("p", &[], words.ui(Ui::DataProblem));
+    dom.open("ul", &[]);
+    for e in shown {
+        dom.open("li", &[]);
+        dom.leaf("code", &[], e.file);
+        dom.text(&format!(": {}", e.problem));
+        dom.close();
+    }
+    dom.close();
+    dom.close();
+    dom.replace_children_of(&slot);
+    let header = main.query_selector("header").ok().flatten();
+    let _ = match header {
+        Some(h) => h.after_with_node_1(&slot),
+        None => main.prepend_with_node_1(&slot),
+    };
+}
+
+/// Draws the page anew in place of `main` (in the prerender's language; the app translates
+/// it after), for data other than the page was drawn from.
+fn redraw_page(
+    main: &web_sys::Element,
+    story: &Story,
+    basemap: Option<&Basemap>,
+    fingerprint: &str,
+) -> Option<web_sys::Element> {
+    let slot = web::document()?.create_element("div").ok()?;
+    let mut dom = web::dom::Dom::new()?;
+    draw::page(
+        &mut dom,
+        &Page {
+            heading: &Heading {
+                headline: web::title(),
+                standfirst: web::meta("description"),
+            },
+            story,
+            basemap,
+            words: &Words::new(Lang::default()),
+            position: 0.0,
+            fingerprint,
+        },
+    );
+    dom.replace_children_of(&slot);
+    let fresh = slot.first_element_child()?;
+    main.replace_with_with_node_1(&fresh).ok()?;
+    Some(fresh)
+}
+
+fn take_over(data: Dataset, errors: Vec<DataError>, options: Options, stale: bool) {
+    let words = Words::new(options.lang);
+    let Dataset {
+        places,
+        basemap,
+        timeline,
+        fingerprint,
+        ..
+    } = data;
+    let (Some(places), Some(timeline), Some(mut main)) = (places, timeline, main_element()) else {
+        report(&errors, &words);
+        return;
+    };
+    let story = Story::new(timeline, places);
+    if stale {
+        web::console_warn(
+            "newsmap: the page was drawn from other data than it reads; it is drawn anew",
+        );
+        if let Some(fresh) = redraw_page(&main, &story, basemap.as_ref(), &fingerprint) {
+            main = fresh;
+        }
+    }
+    report(&errors, &words);
+    if story::take_over(&main, story, options).is_some() {
+        let _ = main.set_attribute("data-state", "live");
+    } else {
+        web::console_error("newsmap: the page is not the one this app draws; it stays as it is");
+    }
+}

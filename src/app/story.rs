@@ -1,0 +1,398 @@
+//! The story, live: a position signal moved by the slider, the events list, playback and
+//! the URL, and the effects that show it — the map, the caption, the ceasefire banner, the
+//! date label, the slider's spoken value, the live region. What each shows is asked of the
+//! core's [`Story`]; how it is drawn, of the core's page routines.
+
+use super::map::MapNodes;
+use crate::web::dom::Dom;
+use crate::web::frames::Frames;
+use crate::web::{self, location};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use newsmap_core::host::options::Options;
+use newsmap_core::model::StopIx;
+use newsmap_core::render::page::{self as draw, Heading};
+use newsmap_core::story::reading::{Playback, Story};
+use newsmap_core::story::timeline::{CeasefireState, Frame};
+use newsmap_core::story::words::{Lang, Ui, Words};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// How long the story rests on a stop before the URL follows.
+const URL_SETTLE_MS: u32 = 300;
+
+/// The page's parts the app moves, found in the prerendered page.
+struct Nodes {
+    header: web_sys::Element,
+    ceasefire: web_sys::Element,
+    map_frame: web_sys::Element,
+    controls: web_sys::Element,
+    play: web_sys::HtmlElement,
+    slider: web_sys::HtmlInputElement,
+    label: web_sys::Element,
+    caption: web_sys::Element,
+    legend: web_sys::Element,
+    list: web_sys::Element,
+    announcer: web_sys::Element,
+}
+
+fn find(main: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    main.query_selector(selector).ok().flatten()
+}
+
+impl Nodes {
+    fn find(main: &web_sys::Element) -> Option<Nodes> {
+        Some(Nodes {
+            header: find(main, "header.headline")?,
+            ceasefire: find(main, ".ceasefire-slot")?,
+            map_frame: find(main, ".map-frame")?,
+            controls: find(main, ".controls")?,
+            play: find(main, "[data-testid=\"play\"]")?.dyn_into().ok()?,
+            slider: find(main, "[data-testid=\"date-slider\"]")?
+                .dyn_into()
+                .ok()?,
+            label: find(main, "[data-testid=\"date-label\"]")?,
+            caption: find(main, "[data-testid=\"caption\"]")?,
+            legend: find(main, "[data-testid=\"legend\"]")?,
+            list: find(main, "section.events")?,
+            announcer: find(main, "[data-testid=\"announcer\"]")?,
+        })
+    }
+}
+
+/// Draws into `target` with the core's routine `draw`, replacing what was there.
+fn redraw(target: &web_sys::Element, draw: impl FnOnce(&mut Dom)) {
+    if let Some(mut dom) = Dom::new() {
+        draw(&mut dom);
+        dom.replace_children_of(target);
+    }
+}
+
+/// The page in another language than the prerender's: every part with words is drawn anew,
+/// the headline and standfirst from the page's own `newsmap:…:ar` tags.
+fn translate(nodes: &Nodes, story: &Story, words: &Words, position: f64) {
+    web::set_lang(words.lang);
+    let heading = match words.lang {
+        Lang::Ar => Heading {
+            headline: web::meta("newsmap:title:ar"),
+            standfirst: web::meta("newsmap:description:ar"),
+        },
+        Lang::En => Heading {
+            headline: web::title(),
+            standfirst: web::meta("description"),
+        },
+    };
+    if let Some(doc) = web::document()
+        && !heading.headline.is_empty()
+    {
+        doc.set_title(&heading.headline);
+    }
+    if let Some(parent) = nodes.header.parent_element() {
+        let fresh = web::document().and_then(|d| d.create_element("div").ok());
+        if let Some(slot) = fresh {
+            redraw(&slot, |d| draw::header(d, &heading));
+            if let Some(h) = slot.first_element_child() {
+                let _ = parent.replace_child(&h, &nodes.header);
+            }
+        }
+    }
+    nodes.play.set_text_content(Some(words.ui(Ui::Play)));
+    if let Some(span) = nodes
+        .controls
+        .query_selector(".visually-hidden")
+        .ok()
+        .flatten()
+    {
+        span.set_text_content(Some(words.ui(Ui::DateInStory)));
+    }
+    let _ = nodes
+        .caption
+        .set_attribute("aria-label", words.ui(Ui::WhatHappened));
+    let _ = nodes
+        .legend
+        .set_attribute("aria-label", words.ui(Ui::Legend));
+    let _ = nodes.list.set_attribute("aria-label", words.ui(Ui::Events));
+    redraw(&nodes.legend, |d| draw::legend(d, story, words));
+    let stop = story.frame_at(position).stop;
+    redraw(&nodes.list, |d| draw::event_list(d, story, words, stop));
+}
+
+/// Where the story stands: the slider position (a stop index, fractional while playing),
+/// whether it plays, and what follows from the position.
+#[derive(Clone, Copy)]
+struct State {
+    position: RwSignal<f64>,
+    playing: RwSignal<bool>,
+    frame: Memo<Frame>,
+    stop: Memo<Option<StopIx>>,
+    ceasefire: Memo<CeasefireState>,
+}
+
+impl State {
+    fn new(story: &Arc<Story>, start: f64) -> State {
+        let position = RwSignal::new(start);
+        let story = story.clone();
+        let frame: Memo<Frame> = Memo::new(move |_| story.frame_at(position.get()));
+        State {
+            position,
+            playing: RwSignal::new(false),
+            frame,
+            stop: Memo::new(move |_| frame.with(|f| f.stop)),
+            ceasefire: Memo::new(move |_| frame.with(|f| f.ceasefire)),
+        }
+    }
+}
+
+/// Takes the page over. `None` when the page lacks a part the app moves.
+pub fn take_over(main: &web_sys::Element, story: Story, options: Options) -> Option<()> {
+    let nodes = Rc::new(Nodes::find(main)?);
+    let story = Arc::new(story);
+    let words = Words::new(options.lang);
+    let (start, warnings) = story.opening(options.event.as_ref(), options.date);
+    for w in warnings {
+        web::console_warn(&format!("newsmap: {w}"));
+    }
+    if options.lang != Lang::En {
+        translate(&nodes, &story, &words, start);
+    }
+    if !options.controls {
+        let _ = main.class_list().add_1("compact");
+        let _ = nodes.controls.class_list().add_1("compact");
+    }
+    let state = State::new(&story, start);
+    show(&nodes, &story, words, state);
+    follow_in_url(&story, state);
+    let player = Rc::new(Player::new(&story, state));
+    let listeners = listen(&nodes, &player);
+    let height = web::embed::auto_height(main.clone(), options.child_id.clone());
+    // The page lives as long as the app: keep what listens for it.
+    let kept = StoredValue::new_local((listeners, height, player.clone()));
+    on_cleanup(move || {
+        let _ = kept.try_update_value(|(_, _, player)| player.pause());
+    });
+    if options.autoplay {
+        player.play();
+    }
+    Some(())
+}
+
+/// The effects that show the state: the map follows every frame; the caption, the list's
+/// current stop, the slider's spoken value and the live region follow the stop; the banner
+/// follows the ceasefire; the label, the slider and the play button follow the position.
+fn show(nodes: &Rc<Nodes>, story: &Arc<Story>, words: Words, state: State) {
+    let mut map = MapNodes::find(&nodes.map_frame, story);
+    Effect::new(move |_| state.frame.with(|f| map.show(f)));
+    {
+        let (nodes, story) = (nodes.clone(), story.clone());
+        Effect::watch(
+            move || state.stop.get(),
+            move |stop, _, _| {
+                redraw(&nodes.caption, |d| draw::caption(d, &story, &words, *stop));
+                mark_current(&nodes.list, *stop);
+                let summary = stop.map(|s| story.summary(&words, s)).unwrap_or_default();
+                let _ = nodes.slider.set_attribute("aria-valuetext", &summary);
+                nodes.announcer.set_text_content(Some(&summary));
+            },
+            true,
+        );
+    }
+    {
+        let (nodes, story) = (nodes.clone(), story.clone());
+        Effect::watch(
+            move || state.ceasefire.get(),
+            move |ceasefire, _, _| {
+                redraw(&nodes.ceasefire, |d| {
+                    draw::ceasefire(d, &story, &words, *ceasefire)
+                });
+            },
+            true,
+        );
+    }
+    {
+        let (nodes, story) = (nodes.clone(), story.clone());
+        Effect::new(move |_| {
+            let p = state.position.get();
+            let label = story.label(&words, p, state.playing.get());
+            if nodes.label.text_content().as_deref() != Some(label.as_str()) {
+                nodes.label.set_text_content(Some(&label));
+            }
+            let value = (p.max(0.0).floor() as usize).to_string();
+            if nodes.slider.value() != value {
+                nodes.slider.set_value(&value);
+            }
+        });
+    }
+    let nodes = nodes.clone();
+    Effect::new(move |_| {
+        let on = state.playing.get();
+        let _ = nodes
+            .play
+            .set_attribute("aria-pressed", if on { "true" } else { "false" });
+        nodes
+            .play
+            .set_text_content(Some(words.ui(if on { Ui::Pause } else { Ui::Play })));
+    });
+}
+
+/// The URL follows the reader: not for the position the URL gave, not during playback, and
+/// only once the reader settles on a stop.
+fn follow_in_url(story: &Arc<Story>, state: State) {
+    let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
+    let story = story.clone();
+    Effect::watch(
+        move || (state.stop.get(), state.playing.get()),
+        move |(stop, on), before, _| {
+            pending.borrow_mut().take();
+            if before.is_none() || *on {
+                return;
+            }
+            let Some(date) = stop.and_then(|s| story.url_date(s)) else {
+                return;
+            };
+            let write = Timeout::new(URL_SETTLE_MS, move || {
+                location::replace_query(&[("date", Some(&date.to_string())), ("event", None)])
+            });
+            *pending.borrow_mut() = Some(write);
+        },
+        false,
+    );
+}
+
+/// Playback: smooth between stops, or a step every two seconds when the reader asks for
+/// reduced motion (followed while the page is open).
+struct Player {
+    story: Arc<Story>,
+    state: State,
+    frames: Frames,
+    reduced: Rc<Cell<bool>>,
+    playback: Rc<RefCell<Playback>>,
+    _reduced_listener: Option<EventListener>,
+}
+
+impl Player {
+    fn new(story: &Arc<Story>, state: State) -> Player {
+        let reduced = Rc::new(Cell::new(false));
+        let (now, listener) = {
+            let reduced = reduced.clone();
+            web::media_query("(prefers-reduced-motion: reduce)", move |m| reduced.set(m))
+        };
+        reduced.set(now);
+        Player {
+            story: story.clone(),
+            state,
+            frames: Frames::default(),
+            reduced,
+            playback: Rc::new(RefCell::new(Playback::default())),
+            _reduced_listener: listener,
+        }
+    }
+
+    /// Plays from here to the end (from the start when at the end).
+    fn play(&self) {
+        let (position, playing) = (self.state.position, self.state.playing);
+        let last = self.story.last_position();
+        if last <= 0.0 {
+            return;
+        }
+        if position.get_untracked() >= last {
+            position.set(0.0);
+        }
+        self.playback.borrow_mut().reset();
+        playing.set(true);
+        let (story, reduced, playback) = (
+            self.story.clone(),
+            self.reduced.clone(),
+            self.playback.clone(),
+        );
+        self.frames.start(move |dt| {
+            let p = position.get_untracked();
+            let next = story.advance(p, dt, reduced.get(), &mut playback.borrow_mut());
+            if next != p {
+                position.set(next);
+            }
+            let go_on = next < last;
+            if !go_on {
+                playing.set(false);
+            }
+            go_on
+        });
+    }
+
+    fn pause(&self) {
+        self.frames.stop();
+        self.state.playing.set(false);
+    }
+
+    fn toggle(&self) {
+        if self.state.playing.get_untracked() {
+            self.pause();
+        } else {
+            self.play();
+        }
+    }
+
+    /// Stops playing and shows stop `k`.
+    fn go_to(&self, k: usize) {
+        self.pause();
+        self.state.position.set(k as f64);
+    }
+}
+
+/// The reader's hands: the slider, the play button, the events list.
+fn listen(nodes: &Nodes, player: &Rc<Player>) -> [EventListener; 3] {
+    [
+        {
+            let (player, slider) = (player.clone(), nodes.slider.clone());
+            EventListener::new(&nodes.slider, "input", move |_| {
+                if let Ok(k) = slider.value().parse::<usize>() {
+                    player.go_to(k);
+                }
+            })
+        },
+        {
+            let player = player.clone();
+            EventListener::new(&nodes.play, "click", move |_| player.toggle())
+        },
+        {
+            let player = player.clone();
+            EventListener::new(&nodes.list, "click", move |e| {
+                let stop = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("button[data-stop]").ok().flatten())
+                    .and_then(|b| b.get_attribute("data-stop"))
+                    .and_then(|s| s.parse::<usize>().ok());
+                if let Some(k) = stop {
+                    player.go_to(k);
+                }
+            })
+        },
+    ]
+}
+
+/// Marks the list's buttons of the current stop with `aria-current`.
+fn mark_current(list: &web_sys::Element, stop: Option<StopIx>) {
+    let Ok(buttons) = list.query_selector_all("button[data-stop]") else {
+        return;
+    };
+    let current = stop.map(|s| s.0.to_string());
+    for i in 0..buttons.length() {
+        let Some(b) = buttons
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let here = b.get_attribute("data-stop") == current;
+        if here != b.has_attribute("aria-current") {
+            let _ = if here {
+                b.set_attribute("aria-current", "step")
+            } else {
+                b.remove_attribute("aria-current")
+            };
+        }
+    }
+}
