@@ -197,13 +197,17 @@ ensure_wasm_opt() {
 
 ensure_chromium() {
   step "Chromium (headless browser tests)"
-  if command -v chromium >/dev/null; then
-    info "$(chromium --version 2>/dev/null | head -1)"
-    return
+  if ! command -v chromium >/dev/null; then
+    apt_install chromium
+    command -v chromium >/dev/null || fail "chromium did not install." \
+      "Install Debian's 'chromium' package, then run this again."
   fi
-  apt_install chromium
-  command -v chromium >/dev/null || fail "chromium did not install." \
-    "Install Debian's 'chromium' package, then run this again."
+  info "$(chromium --version 2>/dev/null | head -1)"
+  # The page ships no font: the tests' screenshots of ?lang=ar need one with Arabic letters.
+  if ! fc-list :lang=ar family 2>/dev/null | grep -q .; then
+    apt_install fontconfig fonts-dejavu-core
+  fi
+  info "a font with Arabic letters: $(fc-list :lang=ar family 2>/dev/null | head -1)"
 }
 
 ensure_browser_test_deps() {

@@ -115,6 +115,16 @@ fn translate(nodes: &Nodes, story: &Story, words: &Words, position: f64) {
         .legend
         .set_attribute("aria-label", words.ui(Ui::Legend));
     let _ = nodes.list.set_attribute("aria-label", words.ui(Ui::Events));
+    for (summary, key) in [
+        (".legend-fold > summary", Ui::Legend),
+        (".events-fold > summary", Ui::EventsHeading),
+    ] {
+        if let Some(main) = nodes.list.closest("main").ok().flatten()
+            && let Some(el) = main.query_selector(summary).ok().flatten()
+        {
+            el.set_text_content(Some(words.ui(key)));
+        }
+    }
     redraw(&nodes.legend, |d| draw::legend(d, story, words));
     let stop = story.frame_at(position).stop;
     redraw(&nodes.list, |d| draw::event_list(d, story, words, stop));

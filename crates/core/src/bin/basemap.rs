@@ -1,10 +1,11 @@
 //! Converts Natural Earth country outlines (TopoJSON, as shipped in the npm package
 //! `world-atlas`) into the small GeoJSON basemap the app loads.
 //!
-//! Usage: `cargo run --release --bin basemap -- countries-50m.json > assets/basemap.geojson`
+//! Usage: `cargo run --release -p newsmap-core --bin basemap -- countries-50m.json > assets/basemap.geojson`
 //! (`scripts/basemap` fetches world-atlas 2.0.2 with npm and runs this).
 //!
-//! It keeps Libya and its neighbours, clips them to the area the map can ever show, simplifies
+//! It keeps Libya and its neighbours with their names in English and Arabic, adds the seas the
+//! map names as points, clips the countries to the area the map can ever show, simplifies
 //! them (Douglas–Peucker) to what 1600 pixels can draw and rounds coordinates to 3 decimals
 //! (about 100 m, a fifth of a pixel at the widest map).
 
@@ -15,19 +16,27 @@ use newsmap_core::map::geometry::{Point, clip_ring, round_to, simplify};
 use serde_json::Value;
 use std::process::ExitCode;
 
-/// ISO 3166 numeric ids of the countries to keep, and whether each is the story's country.
-const COUNTRIES: [(&str, bool); 11] = [
-    ("434", true),  // Libya
-    ("788", false), // Tunisia
-    ("012", false), // Algeria
-    ("562", false), // Niger
-    ("148", false), // Chad
-    ("729", false), // Sudan
-    ("818", false), // Egypt
-    ("470", false), // Malta
-    ("380", false), // Italy (Lampedusa, Pantelleria)
-    ("300", false), // Greece (Crete)
-    ("196", false), // Cyprus
+/// The countries to keep: ISO 3166 numeric id, whether it is the story's country, and the
+/// name in Arabic (the English one comes from Natural Earth).
+const COUNTRIES: [(&str, bool, &str); 11] = [
+    ("434", true, "ليبيا"),
+    ("788", false, "تونس"),
+    ("012", false, "الجزائر"),
+    ("562", false, "النيجر"),
+    ("148", false, "تشاد"),
+    ("729", false, "السودان"),
+    ("818", false, "مصر"),
+    ("470", false, "مالطا"),
+    ("380", false, "إيطاليا"), // Lampedusa, Pantelleria
+    ("300", false, "اليونان"), // Crete
+    ("196", false, "قبرص"),
+];
+
+/// Seas and gulfs the map names: English, Arabic, and a point of the water (lon, lat) near
+/// which the label goes.
+const WATERS: [(&str, &str, f64, f64); 2] = [
+    ("Mediterranean Sea", "البحر الأبيض المتوسط", 16.0, 33.9),
+    ("Gulf of Sidra", "خليج سرت", 18.4, 31.45),
 ];
 
 /// The area kept (lon, lat): all of Libya and its borders with every neighbour, and to the
@@ -141,7 +150,7 @@ fn convert(text: &str) -> Result<FeatureCollection, String> {
         .and_then(Value::as_array)
         .ok_or("no objects.countries.geometries: expected world-atlas countries-*.json")?;
     let mut features = Vec::new();
-    for (id, focus) in COUNTRIES {
+    for (id, focus, name_ar) in COUNTRIES {
         let Some(g) = geometries
             .iter()
             .find(|g| g.get("id").and_then(Value::as_str) == Some(id))
@@ -168,6 +177,7 @@ fn convert(text: &str) -> Result<FeatureCollection, String> {
         }
         let mut properties = JsonObject::new();
         properties.insert("name".into(), name.into());
+        properties.insert("name_ar".into(), name_ar.into());
         properties.insert("iso_n3".into(), id.into());
         if focus {
             properties.insert("focus".into(), true.into());
@@ -178,12 +188,28 @@ fn convert(text: &str) -> Result<FeatureCollection, String> {
             ..Feature::default()
         });
     }
+    features.extend(waters());
     let mut members = JsonObject::new();
     members.insert("attribution".into(), ATTRIBUTION.into());
     Ok(FeatureCollection {
         bbox: None,
         features,
         foreign_members: Some(members),
+    })
+}
+
+/// The seas and gulfs, as named points.
+fn waters() -> impl Iterator<Item = Feature> {
+    WATERS.into_iter().map(|(name, name_ar, lon, lat)| {
+        let mut properties = JsonObject::new();
+        properties.insert("name".into(), name.into());
+        properties.insert("name_ar".into(), name_ar.into());
+        properties.insert("kind".into(), "water".into());
+        Feature {
+            geometry: Some(Geometry::new(GeometryValue::new_point(vec![lon, lat]))),
+            properties: Some(properties),
+            ..Feature::default()
+        }
     })
 }
 

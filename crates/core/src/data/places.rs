@@ -46,16 +46,28 @@ impl PlaceSet {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
     pub name: String,
+    /// The name in Arabic (empty when the data has none).
+    pub name_ar: String,
     /// Whether this is the story's country (drawn stronger).
     pub focus: bool,
     /// Polygons, each a list of rings of `(lon, lat)`: the outer ring first, then holes.
     pub polygons: Vec<Vec<Vec<(f64, f64)>>>,
 }
 
+/// A named body of water, labelled near its point where the map shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Water {
+    pub name: String,
+    pub name_ar: String,
+    pub lon: f64,
+    pub lat: f64,
+}
+
 /// Everything `basemap.geojson` holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Basemap {
     pub countries: Vec<Country>,
+    pub waters: Vec<Water>,
     /// The credit line the data asks for.
     pub attribution: String,
 }
@@ -351,8 +363,9 @@ pub fn read_places<J: Json>(root: &J) -> Result<PlaceSet, DataError> {
     Ok(PlaceSet { places, boundaries })
 }
 
-/// Reads `basemap.geojson`: Polygon or MultiPolygon features with a `name`, an optional
-/// `focus: true` for the story's country, and the collection's `attribution` member.
+/// Reads `basemap.geojson`: Polygon or MultiPolygon features (countries) with a `name`, a
+/// `name_ar`, an optional `focus: true` for the story's country; Point features (seas, gulfs)
+/// with a `name` and a `name_ar`; and the collection's `attribution` member.
 pub fn read_basemap<J: Json>(root: &J) -> Result<Basemap, DataError> {
     let file = BASEMAP_FILE;
     let features = features(file, root)?;
@@ -361,16 +374,27 @@ pub fn read_basemap<J: Json>(root: &J) -> Result<Basemap, DataError> {
         .and_then(|a| a.string())
         .unwrap_or_else(|| "Natural Earth".to_owned());
     let mut countries = Vec::with_capacity(features.len());
+    let mut waters = Vec::new();
     for (i, f) in features.iter().enumerate() {
         let what = describe(i, f);
+        let name = || property(f, "name").unwrap_or_else(|| "unnamed".to_owned());
         let polygons = match Geometry::read(file, &what, f)? {
             Some(Geometry::Polygon(rings)) => vec![rings],
             Some(Geometry::MultiPolygon(polygons)) => polygons,
+            Some(Geometry::Point((lon, lat))) => {
+                waters.push(Water {
+                    name: name(),
+                    name_ar: property(f, "name_ar").unwrap_or_default(),
+                    lon,
+                    lat,
+                });
+                continue;
+            }
             Some(other) => {
                 return Err(shape(
                     file,
                     format!(
-                        "{what} is a {}; the basemap holds Polygons",
+                        "{what} is a {}; the basemap holds Polygons (countries) and Points (waters)",
                         other.type_name()
                     ),
                 ));
@@ -378,13 +402,15 @@ pub fn read_basemap<J: Json>(root: &J) -> Result<Basemap, DataError> {
             None => return Err(shape(file, format!("{what} has no geometry"))),
         };
         countries.push(Country {
-            name: property(f, "name").unwrap_or_else(|| "unnamed".to_owned()),
+            name: name(),
+            name_ar: property(f, "name_ar").unwrap_or_default(),
             focus: flag(f, "focus"),
             polygons,
         });
     }
     Ok(Basemap {
         countries,
+        waters,
         attribution,
     })
 }
@@ -600,8 +626,15 @@ mod tests {
                     c.polygons.iter().flatten().flatten().copied().collect(),
                 )
             })
+            .chain(
+                basemap
+                    .waters
+                    .iter()
+                    .map(|w| (w.name.clone(), vec![(w.lon, w.lat)])),
+            )
             .collect();
         assert_eq!(ours, positions_by_geojson_crate(basemap_text));
+        assert!(basemap.countries.iter().all(|c| !c.name_ar.is_empty()));
     }
 
     #[test]
@@ -649,8 +682,20 @@ mod tests {
     fn basemap_errors_name_the_file() {
         let e = parse_basemap("{}").unwrap_err();
         assert_eq!(e.file, "basemap.geojson");
-        let point = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
-            "properties":{"name":"X"},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#;
-        assert!(parse_basemap(point).unwrap_err().problem.contains("Point"));
+        let line = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+            "properties":{"name":"X"},"geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}"#;
+        assert!(
+            parse_basemap(line)
+                .unwrap_err()
+                .problem
+                .contains("LineString")
+        );
+        // A point is a sea's name, at its place.
+        let sea = line.replace(
+            r#""LineString","coordinates":[[1,2],[3,4]]"#,
+            r#""Point","coordinates":[1,2]"#,
+        );
+        let map = parse_basemap(&sea).unwrap();
+        assert_eq!((map.waters[0].name.as_str(), map.waters[0].lon), ("X", 1.0));
     }
 }

@@ -1,14 +1,22 @@
-//! Screen shapes of the map that do not change with time: land, boundaries, where each
-//! place's marker and label go.
+//! Screen shapes of the map that do not change with time, for one width: land, boundaries,
+//! where each place's marker and label go, the story's arrows and strike marks, the names of
+//! countries and seas, the locator and the scale bar.
 //!
-//! A [`BaseScene`] is computed from the data and the width of the map's container, in pixels.
-//! The live map (Leptos) and the static snapshot (a native SVG writer) both draw it, so they
-//! cannot disagree about where anything is.
+//! A [`BaseScene`] is computed from the data, the story's marks and the width of the map's
+//! container, in pixels. Every mark takes its room before any text is placed, so no label
+//! covers a marker, an arrow, a strike mark or another label, at any stop of the story.
 
+pub use super::labels::{Anchor, Label};
+use super::labels::{PointLabel, Rect, Taken, first_free, place_point_label};
+use super::orientation::{
+    GeoLabel, Locator, ScaleBar, country_labels, locator, project_countries, scale_bar,
+    water_labels,
+};
 use crate::data::places::{Basemap, Boundary, PlaceSet};
 use crate::map::geometry::{path_data, px};
 use crate::map::projection::{Bounds, Viewport};
-use crate::model::{PlaceId, PlaceRole};
+use crate::model::{PlaceId, PlaceRole, Point};
+use crate::story::timeline::{ArrowState, StrikeState};
 use crate::story::words::{Lang, Ui, Words};
 
 /// Narrowest and widest maps the layout is designed for, in CSS pixels.
@@ -22,63 +30,15 @@ const REGION_LABEL_ROOM_DEG: f64 = 1.6;
 const PADDING: f64 = 28.0;
 
 /// The map's pixel size for a container `width` pixels wide: wide screens get a landscape
-/// map, phones a squarer one, and the height stays within what fits a screen.
+/// map, phones one no taller than the story needs, and the height stays within a screen.
 pub fn map_size(container_width: f64) -> (f64, f64) {
     let w = if container_width.is_finite() {
         container_width.clamp(MIN_WIDTH, MAX_WIDTH)
     } else {
         MIN_WIDTH
     };
-    let h = (w * 0.62).clamp(340.0, 640.0);
+    let h = (w * 0.62).clamp(250.0, 640.0);
     (w.round(), h.round())
-}
-
-/// Where a label's text sits relative to its point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
-
-impl Anchor {
-    /// The SVG `text-anchor` value.
-    pub fn svg(self) -> &'static str {
-        match self {
-            Anchor::Start => "start",
-            Anchor::Middle => "middle",
-            Anchor::End => "end",
-        }
-    }
-}
-
-/// A piece of text on the map; `(x, y)` is the text's baseline anchor point.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub anchor: Anchor,
-    /// Font size in pixels.
-    pub size: f64,
-}
-
-impl Label {
-    /// An estimate of the label's box `(x0, y0, x1, y1)`, good enough to keep labels apart.
-    pub fn rect(&self) -> (f64, f64, f64, f64) {
-        let w = self.text.chars().count() as f64 * self.size * 0.56 + 2.0;
-        let x0 = match self.anchor {
-            Anchor::Start => self.x,
-            Anchor::Middle => self.x - w / 2.0,
-            Anchor::End => self.x - w,
-        };
-        (
-            x0,
-            self.y - self.size * 0.8,
-            x0 + w,
-            self.y + self.size * 0.25,
-        )
-    }
 }
 
 /// A country outline, projected.
@@ -97,8 +57,9 @@ pub struct BoundaryShape {
     /// The boundary's name, as in the data.
     pub name: String,
     pub d: String,
-    pub label: Label,
-    /// Region names on either side of the line.
+    /// "Traditional boundary (approx.)" beside the line, where it fits.
+    pub label: Option<Label>,
+    /// Region names on either side of the line, where they fit.
     pub sides: Vec<Label>,
 }
 
@@ -114,6 +75,20 @@ pub struct PlaceMark {
     pub label: Option<Label>,
 }
 
+/// An offensive's arrow on this map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArrowMark {
+    pub state: ArrowState,
+    pub shape: ArrowShape,
+}
+
+/// A burst of strikes on this map: where each mark goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrikeMark {
+    pub state: StrikeState,
+    pub marks: Vec<Point>,
+}
+
 /// Everything static the map draws, in pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaseScene {
@@ -121,123 +96,35 @@ pub struct BaseScene {
     pub land: Vec<LandShape>,
     pub boundaries: Vec<BoundaryShape>,
     pub places: Vec<PlaceMark>,
+    pub arrows: Vec<ArrowMark>,
+    pub strikes: Vec<StrikeMark>,
+    pub geo_labels: Vec<GeoLabel>,
+    pub locator: Option<Locator>,
+    pub scale_bar: Option<ScaleBar>,
     pub attribution: String,
 }
 
-/// Marker radius kept clear of labels, in pixels.
-const MARKER_CLEARANCE: f64 = 8.0;
-
-type Rect = (f64, f64, f64, f64);
-
-fn marker_box(x: f64, y: f64) -> Rect {
-    (
-        x - MARKER_CLEARANCE,
-        y - MARKER_CLEARANCE,
-        x + MARKER_CLEARANCE,
-        y + MARKER_CLEARANCE,
-    )
+/// The marks the story draws at one stop or another: every arrow and every burst.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marks<'a> {
+    pub arrows: &'a [ArrowState],
+    pub strikes: &'a [StrikeState],
 }
 
-fn overlaps(a: Rect, b: Rect) -> bool {
-    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
-}
+/// How far a label keeps from a story town's point: its marker and the ring that marks it
+/// under attack. A context town's marker is smaller.
+pub const STORY_CLEARANCE: f64 = 13.5;
+const CONTEXT_CLEARANCE: f64 = 6.0;
 
-fn inside(r: Rect, w: f64, h: f64) -> bool {
-    r.0 >= 2.0 && r.1 >= 2.0 && r.2 <= w - 2.0 && r.3 <= h - 2.0
-}
+/// How far the strike marks of a burst sit from the place, and how big each is.
+pub const STRIKE_RING: f64 = 21.0;
+pub const STRIKE_MARK: f64 = 7.0;
 
-/// Keeps a free-standing label on the map: flips it to the other side of its point when it
-/// would run off an edge, then nudges it in.
-fn keep_inside(mut label: Label, w: f64, h: f64) -> Label {
-    let (x0, _, x1, _) = label.rect();
-    if x1 > w - 2.0 && label.anchor == Anchor::Start {
-        label.anchor = Anchor::End;
-        label.x -= 16.0;
-    } else if x0 < 2.0 && label.anchor == Anchor::End {
-        label.anchor = Anchor::Start;
-        label.x += 16.0;
-    }
-    let (x0, y0, x1, y1) = label.rect();
-    if x1 > w - 2.0 {
-        label.x -= x1 - (w - 2.0);
-    }
-    if x0 < 2.0 {
-        label.x += 2.0 - x0;
-    }
-    if y1 > h - 2.0 {
-        label.y -= y1 - (h - 2.0);
-    }
-    if y0 < 2.0 {
-        label.y += 2.0 - y0;
-    }
-    label
-}
+/// Half the width of the room an arrow's shaft takes from labels.
+const ARROW_ROOM: f64 = 3.5;
 
-/// A label to place beside a point.
-struct LabelRequest {
-    x: f64,
-    y: f64,
-    text: String,
-    size: f64,
-    /// Shown even where no position is free.
-    required: bool,
-}
-
-/// Puts each label at the first of eight positions around its point that stays on the map
-/// and clear of every marker and label already placed. A label marked `required` that finds
-/// no free position takes the first that stays on the map; another is left out.
-fn place_labels(
-    requests: &[LabelRequest],
-    taken: &mut Vec<Rect>,
-    w: f64,
-    h: f64,
-) -> Vec<Option<Label>> {
-    for r in requests {
-        taken.push(marker_box(r.x, r.y));
-    }
-    let mut labels = Vec::with_capacity(requests.len());
-    for r in requests {
-        let (x, y, size) = (r.x, r.y, r.size);
-        let gap = MARKER_CLEARANCE + 2.0;
-        let candidates = [
-            (x + gap, y + size * 0.35, Anchor::Start),
-            (x - gap, y + size * 0.35, Anchor::End),
-            (x, y - gap, Anchor::Middle),
-            (x, y + gap + size * 0.8, Anchor::Middle),
-            (x + gap * 0.8, y - gap * 0.8, Anchor::Start),
-            (x + gap * 0.8, y + gap * 0.8 + size * 0.6, Anchor::Start),
-            (x - gap * 0.8, y - gap * 0.8, Anchor::End),
-            (x - gap * 0.8, y + gap * 0.8 + size * 0.6, Anchor::End),
-        ];
-        let make = |(lx, ly, anchor): (f64, f64, Anchor)| Label {
-            text: r.text.clone(),
-            x: lx,
-            y: ly,
-            anchor,
-            size,
-        };
-        let free = candidates
-            .iter()
-            .map(|c| make(*c))
-            .find(|l| inside(l.rect(), w, h) && !taken.iter().any(|t| overlaps(*t, l.rect())));
-        let chosen = match (free, r.required) {
-            (Some(l), _) => Some(l),
-            (None, true) => Some(
-                candidates
-                    .iter()
-                    .map(|c| make(*c))
-                    .find(|l| inside(l.rect(), w, h))
-                    .unwrap_or_else(|| make(candidates[0])),
-            ),
-            (None, false) => None,
-        };
-        if let Some(l) = &chosen {
-            taken.push(l.rect());
-        }
-        labels.push(chosen);
-    }
-    labels
-}
+/// The size of the credit line's text (as the CSS sets it).
+const ATTRIBUTION_SIZE: f64 = 10.0;
 
 /// The extent the map shows: the places, and room east and west of each boundary for the
 /// names of the regions it divides.
@@ -294,55 +181,14 @@ fn label_size(story: bool, w: f64) -> f64 {
     }
 }
 
-/// The places' markers and labels: story places first, clear of each other, with the best
-/// label positions; then context places, each left out where its marker would sit under a
-/// story label.
-fn place_marks(places: &PlaceSet, viewport: &Viewport, words: &Words) -> Vec<PlaceMark> {
-    let (w, h) = (viewport.width, viewport.height);
-    let projected: Vec<_> = places
-        .places
-        .iter()
-        .filter_map(|p| viewport.project(p.lon, p.lat).map(|xy| (p, xy)))
-        .collect();
-    let mut taken = Vec::new();
-    let mut marks = Vec::with_capacity(projected.len());
-    for story in [true, false] {
-        let group: Vec<_> = projected
-            .iter()
-            .filter(|(p, _)| (p.role == PlaceRole::Story) == story)
-            .filter(|(_, (x, y))| story || !taken.iter().any(|t| overlaps(*t, marker_box(*x, *y))))
-            .collect();
-        let requests: Vec<_> = group
-            .iter()
-            .map(|(p, (x, y))| LabelRequest {
-                x: *x,
-                y: *y,
-                text: words.place(places, &p.id),
-                size: label_size(story, w),
-                required: story,
-            })
-            .collect();
-        let labels = place_labels(&requests, &mut taken, w, h);
-        marks.extend(
-            group
-                .iter()
-                .zip(labels)
-                .map(|((p, (x, y)), label)| PlaceMark {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    role: p.role,
-                    x: *x,
-                    y: *y,
-                    label,
-                }),
-        );
-    }
-    marks
-}
-
-/// A boundary's line, its label beside its middle, and the names of the regions either
-/// side a little inland from its first (coastal) point.
-fn boundary_shape(b: &Boundary, viewport: &Viewport, words: &Words) -> Option<BoundaryShape> {
+/// A boundary's line, its label beside it, and the names of the regions either side a little
+/// inland from its first (coastal) point: each at the first position that covers nothing.
+fn boundary_shape(
+    b: &Boundary,
+    viewport: &Viewport,
+    words: &Words,
+    taken: &mut Taken,
+) -> Option<BoundaryShape> {
     let (w, h) = (viewport.width, viewport.height);
     let pts: Vec<_> = b
         .line
@@ -351,15 +197,19 @@ fn boundary_shape(b: &Boundary, viewport: &Viewport, words: &Words) -> Option<Bo
         .collect();
     let mut d = String::new();
     path_data(pts.iter().copied(), false, 1, &mut d);
+    taken.add_line(&pts, 2.0);
     let (x, y) = *pts.first()?;
-    let (mx, my) = *pts.get(pts.len() / 2)?;
-    let label = Label {
-        text: words.ui(Ui::BoundaryLabel).to_owned(),
-        x: mx + 6.0,
-        y: my,
-        anchor: Anchor::Start,
-        size: 11.0,
-    };
+    // Beside the line, from its middle outwards.
+    let mid = pts.len() / 2;
+    let mut order: Vec<usize> = (0..pts.len()).collect();
+    order.sort_by_key(|&i| i.abs_diff(mid));
+    let text = words.ui(Ui::BoundaryLabel);
+    let beside = order.into_iter().flat_map(|i| {
+        let (mx, my) = pts[i];
+        [(6.0, Anchor::Start), (-6.0, Anchor::End)]
+            .map(|(dx, anchor)| Label::new(text, mx + dx, my + 4.0, anchor, 11.0))
+    });
+    let label = first_free(beside, taken, w, h);
     let (west, east) = match words.lang {
         Lang::Ar => (
             b.west_ar.as_ref().or(b.west.as_ref()),
@@ -367,47 +217,191 @@ fn boundary_shape(b: &Boundary, viewport: &Viewport, words: &Words) -> Option<Bo
         ),
         Lang::En => (b.west.as_ref(), b.east.as_ref()),
     };
-    let sides = [(west, Anchor::End, -8.0), (east, Anchor::Start, 8.0)]
-        .into_iter()
-        .filter_map(|(name, anchor, dx)| {
-            name.map(|n| Label {
-                text: n.to_uppercase(),
-                x: x + dx,
-                y: y + 28.0,
-                anchor,
-                size: 11.0,
-            })
-        })
-        .collect();
+    let mut sides = Vec::new();
+    for (name, anchor, dx) in [(west, Anchor::End, -8.0), (east, Anchor::Start, 8.0)] {
+        let Some(name) = name else { continue };
+        let text = match words.lang {
+            Lang::En => name.to_uppercase(),
+            Lang::Ar => name.clone(),
+        };
+        let spacing = if words.lang == Lang::En { 0.12 } else { 0.0 };
+        let inland = [28.0, 44.0, 60.0, 76.0, 14.0].map(|dy| {
+            let mut l = Label::new(text.clone(), x + dx, y + dy, anchor, 11.0);
+            l.spacing = spacing;
+            l
+        });
+        sides.extend(first_free(inland, taken, w, h));
+    }
     Some(BoundaryShape {
         id: b.id.clone(),
         name: b.name.clone(),
         d,
-        label: keep_inside(label, w, h),
+        label,
         sides,
     })
 }
 
+/// The places' markers and labels: story places first, clear of each other, with the best
+/// label positions; then context places, each left out where its marker would sit on
+/// something already drawn. Every marker is taken before any label is placed.
+fn place_marks(
+    projected: &[(&crate::model::Place, Point)],
+    places: &PlaceSet,
+    words: &Words,
+    taken: &mut Taken,
+    w: f64,
+    h: f64,
+) -> Vec<PlaceMark> {
+    let mut marks = Vec::with_capacity(projected.len());
+    for story in [true, false] {
+        let clearance = if story {
+            STORY_CLEARANCE
+        } else {
+            CONTEXT_CLEARANCE
+        };
+        let group: Vec<_> = projected
+            .iter()
+            .filter(|(p, _)| (p.role == PlaceRole::Story) == story)
+            .filter(|(_, (x, y))| story || taken.free(&Rect::around(*x, *y, clearance)))
+            .collect();
+        if !story {
+            for (_, (x, y)) in &group {
+                taken.add(Rect::around(*x, *y, clearance));
+            }
+        }
+        for (p, (x, y)) in group {
+            let request = PointLabel {
+                x: *x,
+                y: *y,
+                text: words.place(places, &p.id),
+                size: label_size(story, w),
+                clearance,
+                required: story,
+            };
+            marks.push(PlaceMark {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                role: p.role,
+                x: *x,
+                y: *y,
+                label: place_point_label(&request, taken, w, h),
+            });
+        }
+    }
+    marks
+}
+
+/// The story's arrows on this map, each taking its room.
+fn arrow_marks(
+    arrows: &[ArrowState],
+    at: &impl Fn(&PlaceId) -> Option<Point>,
+    taken: &mut Taken,
+) -> Vec<ArrowMark> {
+    let mut out = Vec::new();
+    for a in arrows {
+        let (Some(from), Some(to)) = (at(&a.from), at(&a.to)) else {
+            continue;
+        };
+        let Some(shape) = arrow_shape(from, to) else {
+            continue;
+        };
+        taken.add_line(&shape.points, ARROW_ROOM);
+        out.push(ArrowMark {
+            state: a.clone(),
+            shape,
+        });
+    }
+    out
+}
+
+/// The story's bursts of strikes on this map, each mark taking its room.
+fn strike_marks(
+    strikes: &[StrikeState],
+    at: &impl Fn(&PlaceId) -> Option<Point>,
+    taken: &mut Taken,
+) -> Vec<StrikeMark> {
+    let mut out = Vec::new();
+    for st in strikes {
+        let Some(center) = at(&st.place) else {
+            continue;
+        };
+        let marks = burst(center, st.count, STRIKE_RING);
+        for &(x, y) in &marks {
+            taken.add(Rect::around(x, y, STRIKE_MARK + 1.0));
+        }
+        out.push(StrikeMark {
+            state: st.clone(),
+            marks,
+        });
+    }
+    out
+}
+
 impl BaseScene {
-    /// Lays out the map for a container `container_width` pixels wide. `None` when the places
-    /// have no usable extent.
+    /// Lays out the map for a container `container_width` pixels wide, with room for every
+    /// mark of `story`. `None` when the places have no usable extent.
     pub fn build(
         places: &PlaceSet,
         basemap: Option<&Basemap>,
         container_width: f64,
         words: &Words,
+        story: Marks,
     ) -> Option<BaseScene> {
         let (w, h) = map_size(container_width);
         let viewport = Viewport::fit(frame_bounds(places)?, w, h, PADDING)?;
+        let projected: Vec<_> = places
+            .places
+            .iter()
+            .filter_map(|p| viewport.project(p.lon, p.lat).map(|xy| (p, xy)))
+            .collect();
+        let mut taken = Taken::default();
+        // The marks first: story towns, arrows, strikes, the credit, the inset and the scale.
+        for (p, (x, y)) in &projected {
+            if p.role == PlaceRole::Story {
+                taken.add(Rect::around(*x, *y, STORY_CLEARANCE));
+            }
+        }
+        let at = |id: &PlaceId| {
+            projected
+                .iter()
+                .find(|(p, _)| &p.id == id)
+                .map(|(_, xy)| *xy)
+        };
+        let arrows = arrow_marks(story.arrows, &at, &mut taken);
+        let strikes = strike_marks(story.strikes, &at, &mut taken);
+        let attribution = basemap.map(|b| b.attribution.clone()).unwrap_or_default();
+        if !attribution.is_empty() {
+            let credit = Label::new(
+                &attribution,
+                w - 6.0,
+                h - 6.0,
+                Anchor::End,
+                ATTRIBUTION_SIZE,
+            );
+            taken.add(credit.rect());
+        }
+        let locator = locator(basemap, &viewport, &mut taken);
+        let scale_bar = scale_bar(&viewport, words, &mut taken);
+        // Then the text: places, boundaries, countries and seas.
+        let marks = place_marks(&projected, places, words, &mut taken, w, h);
+        let boundaries = places
+            .boundaries
+            .iter()
+            .filter_map(|b| boundary_shape(b, &viewport, words, &mut taken))
+            .collect();
+        let countries = project_countries(basemap, &viewport);
+        let mut geo_labels = water_labels(basemap, &countries, &viewport, words, &mut taken);
+        geo_labels.extend(country_labels(&countries, words, &mut taken, w, h));
         Some(BaseScene {
             land: land_shapes(basemap, &viewport),
-            places: place_marks(places, &viewport, words),
-            boundaries: places
-                .boundaries
-                .iter()
-                .filter_map(|b| boundary_shape(b, &viewport, words))
-                .collect(),
-            attribution: basemap.map(|b| b.attribution.clone()).unwrap_or_default(),
+            places: marks,
+            boundaries,
+            arrows,
+            strikes,
+            geo_labels,
+            locator,
+            scale_bar,
+            attribution,
             viewport,
         })
     }
@@ -424,6 +418,8 @@ pub struct ArrowShape {
     pub d: String,
     /// SVG polygon points of the head.
     pub head: String,
+    /// Points along the shaft and round the head: the room the arrow takes.
+    pub points: Vec<Point>,
 }
 
 /// Pixels left clear at the arrow's tail (the origin's marker) and tip (the target's).
@@ -431,14 +427,20 @@ const ARROW_TAIL_GAP: f64 = 9.0;
 const ARROW_TIP_GAP: f64 = 11.0;
 const ARROW_HEAD: f64 = 11.0;
 
+/// The shortest arrow drawn, in pixels between the two points.
+const ARROW_MIN: f64 = 16.0;
+
 /// A curved arrow from `from` to `to`, bowing to the left of its direction by a fifth of its
-/// length. `None` when the points are too close to draw one.
+/// length; a short one has its gaps and head shrunk in proportion. `None` when the points are
+/// too close to draw one.
 pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = (dx * dx + dy * dy).sqrt();
-    if !len.is_finite() || len < ARROW_TAIL_GAP + ARROW_TIP_GAP + ARROW_HEAD {
+    if !len.is_finite() || len < ARROW_MIN {
         return None;
     }
+    let k = (len / (ARROW_TAIL_GAP + ARROW_TIP_GAP + ARROW_HEAD + 12.0)).min(1.0);
+    let (tail_gap, tip_gap, head_len) = (ARROW_TAIL_GAP * k, ARROW_TIP_GAP * k, ARROW_HEAD * k);
     let (ux, uy) = (dx / len, dy / len);
     // Left normal in screen coordinates (y down).
     let (nx, ny) = (uy, -ux);
@@ -453,9 +455,9 @@ pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
         let l = (vx * vx + vy * vy).sqrt().max(1e-9);
         (a.0 + vx / l * by, a.1 + vy / l * by)
     };
-    let start = towards(from, ctrl, ARROW_TAIL_GAP);
-    let tip = towards(to, ctrl, ARROW_TIP_GAP);
-    let shaft_end = towards(tip, ctrl, ARROW_HEAD * 0.8);
+    let start = towards(from, ctrl, tail_gap);
+    let tip = towards(to, ctrl, tip_gap);
+    let shaft_end = towards(tip, ctrl, head_len * 0.8);
     let d = format!(
         "M{} {}Q{} {} {} {}",
         px(start.0),
@@ -469,8 +471,8 @@ pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
     let (tx, ty) = (tip.0 - ctrl.0, tip.1 - ctrl.1);
     let tl = (tx * tx + ty * ty).sqrt().max(1e-9);
     let (tx, ty) = (tx / tl, ty / tl);
-    let base = (tip.0 - tx * ARROW_HEAD, tip.1 - ty * ARROW_HEAD);
-    let w = ARROW_HEAD * 0.55;
+    let base = (tip.0 - tx * head_len, tip.1 - ty * head_len);
+    let w = head_len * 0.55;
     let head = format!(
         "{},{} {},{} {},{}",
         px(tip.0),
@@ -480,7 +482,24 @@ pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
         px(base.0 - ty * w),
         px(base.1 + tx * w)
     );
-    Some(ArrowShape { d, head })
+    let corners = [
+        tip,
+        (base.0 + ty * w, base.1 - tx * w),
+        (base.0 - ty * w, base.1 + tx * w),
+    ];
+    let mut points: Vec<Point> = (0..=16)
+        .map(|i| {
+            let t = f64::from(i) / 16.0;
+            let u = 1.0 - t;
+            (
+                u * u * start.0 + 2.0 * u * t * ctrl.0 + t * t * shaft_end.0,
+                u * u * start.1 + 2.0 * u * t * ctrl.1 + t * t * shaft_end.1,
+            )
+        })
+        .collect();
+    points.extend(corners);
+    points.push(base);
+    Some(ArrowShape { d, head, points })
 }
 
 /// Where `count` strike marks go around a point: evenly on a ring of `radius` pixels,
@@ -579,12 +598,43 @@ pub fn burst_mark(x: f64, y: f64, r: f64) -> String {
 #[cfg(feature = "native")]
 mod tests {
     use super::*;
-    use crate::data::places::{parse_basemap, parse_places};
+    use crate::data::places::parse_places;
+    use crate::dataset::Dataset;
+
+    fn scene_in(width: f64, lang: Lang) -> BaseScene {
+        let (data, _) = Dataset::read_assets(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets"),
+        );
+        let (arrows, strikes) = data.timeline.as_ref().unwrap().all_marks();
+        let marks = Marks {
+            arrows: &arrows,
+            strikes: &strikes,
+        };
+        let places = data.places.as_ref().unwrap();
+        BaseScene::build(
+            places,
+            data.basemap.as_ref(),
+            width,
+            &Words::new(lang),
+            marks,
+        )
+        .unwrap()
+    }
 
     fn scene(width: f64) -> BaseScene {
-        let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
-        let basemap = parse_basemap(include_str!("../../../../assets/basemap.geojson")).unwrap();
-        BaseScene::build(&places, Some(&basemap), width, &Words::new(Lang::En)).unwrap()
+        scene_in(width, Lang::En)
+    }
+
+    /// Every piece of text the scene places.
+    fn texts(s: &BaseScene) -> Vec<Label> {
+        let places = s.places.iter().filter_map(|p| p.label.clone());
+        let boundaries = s
+            .boundaries
+            .iter()
+            .flat_map(|b| b.label.iter().chain(&b.sides).cloned());
+        let geo = s.geo_labels.iter().map(|g| g.label.clone());
+        let scale = s.scale_bar.iter().map(|b| b.label.clone());
+        places.chain(boundaries).chain(geo).chain(scale).collect()
     }
 
     #[test]
@@ -595,84 +645,86 @@ mod tests {
         for w in [320.0, 375.0, 768.0, 1280.0, 1600.0] {
             let (mw, mh) = map_size(w);
             assert_eq!(mw, w);
-            assert!((340.0..=640.0).contains(&mh));
+            assert!((250.0..=640.0).contains(&mh));
         }
     }
 
     #[test]
     fn every_place_and_label_is_inside_the_map_at_every_width() {
-        for width in [320.0, 375.0, 768.0, 1280.0, 1600.0] {
+        for width in [296.0, 320.0, 380.0, 490.0, 640.0, 830.0, 1280.0] {
             let s = scene(width);
             let v = s.viewport;
-            assert!(s.places.len() >= 4);
             for id in ["tripoli", "tarhuna", "bani_walid", "sirte"] {
-                assert!(s.place(&PlaceId::new(id)).is_some(), "{id} at {width}");
+                let p = s.place(&PlaceId::new(id)).unwrap();
+                assert!(v.shows(p.x, p.y), "{id} at {width}");
+                assert!(p.label.is_some(), "{id} is labelled at {width}");
             }
-            for p in &s.places {
-                assert!(v.shows(p.x, p.y), "{} at {width}", p.name);
-                if let Some(l) = &p.label {
-                    assert!(
-                        inside(l.rect(), v.width, v.height),
-                        "{} label at {width}",
-                        p.name
-                    );
-                } else {
-                    assert_eq!(p.role, PlaceRole::Context, "{} must be labelled", p.name);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn story_labels_do_not_overlap_each_other_or_markers() {
-        for width in [320.0, 375.0, 1280.0] {
-            let s = scene(width);
-            for a in &s.places {
-                for b in &s.places {
-                    if a.id == b.id {
-                        continue;
-                    }
-                    let (Some(la), lb) = (&a.label, &b.label) else {
-                        continue;
-                    };
-                    if let Some(lb) = lb {
-                        assert!(
-                            !overlaps(la.rect(), lb.rect()),
-                            "{} / {} at {width}",
-                            a.name,
-                            b.name
-                        );
-                    }
-                    let marker = (b.x - 6.0, b.y - 6.0, b.x + 6.0, b.y + 6.0);
-                    assert!(
-                        !overlaps(la.rect(), marker),
-                        "{} label on {} at {width}",
-                        a.name,
-                        b.name
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn boundary_labels_stay_on_the_map_at_every_width() {
-        for width in [320.0, 375.0, 768.0, 1280.0, 1600.0] {
-            let s = scene(width);
-            for b in &s.boundaries {
+            for l in texts(&s) {
                 assert!(
-                    inside(b.label.rect(), s.viewport.width, s.viewport.height),
-                    "label at {width}"
+                    l.rect().inside(v.width, v.height, 0.0),
+                    "{} at {width}",
+                    l.text
                 );
-                for l in &b.sides {
+            }
+        }
+    }
+
+    #[test]
+    fn no_text_covers_a_marker_an_arrow_a_strike_or_other_text() {
+        for lang in [Lang::En, Lang::Ar] {
+            for width in [296.0, 380.0, 490.0, 640.0, 830.0] {
+                let s = scene_in(width, lang);
+                let texts = texts(&s);
+                let mut marks = Taken::default();
+                for p in &s.places {
+                    let r = if p.role == PlaceRole::Story {
+                        12.5
+                    } else {
+                        3.5
+                    };
+                    marks.add(Rect::around(p.x, p.y, r));
+                }
+                for a in &s.arrows {
+                    marks.add_line(&a.shape.points, 1.5);
+                }
+                for st in &s.strikes {
+                    for &(x, y) in &st.marks {
+                        marks.add(Rect::around(x, y, STRIKE_MARK));
+                    }
+                }
+                for (i, t) in texts.iter().enumerate() {
+                    let r = t.rect();
                     assert!(
-                        inside(l.rect(), s.viewport.width, s.viewport.height),
-                        "{} at {width}",
-                        l.text
+                        marks.free(&r),
+                        "{} covers a mark at {width} ({lang:?})",
+                        t.text
                     );
+                    for u in &texts[i + 1..] {
+                        assert!(!r.overlaps(&u.rect()), "{} / {} at {width}", t.text, u.text);
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_map_says_where_it_is_countries_seas_an_inset_and_a_scale() {
+        for width in [296.0, 490.0, 830.0] {
+            let s = scene(width);
+            let names: Vec<&str> = s.geo_labels.iter().map(|g| g.label.text.as_str()).collect();
+            assert!(names.len() >= 3, "{names:?} at {width}");
+            assert!(names.contains(&"LIBYA"), "{names:?} at {width}");
+            assert!(names.contains(&"Mediterranean Sea"), "{names:?} at {width}");
+            let locator = s.locator.as_ref().expect("a locator");
+            let f = locator.frame;
+            assert!(f.x1 - f.x0 > 4.0 && f.x1 <= locator.rect.x1 - locator.rect.x0 + 0.5);
+            let bar = s.scale_bar.as_ref().expect("a scale bar");
+            assert!((50.0..=110.0).contains(&bar.length), "{} px", bar.length);
+            let km = bar.length / s.viewport.pixels_per_km();
+            assert!((km - f64::from(bar.km)).abs() < 0.5);
+        }
+        let ar = scene_in(490.0, Lang::Ar);
+        assert!(ar.geo_labels.iter().any(|g| g.label.text == "ليبيا"));
     }
 
     #[test]
@@ -687,6 +739,7 @@ mod tests {
         let b = &s.boundaries[0];
         assert!(b.d.starts_with('M'));
         assert_eq!(b.sides.len(), 2);
+        assert!(b.label.is_some());
         let sirte = s.place(&PlaceId::new("sirte")).unwrap();
         let first_x: f64 = b.d[1..].split(' ').next().unwrap().parse().unwrap();
         assert!(first_x > sirte.x);
@@ -719,6 +772,9 @@ mod tests {
             "tip clear of the target: {tip:?}"
         );
         assert!(arrow_shape((0.0, 0.0), (10.0, 0.0)).is_none());
+        // A short arrow is drawn smaller, not dropped.
+        let short = arrow_shape((0.0, 0.0), (24.0, 0.0)).unwrap();
+        assert!(short.points.iter().all(|&(x, _)| x > 0.0 && x < 24.0));
         assert!(arrow_shape((0.0, 0.0), (f64::NAN, 0.0)).is_none());
     }
 
@@ -752,7 +808,14 @@ mod tests {
     #[test]
     fn the_map_still_lays_out_without_a_basemap() {
         let places = parse_places(include_str!("../../../../assets/places.geojson")).unwrap();
-        let s = BaseScene::build(&places, None, 375.0, &Words::new(Lang::En)).unwrap();
+        let s = BaseScene::build(
+            &places,
+            None,
+            375.0,
+            &Words::new(Lang::En),
+            Marks::default(),
+        )
+        .unwrap();
         assert!(s.land.is_empty() && s.attribution.is_empty());
         assert!(s.places.len() >= 4);
     }

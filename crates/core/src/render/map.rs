@@ -13,8 +13,9 @@ use super::markup::Sink;
 use crate::data::places::{Basemap, PlaceSet};
 use crate::map::geometry::{Fixed, path_data, px};
 use crate::map::layout::{
-    BaseScene, Label, PlaceMark, arrow_shape, burst, burst_mark, marker_path, side_class,
+    BaseScene, Label, Marks, PlaceMark, STRIKE_MARK, burst_mark, marker_path, side_class,
 };
+use crate::map::orientation::{Locator, ScaleBar};
 use crate::model::{Actor, PlaceId, PlaceRole};
 use crate::story::reading::Story;
 use crate::story::timeline::{ArrowState, Frame, PlaceState, StrikeState};
@@ -38,10 +39,6 @@ pub fn layout_for(width: f64) -> f64 {
 pub fn marker_radius(role: PlaceRole) -> f64 {
     if role == PlaceRole::Story { 6.5 } else { 3.5 }
 }
-
-/// How far the strike marks of a burst sit from the place, and how big each is.
-pub const STRIKE_RING: f64 = 21.0;
-pub const STRIKE_MARK: f64 = 7.0;
 
 /// How a place looks at a frame: its classes and attributes.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,11 +134,22 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn build(places: &PlaceSet, basemap: Option<&Basemap>, width: f64) -> Option<Layout> {
+    /// Both languages' layouts for a width, with room for every mark of `story`.
+    pub fn build(
+        places: &PlaceSet,
+        basemap: Option<&Basemap>,
+        width: f64,
+        story: Option<&Story>,
+    ) -> Option<Layout> {
+        let (arrows, strikes) = story.map(|s| s.timeline().all_marks()).unwrap_or_default();
+        let room = Marks {
+            arrows: &arrows,
+            strikes: &strikes,
+        };
         Some(Layout {
             width,
-            en: BaseScene::build(places, basemap, width, &Words::new(Lang::En))?,
-            ar: BaseScene::build(places, basemap, width, &Words::new(Lang::Ar))?,
+            en: BaseScene::build(places, basemap, width, &Words::new(Lang::En), room)?,
+            ar: BaseScene::build(places, basemap, width, &Words::new(Lang::Ar), room)?,
         })
     }
 }
@@ -251,6 +259,7 @@ pub fn draw_layout(
         }
         sink.close();
     }
+    draw_geo_labels(sink, layout);
     draw_boundaries(sink, layout, &units);
     if let Some(m) = marks {
         draw_arrows(sink, s, m);
@@ -262,6 +271,12 @@ pub fn draw_layout(
         draw_place(sink, p, ar.label.as_ref(), state);
     }
     sink.close();
+    if let (Some(l), Some(b)) = (&s.locator, basemap) {
+        draw_locator(sink, l, b, &words);
+    }
+    if let (Some(bar), Some(bar_ar)) = (&s.scale_bar, &layout.ar.scale_bar) {
+        draw_scale_bar(sink, bar, bar_ar);
+    }
     if !s.attribution.is_empty() {
         sink.leaf(
             "text",
@@ -289,35 +304,48 @@ fn draw_boundaries(sink: &mut impl Sink, layout: &Layout, units: &str) {
                 ("transform", units),
             ],
         );
-        label_pair(sink, &b.label, Some(&b_ar.label), "boundary-label", None);
-        for (side, side_ar) in b.sides.iter().zip(&b_ar.sides) {
-            label_pair(sink, side, Some(side_ar), "region-label", None);
+        if let Some(l) = &b.label {
+            let testid = format!("label-boundary-{}", b.id);
+            label_pair(
+                sink,
+                l,
+                b_ar.label.as_ref(),
+                "boundary-label",
+                None,
+                Some(&testid),
+            );
+        }
+        for (i, side) in b.sides.iter().enumerate() {
+            let testid = format!("label-region-{}-{i}", b.id);
+            let ar = b_ar.sides.get(i);
+            label_pair(sink, side, ar, "region-label", None, Some(&testid));
         }
         sink.close();
     }
 }
 
 fn draw_arrows(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
-    let (arrows, _) = m.story.timeline().all_marks();
     sink.open("g", &[("class", "arrows")]);
-    for a in &arrows {
-        let (Some(from), Some(to)) = (s.place(&a.from), s.place(&a.to)) else {
-            continue;
-        };
-        let Some(shape) = arrow_shape((from.x, from.y), (to.x, to.y)) else {
-            continue;
-        };
+    for a in &s.arrows {
+        let (event, shape) = (a.state.event, &a.shape);
         let id = m
             .story
-            .event(a.event)
+            .event(event)
             .map(|e| e.id.to_string())
             .unwrap_or_default();
-        let look = arrow_look(m.frame.arrows.iter().find(|x| x.event == a.event));
-        let inferred = if a.origin_stated { "" } else { " inferred" };
+        let look = arrow_look(m.frame.arrows.iter().find(|x| x.event == event));
+        let inferred = if a.state.origin_stated {
+            ""
+        } else {
+            " inferred"
+        };
         sink.open(
             "g",
             &[
-                ("class", &format!("arrow {}{inferred}", side_class(a.actor))),
+                (
+                    "class",
+                    &format!("arrow {}{inferred}", side_class(a.state.actor)),
+                ),
                 ("data-testid", &format!("arrow-{id}")),
                 ("data-progress", &look.progress),
                 ("opacity", &look.opacity),
@@ -348,27 +376,26 @@ fn draw_arrows(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
 }
 
 fn draw_strikes(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
-    let (_, strikes) = m.story.timeline().all_marks();
     sink.open("g", &[("class", "strikes")]);
-    for st in &strikes {
-        let Some(at) = s.place(&st.place) else {
-            continue;
-        };
-        let event = m.story.event(st.event);
+    for st in &s.strikes {
+        let event = m.story.event(st.state.event);
         let id = event.map(|e| e.id.to_string()).unwrap_or_default();
         let kind = event.map_or("airstrike", |e| e.kind.id());
-        let look = strike_look(m.frame.strikes.iter().find(|x| x.event == st.event));
+        let look = strike_look(m.frame.strikes.iter().find(|x| x.event == st.state.event));
         sink.open(
             "g",
             &[
-                ("class", &format!("strike {kind} {}", side_class(st.actor))),
+                (
+                    "class",
+                    &format!("strike {kind} {}", side_class(st.state.actor)),
+                ),
                 ("data-testid", &format!("strike-{id}")),
-                ("data-count", &st.count.to_string()),
+                ("data-count", &st.state.count.to_string()),
                 ("opacity", &look.opacity),
                 ("visibility", visibility(look.visible)),
             ],
         );
-        for (x, y) in burst((at.x, at.y), st.count, STRIKE_RING) {
+        for &(x, y) in &st.marks {
             sink.void(
                 "path",
                 &[("class", "burst"), ("d", &burst_mark(x, y, STRIKE_MARK))],
@@ -376,6 +403,94 @@ fn draw_strikes(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
         }
         sink.close();
     }
+    sink.close();
+}
+
+/// The names of the countries and seas, in both languages.
+fn draw_geo_labels(sink: &mut impl Sink, layout: &Layout) {
+    sink.open("g", &[("class", "geo-labels")]);
+    for (lang, labels) in [("en", &layout.en.geo_labels), ("ar", &layout.ar.geo_labels)] {
+        for g in labels {
+            let class = format!("geo-label {}", g.kind);
+            label_text(sink, &g.label, lang, &class, (0.0, 0.0), Some("geo-label"));
+        }
+    }
+    sink.close();
+}
+
+/// The locator inset: the basemap's countries small (the shared shapes again), the map's
+/// frame on them.
+fn draw_locator(sink: &mut impl Sink, l: &Locator, basemap: &Basemap, words: &Words) {
+    let r = &l.rect;
+    sink.open(
+        "g",
+        &[
+            ("class", "locator"),
+            ("data-testid", "locator"),
+            (
+                "transform",
+                &format!("translate({} {})", px(r.x0), px(r.y0)),
+            ),
+        ],
+    );
+    sink.leaf("title", &[], words.ui(Ui::Locator));
+    let (w, h) = (px(r.x1 - r.x0).to_string(), px(r.y1 - r.y0).to_string());
+    sink.void(
+        "rect",
+        &[("class", "locator-sea"), ("width", &w), ("height", &h)],
+    );
+    sink.open("g", &[("transform", &matrix(l.matrix))]);
+    for (i, c) in basemap.countries.iter().enumerate() {
+        let class = if c.focus { "land focus" } else { "land" };
+        sink.void("use", &[("href", &format!("#land-{i}")), ("class", class)]);
+    }
+    sink.close();
+    let f = &l.frame;
+    sink.void(
+        "rect",
+        &[
+            ("class", "locator-frame"),
+            ("x", &px(f.x0).to_string()),
+            ("y", &px(f.y0).to_string()),
+            ("width", &px(f.x1 - f.x0).to_string()),
+            ("height", &px(f.y1 - f.y0).to_string()),
+        ],
+    );
+    sink.void(
+        "rect",
+        &[("class", "locator-edge"), ("width", &w), ("height", &h)],
+    );
+    sink.close();
+}
+
+/// The scale bar: a line with end ticks and its distance, in both languages.
+fn draw_scale_bar(sink: &mut impl Sink, bar: &ScaleBar, bar_ar: &ScaleBar) {
+    sink.open(
+        "g",
+        &[
+            ("class", "scale-bar"),
+            ("data-testid", "scale-bar"),
+            ("data-km", &bar.km.to_string()),
+        ],
+    );
+    let (x0, x1, y) = (bar.x, bar.x + bar.length, bar.y);
+    let d = format!(
+        "M{} {}V{}H{}V{}",
+        px(x0),
+        px(y - 4.0),
+        px(y),
+        px(x1),
+        px(y - 4.0)
+    );
+    sink.void("path", &[("class", "scale-line"), ("d", &d)]);
+    label_pair(
+        sink,
+        &bar.label,
+        Some(&bar_ar.label),
+        "scale-label",
+        None,
+        None,
+    );
     sink.close();
 }
 
@@ -417,38 +532,70 @@ fn draw_place(
     );
     sink.void("path", &[("class", "marker"), ("d", &look.marker)]);
     if let Some(l) = &p.label {
-        label_pair(sink, l, label_ar, "place-label", Some((p.x, p.y, &p.id)));
+        label_pair(
+            sink,
+            l,
+            label_ar,
+            "place-label",
+            Some((p.x, p.y, &p.id)),
+            None,
+        );
     }
     sink.close();
 }
 
 /// A label in English and in Arabic (CSS shows the page's language). `at`: the point a place
-/// label is drawn relative to, with the place's id for its test id.
+/// label is drawn relative to, with the place's id for its test id; else `testid`.
 fn label_pair(
     sink: &mut impl Sink,
     en: &Label,
     ar: Option<&Label>,
     class: &str,
     at: Option<(f64, f64, &PlaceId)>,
+    testid: Option<&str>,
 ) {
-    let (x0, y0) = at.map_or((0.0, 0.0), |(x, y, _)| (x, y));
-    let testid = at.map(|(_, _, id)| format!("label-{id}"));
-    for (lang, l) in [("en", Some(en)), ("ar", ar)] {
-        let Some(l) = l else { continue };
-        let mut attrs = vec![
-            ("class", class.to_owned()),
-            ("lang", lang.to_owned()),
-            ("x", px(l.x - x0).to_string()),
-            ("y", px(l.y - y0).to_string()),
-            ("text-anchor", l.anchor.svg().to_owned()),
-            ("font-size", px(l.size).to_string()),
-        ];
-        if let Some(t) = &testid {
-            attrs.push(("data-testid", t.clone()));
-        }
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        sink.leaf("text", &attrs, &l.text);
+    let origin = at.map_or((0.0, 0.0), |(x, y, _)| (x, y));
+    let place_testid = at.map(|(_, _, id)| format!("label-{id}"));
+    let testid = place_testid.as_deref().or(testid);
+    label_text(sink, en, "en", class, origin, testid);
+    if let Some(ar) = ar {
+        label_text(sink, ar, "ar", class, origin, testid);
     }
+}
+
+/// One label's text in one language, drawn relative to `origin`, with its leader line.
+fn label_text(
+    sink: &mut impl Sink,
+    l: &Label,
+    lang: &str,
+    class: &str,
+    origin: (f64, f64),
+    testid: Option<&str>,
+) {
+    let (x0, y0) = origin;
+    if let Some(((ax, ay), (bx, by))) = l.leader {
+        let d = format!(
+            "M{} {}L{} {}",
+            px(ax - x0),
+            px(ay - y0),
+            px(bx - x0),
+            px(by - y0)
+        );
+        sink.void("path", &[("class", "leader"), ("lang", lang), ("d", &d)]);
+    }
+    let mut attrs = vec![
+        ("class", class.to_owned()),
+        ("lang", lang.to_owned()),
+        ("x", px(l.x - x0).to_string()),
+        ("y", px(l.y - y0).to_string()),
+        ("text-anchor", l.anchor.svg().to_owned()),
+        ("font-size", px(l.size).to_string()),
+    ];
+    if let Some(t) = testid {
+        attrs.push(("data-testid", t.to_owned()));
+    }
+    let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    sink.leaf("text", &attrs, &l.text);
 }
 
 /// What the map shows, in words, for its `aria-label`.
@@ -487,7 +634,7 @@ mod tests {
         );
         let (places, basemap) = (data.places.clone().unwrap(), data.basemap.clone());
         let story = Story::new(data.timeline.unwrap(), places.clone());
-        let layout = Layout::build(&places, basemap.as_ref(), 640.0).unwrap();
+        let layout = Layout::build(&places, basemap.as_ref(), 640.0, Some(&story)).unwrap();
         let words = Words::new(Lang::En);
         let frame = story.frame_at(0.0);
         let mut m = Markup::default();

@@ -6,10 +6,10 @@
 use super::map::{LAYOUTS, Layout, StoryMarks, draw_layout, draw_shared_shapes};
 use super::markup::Sink;
 use crate::data::places::{Basemap, PlaceSet};
-use crate::model::{Actor, EventKind, Status, StopIx};
+use crate::model::{Actor, Event, EventKind, Status, StopIx};
 use crate::story::reading::Story;
 use crate::story::timeline::{CeasefireState, Frame};
-use crate::story::words::{Ui, Words};
+use crate::story::words::{Lang, Ui, Words};
 
 /// The page's own words, which a desk edits in `index.html`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,7 +95,8 @@ pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f6
     sink.close();
 }
 
-/// What happened at a stop, in the article's own words. (The content of the caption.)
+/// What happened at a stop, in the article's own words (the content of the caption): the
+/// stop's lead event, and the others one tap away.
 pub fn caption(sink: &mut impl Sink, story: &Story, words: &Words, stop: Option<StopIx>) {
     let Some((k, s)) = stop.and_then(|k| story.timeline().stop(k).map(|s| (k, s))) else {
         sink.leaf("p", &[("class", "caption-empty")], words.ui(Ui::PressPlay));
@@ -113,47 +114,84 @@ pub fn caption(sink: &mut impl Sink, story: &Story, words: &Words, stop: Option<
             words.ui(Ui::Background),
         );
     }
+    let events: Vec<&Event> = story
+        .caption_events(k)
+        .into_iter()
+        .filter_map(|i| story.event(i))
+        .collect();
+    let Some((lead, others)) = events.split_first() else {
+        return;
+    };
     sink.open("ul", &[("class", "caption-events")]);
-    for i in story.caption_events(k) {
-        let Some(e) = story.event(i) else { continue };
+    caption_event(sink, story, words, lead);
+    sink.close();
+    if !others.is_empty() {
         sink.open(
-            "li",
-            &[("class", "caption-event"), ("data-event", e.id.as_str())],
+            "details",
+            &[("class", "more-events"), ("data-testid", "more-events")],
         );
-        sink.leaf(
-            "p",
-            &[("class", "headline")],
-            &words.headline(e, story.places()),
-        );
-        // The article's sentence stays in the article's language.
-        sink.leaf("blockquote", &[("lang", "en"), ("dir", "ltr")], &e.quote);
-        sink.open("details", &[("class", "provenance")]);
-        sink.leaf("summary", &[], words.ui(Ui::HowTheMapKnows));
-        let confidence = format!("{}%", (e.confidence * 100.0).round());
-        sink.leaf(
-            "p",
-            &[],
-            &format!(
-                "{}: {}. {} {confidence}.",
-                words.ui(Ui::DateBasis),
-                e.date_basis,
-                words.ui(Ui::Confidence)
-            ),
-        );
-        if !e.also.is_empty() {
-            sink.leaf("p", &[], words.ui(Ui::AlsoSays));
-            for q in &e.also {
-                sink.leaf(
-                    "blockquote",
-                    &[("class", "also"), ("lang", "en"), ("dir", "ltr")],
-                    &q.quote,
-                );
-            }
+        let more = format!("{} {}", others.len(), words.ui(Ui::OtherEvents));
+        sink.leaf("summary", &[], &more);
+        sink.open("ul", &[("class", "caption-events")]);
+        for e in others {
+            caption_event(sink, story, words, e);
         }
         sink.close();
         sink.close();
     }
+    if words.lang != Lang::En {
+        sink.leaf("p", &[("class", "quoted-note")], words.ui(Ui::QuotedNote));
+    }
+}
+
+/// One event of a caption: its headline, the article's sentence (in the article's language),
+/// and how the map knows.
+fn caption_event(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
+    sink.open(
+        "li",
+        &[("class", "caption-event"), ("data-event", e.id.as_str())],
+    );
+    sink.leaf(
+        "p",
+        &[("class", "headline")],
+        &words.headline(e, story.places()),
+    );
+    sink.leaf("blockquote", &[("lang", "en"), ("dir", "ltr")], &e.quote);
+    sink.open("details", &[("class", "provenance")]);
+    sink.leaf("summary", &[], words.ui(Ui::HowTheMapKnows));
+    let confidence = format!("{}%", (e.confidence * 100.0).round());
+    sink.leaf(
+        "p",
+        &[],
+        &format!(
+            "{}: {}. {} {confidence}.",
+            words.ui(Ui::DateBasis),
+            e.date_basis,
+            words.ui(Ui::Confidence)
+        ),
+    );
+    if !e.also.is_empty() {
+        sink.leaf("p", &[], words.ui(Ui::AlsoSays));
+        for q in &e.also {
+            sink.leaf(
+                "blockquote",
+                &[("class", "also"), ("lang", "en"), ("dir", "ltr")],
+                &q.quote,
+            );
+        }
+    }
     sink.close();
+    sink.close();
+}
+
+/// Opens a disclosure with its summary (closed: the reader opens it; the CSS shows its
+/// content on wide screens).
+fn fold_open(sink: &mut impl Sink, class: &str, summary: &str) {
+    sink.open(
+        "details",
+        &[("class", &format!("fold {class}")), ("data-testid", class)],
+    );
+    sink.leaf("summary", &[], summary);
 }
 
 /// A legend entry: a swatch and its words.
@@ -242,7 +280,11 @@ pub fn legend(sink: &mut impl Sink, story: &Story, words: &Words) {
 /// The events in order: the map's content as text. Each is a button that moves the story to
 /// its stop; the current stop's carry `aria-current`.
 pub fn event_list(sink: &mut impl Sink, story: &Story, words: &Words, current: Option<StopIx>) {
-    sink.leaf("h2", &[], words.ui(Ui::EventsHeading));
+    sink.leaf(
+        "h2",
+        &[("class", "visually-hidden")],
+        words.ui(Ui::EventsHeading),
+    );
     sink.open("ol", &[("data-testid", "event-list")]);
     for (k, s) in story.timeline().stops().iter().enumerate() {
         for &i in &s.events {
@@ -274,7 +316,7 @@ pub fn map(
 ) {
     let layouts: Vec<Layout> = LAYOUTS
         .iter()
-        .filter_map(|&w| Layout::build(places, basemap, w))
+        .filter_map(|&w| Layout::build(places, basemap, w, marks.map(|m| m.story)))
         .collect();
     sink.open("div", &[("class", "map-frame")]);
     if let Some(first) = layouts.first() {
@@ -344,6 +386,8 @@ pub fn page(sink: &mut impl Sink, p: &Page) {
     );
     caption(sink, p.story, p.words, frame.stop);
     sink.close();
+    // The key and the list fold away on narrow screens (the CSS keeps them open on wide).
+    fold_open(sink, "legend-fold", p.words.ui(Ui::Legend));
     sink.open(
         "section",
         &[
@@ -355,12 +399,15 @@ pub fn page(sink: &mut impl Sink, p: &Page) {
     legend(sink, p.story, p.words);
     sink.close();
     sink.close();
+    sink.close();
     sink.open("div", &[("class", "story-list")]);
+    fold_open(sink, "events-fold", p.words.ui(Ui::EventsHeading));
     sink.open(
         "section",
         &[("class", "events"), ("aria-label", p.words.ui(Ui::Events))],
     );
     event_list(sink, p.story, p.words, frame.stop);
+    sink.close();
     sink.close();
     sink.close();
     let summary = frame

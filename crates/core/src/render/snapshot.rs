@@ -23,7 +23,7 @@ const MAP_TOP: f64 = 64.0;
 /// Renders the snapshot, styled with `css` (the page's stylesheet).
 pub fn render(story: &Story, basemap: Option<&Basemap>, css: &str) -> Option<String> {
     let words = Words::new(Lang::En);
-    let layout = Layout::build(story.places(), basemap, WIDTH)?;
+    let layout = Layout::build(story.places(), basemap, WIDTH, Some(story))?;
     let (w, map_h) = (layout.en.viewport.width, layout.en.viewport.height);
     let last = story.timeline().stops().last()?;
     let frame = story.timeline().frame_at(last.instant);
