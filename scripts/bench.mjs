@@ -247,6 +247,31 @@ async function openMap() {
   await context.close();
 }
 
+// 4. The desk's editor: from "Read the article" to the rows shown, for the seed article and
+// for a page of 1 MB (the seed's paragraphs over and over), unthrottled, median of 5.
+{
+  const seed = await readFile(join(ROOT, 'assets', 'article.html'), 'utf8');
+  const paras = seed.match(/<p[\s\S]*?<\/p>/g).join('\n');
+  const big = `<html><body>${paras.repeat(Math.ceil((1024 * 1024) / paras.length))}</body></html>`;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(app.url + '?edit');
+  await page.waitForFunction(() => /Ready|back/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''), null, { timeout: 60000 });
+  for (const [name, html] of [['the seed article', seed], [`a page of ${kb(big.length)}`, big]]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.$eval('[data-testid="editor-input"]', (t, v) => (t.value = v), html);
+      await page.$eval('[data-testid="editor-status"]', (s) => s.removeAttribute('data-ms'));
+      await page.click('[data-testid="editor-run"]');
+      await page.waitForSelector('[data-testid="editor-status"][data-ms]', { timeout: 120000 });
+      runs.push(Number(await page.getAttribute('[data-testid="editor-status"]', 'data-ms')));
+    }
+    const rows = await page.$$eval('[data-testid="editor-event"]', (r) => r.length);
+    console.log(`Editor, ${name}: read → ${rows} rows shown, median ${median(runs).toFixed(0)} ms (runs: ${runs.map((t) => t.toFixed(0)).join(', ')})${html === seed ? ' (goal < 100 ms)' : ''}`);
+  }
+  await context.close();
+}
+
 await browser.close();
 await app.close();
 await bare?.close();

@@ -5,7 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod web;
+use newsmap_web as web;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -10,15 +10,13 @@ mod map;
 mod story;
 
 use crate::web::{self, json::Js};
-use newsmap_core::data::{
-    BASEMAP_FILE, Basemap, DataError, EVENTS_FILE, PLACES_FILE, load_basemap,
-};
+use newsmap_core::data::{BASEMAP_FILE, DataError, EVENTS_FILE, ErrorKind, PLACES_FILE};
 use newsmap_core::dataset::Dataset;
 use newsmap_core::host::options::Options;
 use newsmap_core::render::markup::Sink;
-use newsmap_core::render::page::{self as draw, Heading, Page};
 use newsmap_core::story::reading::Story;
-use newsmap_core::story::words::{Lang, Ui, Words};
+use newsmap_core::story::words::{Ui, Words};
+use wasm_bindgen::prelude::{JsValue, wasm_bindgen};
 
 /// Installs a panic hook that says so on the page and in the console (a panic must never
 /// leave the reader without a word), then takes the page over once the data is in.
@@ -39,23 +37,24 @@ pub fn start() {
     let events = web::fetch_text(&format!("assets/{EVENTS_FILE}"));
     wasm_bindgen_futures::spawn_local(async move {
         let (places, events) = (places.await, events.await);
-        let (mut data, mut errors) = Dataset::parse::<Js>(
+        let (data, mut errors) = Dataset::parse::<Js>(
             places.as_deref().map_err(Clone::clone),
             None,
             events.as_deref().map_err(Clone::clone),
         );
         // A page drawn from other data than these (the data changed after the build) is
-        // drawn anew, and that takes the basemap, which the prerendered page already holds.
+        // drawn anew by the desk's module, which takes the basemap too.
         let drawn = main_element().and_then(|m| m.get_attribute("data-fingerprint"));
         let stale = data.timeline.is_some() && drawn.as_deref() != Some(&data.fingerprint);
-        if stale {
-            let basemap = web::fetch_text(&format!("assets/{BASEMAP_FILE}")).await;
-            match load_basemap::<Js>(basemap.as_deref().map_err(Clone::clone)) {
-                Ok(b) => data.basemap = Some(b),
-                Err(e) => errors.push(e),
+        if stale && let (Ok(p), Ok(e)) = (&places, &events) {
+            web::console_warn(
+                "newsmap: the page was drawn from other data than it reads; it is drawn anew",
+            );
+            if let Err(e) = redraw_page(p, e).await {
+                errors.push(DataError::new(BASEMAP_FILE, ErrorKind::Unavailable, e));
             }
         }
-        leptos::mount::mount_to_body(move || take_over(data, errors, options, stale));
+        leptos::mount::mount_to_body(move || take_over(data, errors, options));
     });
 }
 
@@ -112,58 +111,40 @@ fn report(errors: &[DataError], words: &Words) {
     };
 }
 
-/// Draws the page anew in place of `main` (in the prerender's language; the app translates
-/// it after), for data other than the page was drawn from.
-fn redraw_page(
-    main: &web_sys::Element,
-    story: &Story,
-    basemap: Option<&Basemap>,
-    fingerprint: &str,
-) -> Option<web_sys::Element> {
-    let slot = web::document()?.create_element("div").ok()?;
-    let mut dom = web::dom::Dom::new()?;
-    draw::page(
-        &mut dom,
-        &Page {
-            heading: &Heading {
-                headline: web::title(),
-                standfirst: web::meta("description"),
-            },
-            story,
-            basemap,
-            words: &Words::new(Lang::default()),
-            position: 0.0,
-            fingerprint,
-        },
-    );
-    dom.replace_children_of(&slot);
-    let fresh = slot.first_element_child()?;
-    main.replace_with_with_node_1(&fresh).ok()?;
-    Some(fresh)
+#[wasm_bindgen(module = "/src/app/redraw.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = drawAnew)]
+    async fn draw_anew(
+        main: &web_sys::Element,
+        places: &str,
+        events: &str,
+        basemap: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
-fn take_over(data: Dataset, errors: Vec<DataError>, options: Options, stale: bool) {
+/// Draws the page anew in place of `<main>` from these data, with the desk's module (the
+/// reader's holds none of the map's layout). Says why when it cannot.
+async fn redraw_page(places: &str, events: &str) -> Result<(), String> {
+    let main = main_element().ok_or("the page has no map to draw anew")?;
+    let basemap = web::fetch_text(&format!("assets/{BASEMAP_FILE}")).await?;
+    let drawn = draw_anew(&main, places, events, &basemap)
+        .await
+        .map_err(|e| format!("the page could not be drawn anew ({e:?})"))?;
+    if drawn.is_truthy() {
+        Ok(())
+    } else {
+        Err("the page could not be drawn anew from these data".to_owned())
+    }
+}
+
+fn take_over(data: Dataset, errors: Vec<DataError>, options: Options) {
     let words = Words::new(options.lang);
-    let Dataset {
-        places,
-        basemap,
-        timeline,
-        fingerprint,
-        ..
-    } = data;
-    let (Some(places), Some(timeline), Some(mut main)) = (places, timeline, main_element()) else {
+    let (Some(places), Some(timeline), Some(main)) = (data.places, data.timeline, main_element())
+    else {
         report(&errors, &words);
         return;
     };
     let story = Story::new(timeline, places);
-    if stale {
-        web::console_warn(
-            "newsmap: the page was drawn from other data than it reads; it is drawn anew",
-        );
-        if let Some(fresh) = redraw_page(&main, &story, basemap.as_ref(), &fingerprint) {
-            main = fresh;
-        }
-    }
     report(&errors, &words);
     if story::take_over(&main, story, options).is_some() {
         let _ = main.set_attribute("data-state", "live");

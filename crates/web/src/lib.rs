@@ -1,6 +1,9 @@
-//! Browser glue: the console, the page's head, same-origin fetches, JSON, the URL, the DOM as
-//! a drawing surface, animation frames, and the embed's height. Nothing here panics: every
-//! failure comes back as a value.
+//! Browser glue shared by the reader's app and the desk's editor: the console, the page's
+//! head, same-origin fetches, JSON, the URL, the DOM as a drawing surface, animation frames,
+//! and the embed's height. Nothing here panics: every failure comes back as a value.
+//!
+//! Built for wasm32 only; natively the crate is empty.
+#![cfg(target_arch = "wasm32")]
 
 pub mod dom;
 pub mod embed;

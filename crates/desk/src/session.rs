@@ -1,0 +1,401 @@
+//! A desk's work on one article: the article's text, the events the extractor read and the
+//! desk changed, the map's places, the headline. Every change goes through here, and the
+//! whole session is one JSON document, kept in the browser between visits.
+
+use crate::export::{events_json, places_value};
+use crate::fields::{self, Field};
+use newsmap_core::data::DataError;
+use newsmap_core::data::events::{parse_events, read_events};
+use newsmap_core::data::places::{PlaceSet, read_places};
+use newsmap_core::model::date::{Date, When};
+use newsmap_core::model::{
+    Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole, Status,
+};
+use newsmap_core::story::reading::Story;
+use newsmap_core::story::timeline::Timeline;
+use newsmap_extract::knowledge::KnownPlace;
+use serde_json::{Value, json};
+
+/// A desk's work on one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// The article as plain text: the events' spans index it.
+    pub article: String,
+    /// The publication date the desk gave, for a page that shows none.
+    pub date: Option<Date>,
+    pub headline: String,
+    pub standfirst: String,
+    pub extraction: Extraction,
+    /// The places the map shows: the page's own, and those the events brought.
+    pub places: PlaceSet,
+}
+
+impl Session {
+    /// A session with the map's places and nothing read yet.
+    pub fn new(places: PlaceSet) -> Session {
+        Session {
+            article: String::new(),
+            date: None,
+            headline: String::new(),
+            standfirst: String::new(),
+            extraction: Extraction {
+                article_date: None,
+                article_date_basis: String::new(),
+                article_date_evidence: Vec::new(),
+                events: Vec::new(),
+            },
+            places,
+        }
+    }
+
+    /// What the extractor read from an article. Places of the gazetteer the events name join
+    /// the map's.
+    pub fn read(&mut self, article: String, extraction: Extraction, gazetteer: &[KnownPlace]) {
+        self.article = article;
+        self.extraction = extraction;
+        let named: Vec<PlaceId> = self
+            .extraction
+            .events
+            .iter()
+            .flat_map(|e| e.place.iter().chain(&e.origin))
+            .cloned()
+            .collect();
+        for id in named {
+            self.add_known(&id, gazetteer);
+        }
+    }
+
+    /// Adds a place of the gazetteer to the map, once.
+    fn add_known(&mut self, id: &PlaceId, gazetteer: &[KnownPlace]) {
+        if self.places.get(id).is_some() {
+            return;
+        }
+        if let Some(k) = gazetteer.iter().find(|k| &k.id == id) {
+            self.places.places.push(Place {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                name_ar: k.name_ar.clone().unwrap_or_default(),
+                lon: k.lon,
+                lat: k.lat,
+                source: "the extractor's gazetteer".into(),
+                role: PlaceRole::Story,
+            });
+        }
+    }
+
+    /// Changes one field of event `i`; a place of the gazetteer joins the map.
+    pub fn set(
+        &mut self,
+        i: usize,
+        f: Field,
+        text: &str,
+        gazetteer: &[KnownPlace],
+    ) -> Result<(), String> {
+        let known = |id: &str| {
+            self.places.places.iter().any(|p| p.id.as_str() == id)
+                || gazetteer.iter().any(|k| k.id.as_str() == id)
+        };
+        let mut e = self
+            .extraction
+            .events
+            .get(i)
+            .cloned()
+            .ok_or("no such event")?;
+        fields::set(&mut e, f, text, known)?;
+        for id in e.place.iter().chain(&e.origin) {
+            self.add_known(id, gazetteer);
+        }
+        if let Some(slot) = self.extraction.events.get_mut(i) {
+            *slot = e;
+        }
+        Ok(())
+    }
+
+    /// Deletes event `i`.
+    pub fn delete(&mut self, i: usize) {
+        if i < self.extraction.events.len() {
+            self.extraction.events.remove(i);
+        }
+    }
+
+    /// Adds an event for the sentence at `span` (chars of the article): a statement, dated
+    /// with the article, for the desk to complete. Returns its index.
+    pub fn add_from_span(&mut self, span: [usize; 2]) -> Option<usize> {
+        let [start, end] = span;
+        let quote: String = self
+            .article
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        let quote = quote.trim().to_owned();
+        if quote.is_empty() {
+            return None;
+        }
+        let date = self.extraction.article_date.or(self.date.map(When::Day));
+        let next = self
+            .extraction
+            .events
+            .iter()
+            .filter_map(|e| e.id.as_str().strip_prefix('e')?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
+        let event = Event {
+            id: EventId::new(format!("e{next}")),
+            kind: EventKind::Statement,
+            date,
+            precision: date.map(When::precision),
+            date_basis: "added by the desk, dated with the article".into(),
+            local_time: None,
+            actor: None,
+            place: None,
+            place_name: None,
+            from: None,
+            to: None,
+            origin: None,
+            count: None,
+            stance: None,
+            status: Status::Reported,
+            quote,
+            span,
+            confidence: 1.0,
+            evidence: Default::default(),
+            also: Vec::new(),
+        };
+        let at = self
+            .extraction
+            .events
+            .partition_point(|e| e.span[0] <= start);
+        self.extraction.events.insert(at, event);
+        Some(at)
+    }
+
+    /// The names of places the events give that neither the map nor the gazetteer knows.
+    pub fn unknown_places(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for e in &self.extraction.events {
+            if let (None, Some(name)) = (&e.place, &e.place_name)
+                && !names.contains(name)
+            {
+                names.push(name.clone());
+            }
+        }
+        names
+    }
+
+    /// Puts a place the gazetteer does not know on the map, at a point the desk chose, and
+    /// gives it to every event that names it. Returns its id.
+    pub fn place_unknown(&mut self, name: &str, name_ar: &str, lon: f64, lat: f64) -> PlaceId {
+        let id = PlaceId::new(slug(name));
+        if self.places.get(&id).is_none() {
+            self.places.places.push(Place {
+                id: id.clone(),
+                name: name.to_owned(),
+                name_ar: name_ar.to_owned(),
+                lon,
+                lat,
+                source: "placed on the map by the desk".into(),
+                role: PlaceRole::Story,
+            });
+        }
+        self.give_place(name, &id);
+        id
+    }
+
+    /// Gives a place of the gazetteer to every event that names a place by `name`.
+    pub fn pick_known(&mut self, name: &str, known: &KnownPlace, gazetteer: &[KnownPlace]) {
+        self.add_known(&known.id, gazetteer);
+        self.give_place(name, &known.id);
+    }
+
+    fn give_place(&mut self, name: &str, id: &PlaceId) {
+        for e in &mut self.extraction.events {
+            if e.place.is_none() && e.place_name.as_deref() == Some(name) {
+                e.place = Some(id.clone());
+            }
+        }
+    }
+
+    /// The story the preview draws, and what the timeline found wrong.
+    pub fn story(&self) -> (Story, Vec<DataError>) {
+        let (timeline, issues) = Timeline::new(&self.extraction.events, &self.places);
+        (Story::new(timeline, self.places.clone()), issues)
+    }
+
+    /// The session as one JSON document.
+    pub fn to_json(&self) -> String {
+        let events: Value = serde_json::to_value(&self.extraction).unwrap_or(Value::Null);
+        json!({
+            "article": self.article,
+            "date": self.date.map(|d| When::Day(d).to_string()),
+            "headline": self.headline,
+            "standfirst": self.standfirst,
+            "events": events,
+            "places": places_value(&self.places),
+        })
+        .to_string()
+    }
+
+    /// A session from [`Session::to_json`]'s document.
+    pub fn from_json(text: &str) -> Result<Session, String> {
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| format!("not a saved session ({e})"))?;
+        let string = |key: &str| {
+            v.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let places =
+            read_places(v.get("places").unwrap_or(&Value::Null)).map_err(|e| e.to_string())?;
+        let extraction =
+            read_events(v.get("events").unwrap_or(&Value::Null)).map_err(|e| e.to_string())?;
+        let date = match string("date").parse::<When>() {
+            Ok(When::Day(d)) => Some(d),
+            _ => None,
+        };
+        Ok(Session {
+            article: string("article"),
+            date,
+            headline: string("headline"),
+            standfirst: string("standfirst"),
+            extraction,
+            places,
+        })
+    }
+
+    /// Restores the events of an exported `events.json`. Returns how many.
+    pub fn import_events(&mut self, text: &str, gazetteer: &[KnownPlace]) -> Result<usize, String> {
+        let x = parse_events(text).map_err(|e| e.to_string())?;
+        let n = x.events.len();
+        let article = std::mem::take(&mut self.article);
+        self.read(article, x, gazetteer);
+        Ok(n)
+    }
+
+    /// `events.json` for the reader's page.
+    pub fn events_json(&self) -> String {
+        events_json(&self.extraction)
+    }
+}
+
+/// An id for a place's name: lower case, words joined by `_` ("Qasr bin Ghashir" →
+/// `qasr_bin_ghashir`).
+pub fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "place".into()
+    } else {
+        words.join("_")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmap_core::data::places::parse_places;
+    use newsmap_extract::knowledge::Knowledge;
+
+    fn seed() -> Session {
+        let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
+        let x = newsmap_extract::extract(crate::shipped::ARTICLE);
+        s.read("the article".into(), x, &Knowledge::builtin().places);
+        s
+    }
+
+    #[test]
+    fn an_edit_moves_the_story_and_a_deletion_removes_it() {
+        let mut s = seed();
+        let gaz = &Knowledge::builtin().places;
+        let i = s
+            .extraction
+            .events
+            .iter()
+            .position(|e| e.kind == EventKind::Capture && e.place == Some(PlaceId::new("tarhuna")))
+            .unwrap();
+        let tarhuna = |s: &Session, date: &str| {
+            let (story, _) = s.story();
+            let t = date.parse::<When>().unwrap().start() as f64 + 720.0;
+            story
+                .timeline()
+                .frame_at(t)
+                .place(&PlaceId::new("tarhuna"))
+                .and_then(|p| p.control)
+        };
+        assert_eq!(
+            tarhuna(&s, "2020-06-05"),
+            Some(newsmap_core::model::Actor::Gna)
+        );
+        s.set(i, Field::Date, "2020-06-07", gaz).unwrap();
+        assert_eq!(
+            tarhuna(&s, "2020-06-05"),
+            Some(newsmap_core::model::Actor::Lna)
+        );
+        assert_eq!(
+            tarhuna(&s, "2020-06-07"),
+            Some(newsmap_core::model::Actor::Gna)
+        );
+        assert!(s.set(i, Field::Date, "next week", gaz).is_err());
+        s.delete(i);
+        assert_eq!(
+            tarhuna(&s, "2020-06-07"),
+            Some(newsmap_core::model::Actor::Lna)
+        );
+    }
+
+    #[test]
+    fn a_place_the_gazetteer_lacks_is_flagged_then_placed_by_the_desk() {
+        let mut s = seed();
+        let e = &mut s.extraction.events[0];
+        e.place = None;
+        e.place_name = Some("Qasr bin Ghashir".into());
+        assert_eq!(s.unknown_places(), ["Qasr bin Ghashir"]);
+        let id = s.place_unknown("Qasr bin Ghashir", "قصر بن غشير", 13.18, 32.68);
+        assert_eq!(id.as_str(), "qasr_bin_ghashir");
+        assert!(s.unknown_places().is_empty());
+        assert_eq!(
+            s.places.get(&id).map(|p| p.name_ar.as_str()),
+            Some("قصر بن غشير")
+        );
+        // A place of the gazetteer joins the map when an event takes it.
+        let gaz = &Knowledge::builtin().places;
+        s.set(1, Field::Place, "zuwara", gaz).unwrap();
+        assert!(s.places.get(&PlaceId::new("zuwara")).is_some());
+    }
+
+    #[test]
+    fn a_sentence_becomes_an_event_and_the_session_survives_a_round_trip() {
+        let mut s = seed();
+        s.article = "One. The UN called for talks on Sunday. Three.".into();
+        s.extraction.article_date = "2020-06-06".parse().ok();
+        let n = s.extraction.events.len();
+        let i = s.add_from_span([5, 39]).unwrap();
+        let e = &s.extraction.events[i];
+        assert_eq!(
+            (e.quote.as_str(), e.kind),
+            ("The UN called for talks on Sunday.", EventKind::Statement)
+        );
+        assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2020-06-06"));
+        assert_eq!(s.extraction.events.len(), n + 1);
+        assert!(s.add_from_span([0, 0]).is_none());
+        s.headline = "Libya".into();
+        let back = Session::from_json(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+        assert!(Session::from_json("{").is_err());
+        let mut other = Session::new(s.places.clone());
+        assert_eq!(other.import_events(&s.events_json(), &[]).unwrap(), n + 1);
+        assert_eq!(other.extraction, s.extraction);
+    }
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(slug("Qasr bin Ghashir"), "qasr_bin_ghashir");
+        assert_eq!(slug("Al-Watiya air base"), "al_watiya_air_base");
+        assert_eq!(slug("!!"), "place");
+    }
+}

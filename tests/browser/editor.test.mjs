@@ -1,0 +1,227 @@
+// The desk's editor (index.html?edit): paste an article, review what the extractor read
+// against the text, fix it, export what the reader's page loads. Nothing of it reaches a
+// reader.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, live, shown, ROOT } from './support.mjs';
+
+let server;
+let browser;
+let seed;
+let shipped;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  seed = await readFile(join(ROOT, 'assets', 'article.html'), 'utf8');
+  shipped = JSON.parse(await readFile(join(ROOT, 'assets', 'events.json'), 'utf8'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const status = (page) => page.textContent('[data-testid="editor-status"]');
+
+/** The editor in a fresh browser context (an empty localStorage). */
+async function editor(context) {
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('request', (r) => log.requests.push(r.url()));
+  await page.goto(server.url + '?edit');
+  await page.waitForFunction(() => /Ready|back/.test(document.querySelector('[data-testid="editor-status"]')?.textContent));
+  return { page, log };
+}
+
+async function read(page, html, date = '') {
+  await page.fill('[data-testid="editor-input"]', html);
+  if (date) await page.fill('[data-testid="editor-date"]', date);
+  await page.click('[data-testid="editor-run"]');
+  await page.waitForFunction(() => /^Read in|no events|not text|up to|Paste/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+}
+
+const rows = (page) =>
+  page.$$eval('[data-testid="editor-event"]', (rs) => rs.map((r) => ({ id: r.dataset.id, kind: r.dataset.kind, date: r.dataset.date, place: r.dataset.place, actor: r.dataset.actor })));
+
+/** Sets a field of the row of event `id` as a desk would: type, then leave the field. */
+async function edit(page, id, field, value) {
+  const sel = `[data-testid="editor-event"][data-id="${id}"] [data-field="${field}"]`;
+  const tag = await page.$eval(sel, (e) => e.tagName);
+  if (tag === 'SELECT') await page.selectOption(sel, value);
+  else {
+    await page.fill(sel, value);
+    await page.press(sel, 'Tab');
+  }
+}
+
+/** The preview's map at the stop whose label starts with `label`: who holds `place`. */
+async function previewControl(page, label, place) {
+  const value = await page.$$eval('[data-testid="editor-preview-stop"] option', (os, label) => os.find((o) => o.textContent.startsWith(label))?.value, label);
+  assert.ok(value !== undefined, `the preview has a stop "${label}"`);
+  await page.selectOption('[data-testid="editor-preview-stop"]', value);
+  return page.getAttribute(`[data-testid="editor-preview"] ${shown(`[data-testid="place-${place}"]`)}`, 'data-control');
+}
+
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('the seed article reads as the shipped events, and exports them unchanged', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const { page, log } = await editor(context);
+  await read(page, seed);
+  assert.match(await status(page), /found 12 events/);
+  const want = shipped.events.map((e) => ({ id: e.id, kind: e.kind, date: e.date ?? '', place: e.place ?? '', actor: e.actor ?? '' }));
+  assert.deepEqual(await rows(page), want);
+  assert.deepEqual(JSON.parse(await download(page, 'editor-download-events')), shipped);
+  // Each row shows how sure the extractor is and how it dated the event.
+  assert.match(await page.textContent('[data-testid="editor-event"][data-id="e11"] .desk-basis'), /\d+%.+/s);
+  // The sentence of an event, marked in the article's text.
+  await page.click('[data-testid="editor-event"][data-id="e11"] [data-action="show"]');
+  const marked = await page.textContent('[data-testid="editor-mark"]');
+  assert.ok(shipped.events.find((e) => e.id === 'e11').quote.startsWith(marked.trim().slice(0, 20)), marked);
+  // The article went to the worker, not to any server.
+  assert.ok(!log.requests.some((u) => u.includes('article')), log.requests.join('\n'));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('an edit moves the preview, a deletion takes a mark off it, a bad value is marked, a reload keeps it all', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await editor(context);
+  await read(page, seed);
+  const tarhuna = shipped.events.find((e) => e.kind === 'capture' && e.place === 'tarhuna').id;
+  assert.equal(await previewControl(page, 'Saturday 6 June 2020', 'tarhuna'), 'gna');
+  await edit(page, tarhuna, 'date', '2020-06-07');
+  assert.equal(await previewControl(page, 'Saturday 6 June 2020', 'tarhuna'), 'lna');
+  assert.equal(await previewControl(page, 'Sunday 7 June 2020', 'tarhuna'), 'gna');
+
+  const offensive = shipped.events.find((e) => e.kind === 'offensive' && e.place === 'sirte').id;
+  assert.ok(await page.$(`[data-testid="editor-preview"] [data-testid="arrow-${offensive}"]`));
+  await page.click(`[data-testid="editor-event"][data-id="${offensive}"] [data-testid="editor-delete"]`);
+  assert.equal(await page.$(`[data-testid="editor-preview"] [data-testid="arrow-${offensive}"]`), null);
+  assert.equal((await rows(page)).length, shipped.events.length - 1);
+
+  await edit(page, 'e1', 'date', 'next week');
+  const field = '[data-testid="editor-event"][data-id="e1"] [data-field="date"]';
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+  assert.match(await page.textContent('[data-testid="editor-event"][data-id="e1"]'), /not a date/);
+
+  await page.reload();
+  await page.waitForSelector('[data-testid="editor-event"]');
+  const after = await rows(page);
+  assert.equal(after.length, shipped.events.length - 1);
+  assert.equal(after.find((r) => r.id === tarhuna).date, '2020-06-07');
+  assert.equal(await previewControl(page, 'Saturday 6 June 2020', 'tarhuna'), 'lna');
+  await context.close();
+});
+
+test("the export, served as the reader's data, shows the edited story", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const { page } = await editor(context);
+  await read(page, seed);
+  const tarhuna = shipped.events.find((e) => e.kind === 'capture' && e.place === 'tarhuna').id;
+  await edit(page, tarhuna, 'date', '2020-06-07');
+  const events = await download(page, 'editor-download-events');
+  const places = await download(page, 'editor-download-places');
+  await context.close();
+  const site = await serve({ overrides: { '/assets/events.json': events, '/assets/places.geojson': places } });
+  const reader = await openPage(browser, { width: 1280 });
+  for (const [date, holder] of [['2020-06-06', 'lna'], ['2020-06-07', 'gna']]) {
+    await reader.page.goto(`${site.url}?date=${date}`);
+    await live(reader.page);
+    assert.equal(await reader.page.getAttribute(shown('[data-testid="place-tarhuna"]'), 'data-control'), holder, date);
+  }
+  await reader.context.close();
+  await site.close();
+});
+
+test('a place nobody knows is flagged and put on the map with a click; a sentence becomes an event', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await editor(context);
+  await read(page, seed);
+  // An exported events.json in which the extractor did not know a place.
+  const data = structuredClone(shipped);
+  const strike = data.events.find((e) => e.kind === 'airstrike');
+  delete strike.place;
+  strike.place_name = 'Qasr bin Ghashir';
+  await page.setInputFiles('[data-testid="editor-import"]', { name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+  await page.waitForSelector('[data-testid="editor-unknown-place"][data-name="Qasr bin Ghashir"]');
+  assert.match(await page.textContent(`[data-testid="editor-event"][data-id="${strike.id}"]`), /not on the map/);
+  await page.click('[data-testid="editor-unknown-place"] [data-action="place"]');
+  const map = await page.$(`[data-testid="editor-preview"] ${shown()}`);
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.waitForSelector(`[data-testid="editor-preview"] ${shown('[data-testid="place-qasr_bin_ghashir"]')}`);
+  assert.equal((await rows(page)).find((r) => r.id === strike.id).place, 'qasr_bin_ghashir');
+
+  const before = (await rows(page)).length;
+  await page.evaluate(() => {
+    const p = document.querySelectorAll('[data-testid="editor-article"] .desk-para')[3];
+    const range = document.createRange();
+    range.setStart(p.firstChild, 0);
+    range.setEnd(p.firstChild, Math.min(60, p.firstChild.length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await page.click('[data-testid="editor-add"]');
+  const added = await rows(page);
+  assert.equal(added.length, before + 1);
+  assert.ok(added.some((r) => r.kind === 'statement' && r.id === `e${before + 1}`), JSON.stringify(added));
+  await context.close();
+});
+
+test('bad input gets a clear message and the page stays responsive while a long page is read', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page, log } = await editor(context);
+  await read(page, '   ');
+  assert.match(await status(page), /^Paste an article/);
+  await read(page, '<p>' + 'x'.repeat(5 * 1024 * 1024) + '</p>');
+  assert.match(await status(page), /5\.0 MB.+up to 3 MB/);
+  await page.setInputFiles('[data-testid="editor-file"]', { name: 'photo.html', mimeType: 'text/html', buffer: Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)) });
+  await page.waitForFunction(() => /not text/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+  await read(page, '<p>The weather in Tripoli was fine.</p>');
+  assert.match(await status(page), /found no events/);
+  // A long page (2.5 MB of reporting): the page keeps drawing frames while the worker reads.
+  const para = seed.match(/<p[\s\S]*?<\/p>/g).join('\n');
+  const long = `<html><body>${para.repeat(Math.ceil((2.5 * 1024 * 1024) / para.length))}</body></html>`;
+  await page.$eval('[data-testid="editor-input"]', (t, v) => (t.value = v), long);
+  await page.evaluate(() => {
+    window.__gaps = [];
+    window.__done = false;
+    let last = performance.now();
+    let reading = false;
+    const tick = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      const said = document.querySelector('[data-testid="editor-status"]').textContent;
+      reading ||= said.startsWith('Reading');
+      if (reading && said.startsWith('Read in')) window.__done = true;
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.click('[data-testid="editor-run"]');
+  await page.waitForFunction(() => window.__done, null, { timeout: 120000 });
+  const gaps = await page.evaluate(() => window.__gaps);
+  const during = gaps.slice(2, -3);
+  assert.ok(during.length > 5 && Math.max(...during) < 250, `frames while reading: ${during.length}, longest gap ${Math.max(...during)} ms`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a reader's page loads none of the editor: one WebAssembly module", async () => {
+  const { page, context, log } = await openPage(browser, { width: 1280 });
+  await page.goto(server.url);
+  await live(page);
+  const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, wasm.join('\n'));
+  assert.ok(!log.requests.some((u) => /newsmap-(editor|worker)|editor\.css/.test(u)), log.requests.join('\n'));
+  await context.close();
+});
