@@ -83,10 +83,13 @@ test('the seed article reads as the shipped events, and exports them unchanged',
   assert.match(await page.textContent('[data-testid="editor-event"][data-id="e11"] .desk-basis'), /\d+%.+/s);
   // The sentence of an event, marked in the article's text.
   await page.click('[data-testid="editor-event"][data-id="e11"] [data-action="show"]');
-  const marked = await page.textContent('[data-testid="editor-mark"]');
-  assert.ok(shipped.events.find((e) => e.id === 'e11').quote.startsWith(marked.trim().slice(0, 20)), marked);
-  // The article went to the worker, not to any server.
-  assert.ok(!log.requests.some((u) => u.includes('article')), log.requests.join('\n'));
+  const marked = await page.$$eval('[data-testid="editor-mark"]', (ms) => ms.map((m) => m.textContent).join(''));
+  assert.equal(marked, shipped.events.find((e) => e.id === 'e11').quote);
+  // The article went to the worker, not to any server: every request is for the page's own files.
+  const own = new URL(server.url).origin;
+  const elsewhere = log.requests.filter((u) => !u.startsWith(own + '/') && !/^(blob|data):/.test(u));
+  assert.deepEqual(elsewhere, []);
+  assert.ok(!log.requests.some((u) => /article/.test(u)), log.requests.join('\n'));
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -101,11 +104,22 @@ test('an edit moves the preview, a deletion takes a mark off it, a bad value is 
   assert.equal(await previewControl(page, 'Saturday 6 June 2020', 'tarhuna'), 'lna');
   assert.equal(await previewControl(page, 'Sunday 7 June 2020', 'tarhuna'), 'gna');
 
+  // The redraw after an edit keeps the desk's place: Tab went on to the row's next field.
+  assert.ok(
+    await page.evaluate((id) => document.activeElement?.closest('[data-testid="editor-event"]')?.dataset.id === id && document.activeElement.dataset.field !== 'date', tarhuna),
+    'focus stays in the row, on the next field',
+  );
+
+  // Typing in a field, then pressing a button straight away: the change lands, and so does the press.
   const offensive = shipped.events.find((e) => e.kind === 'offensive' && e.place === 'sirte').id;
   assert.ok(await page.$(`[data-testid="editor-preview"] [data-testid="arrow-${offensive}"]`));
+  const strikes = shipped.events.find((e) => e.kind === 'airstrike').id;
+  await page.fill(`[data-testid="editor-event"][data-id="${strikes}"] [data-field="count"]`, '7');
   await page.click(`[data-testid="editor-event"][data-id="${offensive}"] [data-testid="editor-delete"]`);
   assert.equal(await page.$(`[data-testid="editor-preview"] [data-testid="arrow-${offensive}"]`), null);
   assert.equal((await rows(page)).length, shipped.events.length - 1);
+  assert.equal(await page.inputValue(`[data-testid="editor-event"][data-id="${strikes}"] [data-field="count"]`), '7');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'show', 'after a deletion, the focus is on a harmless button');
 
   await edit(page, 'e1', 'date', 'next week');
   const field = '[data-testid="editor-event"][data-id="e1"] [data-field="date"]';
@@ -153,6 +167,8 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
   await page.setInputFiles('[data-testid="editor-import"]', { name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
   await page.waitForSelector('[data-testid="editor-unknown-place"][data-name="Qasr bin Ghashir"]');
   assert.match(await page.textContent(`[data-testid="editor-event"][data-id="${strike.id}"]`), /not on the map/);
+  // The Arabic name typed first, then "Place it on the map": the name survives the redraw.
+  await page.fill('[data-testid="editor-unknown-place"] [data-name-ar]', 'قصر بن غشير');
   await page.click('[data-testid="editor-unknown-place"] [data-action="place"]');
   const map = await page.$(`[data-testid="editor-preview"] ${shown()}`);
   await map.scrollIntoViewIfNeeded();
@@ -160,6 +176,7 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
   await page.waitForSelector(`[data-testid="editor-preview"] ${shown('[data-testid="place-qasr_bin_ghashir"]')}`);
   assert.equal((await rows(page)).find((r) => r.id === strike.id).place, 'qasr_bin_ghashir');
+  assert.equal(await page.textContent(`[data-testid="editor-preview"] ${shown('text[lang="ar"][data-testid="label-qasr_bin_ghashir"]')}`), 'قصر بن غشير');
 
   const before = (await rows(page)).length;
   await page.evaluate(() => {
@@ -170,10 +187,46 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
     getSelection().removeAllRanges();
     getSelection().addRange(range);
   });
+  const selected = await page.evaluate(() => getSelection().toString());
   await page.click('[data-testid="editor-add"]');
   const added = await rows(page);
   assert.equal(added.length, before + 1);
-  assert.ok(added.some((r) => r.kind === 'statement' && r.id === `e${before + 1}`), JSON.stringify(added));
+  const id = `e${before + 1}`;
+  assert.ok(added.some((r) => r.kind === 'statement' && r.id === id), JSON.stringify(added));
+  assert.equal(await quoteOf(page, id), selected.trim());
+
+  // A whole paragraph chosen with a triple click, across the mark of the chosen sentence.
+  await page.click(`[data-testid="editor-event"][data-id="${id}"] [data-action="show"]`);
+  const para = page.locator('[data-testid="editor-article"] .desk-para', { has: page.locator('[data-testid="editor-mark"]') });
+  const text = (await para.textContent()).trim();
+  await para.click({ clickCount: 3 });
+  await page.click('[data-testid="editor-add"]');
+  assert.equal(await quoteOf(page, `e${before + 2}`), text);
+  await context.close();
+});
+
+/** The sentence of event `id`, as its row gives it. */
+const quoteOf = (page, id) => page.getAttribute(`[data-testid="editor-event"][data-id="${id}"] [data-action="show"]`, 'title');
+
+test('an events.json imported into an empty editor brings each event back with its sentence', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page, log } = await editor(context);
+  await page.setInputFiles('[data-testid="editor-import"]', { name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(shipped)) });
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+  assert.match(await status(page), /sentences alone/);
+  assert.equal((await rows(page)).length, shipped.events.length);
+  for (const e of shipped.events.slice(0, 4)) {
+    await page.click(`[data-testid="editor-event"][data-id="${e.id}"] [data-action="show"]`);
+    const marked = await page.$$eval('[data-testid="editor-mark"]', (ms) => ms.map((m) => m.textContent).join(''));
+    assert.equal(marked, e.quote);
+  }
+  // An event whose span runs backwards is refused, with the reason, and the session stays.
+  const backwards = structuredClone(shipped);
+  backwards.events[0].span = [9, 3];
+  await page.setInputFiles('[data-testid="editor-import"]', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backwards)) });
+  await page.waitForFunction(() => /is not an events.json.+start ≤ end/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+  assert.equal((await rows(page)).length, shipped.events.length);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
 

@@ -182,10 +182,12 @@ pub fn problems(e: &Event, on_map: impl Fn(&PlaceId) -> bool) -> Vec<(Field, Str
     );
     match (&e.place, needs_place) {
         (None, true) => {
-            let name = e.place_name.as_deref().unwrap_or("the place");
             out.push((
                 Field::Place,
-                format!("{name} is not on the map: pick or place it"),
+                match &e.place_name {
+                    Some(name) => format!("{name} is not on the map: settle it under \"Places to settle\", or choose a place here"),
+                    None => "which place? Type or choose one here".to_owned(),
+                },
             ));
         }
         (Some(p), _) if !on_map(p) => {

@@ -28,6 +28,17 @@ pub struct Session {
     pub extraction: Extraction,
     /// The places the map shows: the page's own, and those the events brought.
     pub places: PlaceSet,
+    /// The page's own places: every article starts from them.
+    pub base: PlaceSet,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Imported {
+    pub events: usize,
+    /// The sentences did not match the article in the editor, so its text was rebuilt from
+    /// them.
+    pub article_rebuilt: bool,
 }
 
 impl Session {
@@ -44,12 +55,14 @@ impl Session {
                 article_date_evidence: Vec::new(),
                 events: Vec::new(),
             },
-            places,
+            places: places.clone(),
+            base: places,
         }
     }
 
-    /// What the extractor read from an article. Places of the gazetteer the events name join
-    /// the map's.
+    /// What the extractor read from an article. The map keeps the page's own places and
+    /// those the new events name (a place the desk put down stays while an event names it);
+    /// places of the gazetteer the events name join them.
     pub fn read(&mut self, article: String, extraction: Extraction, gazetteer: &[KnownPlace]) {
         self.article = article;
         self.extraction = extraction;
@@ -60,6 +73,15 @@ impl Session {
             .flat_map(|e| e.place.iter().chain(&e.origin))
             .cloned()
             .collect();
+        let kept: Vec<Place> = self
+            .places
+            .places
+            .iter()
+            .filter(|p| self.base.get(&p.id).is_none() && named.contains(&p.id))
+            .cloned()
+            .collect();
+        self.places = self.base.clone();
+        self.places.places.extend(kept);
         for id in named {
             self.add_known(&id, gazetteer);
         }
@@ -122,16 +144,21 @@ impl Session {
     /// with the article, for the desk to complete. Returns its index.
     pub fn add_from_span(&mut self, span: [usize; 2]) -> Option<usize> {
         let [start, end] = span;
-        let quote: String = self
+        let text: String = self
             .article
             .chars()
             .skip(start)
             .take(end.saturating_sub(start))
             .collect();
-        let quote = quote.trim().to_owned();
+        let quote = text.trim().to_owned();
         if quote.is_empty() {
             return None;
         }
+        // The span is the quote's: the article's text at the span is the quote, as in every
+        // event the extractor writes.
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let start = start.saturating_add(lead);
+        let span = [start, start.saturating_add(quote.chars().count())];
         let date = self.extraction.article_date.or(self.date.map(When::Day));
         let next = self
             .extraction
@@ -187,18 +214,24 @@ impl Session {
     /// Puts a place the gazetteer does not know on the map, at a point the desk chose, and
     /// gives it to every event that names it. Returns its id.
     pub fn place_unknown(&mut self, name: &str, name_ar: &str, lon: f64, lat: f64) -> PlaceId {
-        let id = PlaceId::new(slug(name));
-        if self.places.get(&id).is_none() {
-            self.places.places.push(Place {
-                id: id.clone(),
-                name: name.to_owned(),
-                name_ar: name_ar.to_owned(),
-                lon,
-                lat,
-                source: "placed on the map by the desk".into(),
-                role: PlaceRole::Story,
-            });
-        }
+        // A new id: another place may already have this name's.
+        let base = slug(name);
+        let id = (1..)
+            .map(|n| match n {
+                1 => PlaceId::new(base.clone()),
+                n => PlaceId::new(format!("{base}_{n}")),
+            })
+            .find(|id| self.places.get(id).is_none())
+            .unwrap_or_else(|| PlaceId::new(base.clone()));
+        self.places.places.push(Place {
+            id: id.clone(),
+            name: name.to_owned(),
+            name_ar: name_ar.to_owned(),
+            lon,
+            lat,
+            source: "placed on the map by the desk".into(),
+            role: PlaceRole::Story,
+        });
         self.give_place(name, &id);
         id
     }
@@ -209,7 +242,8 @@ impl Session {
         self.give_place(name, &known.id);
     }
 
-    fn give_place(&mut self, name: &str, id: &PlaceId) {
+    /// Gives the place `id` to every event that names a place by `name` and has none yet.
+    pub fn give_place(&mut self, name: &str, id: &PlaceId) {
         for e in &mut self.extraction.events {
             if e.place.is_none() && e.place_name.as_deref() == Some(name) {
                 e.place = Some(id.clone());
@@ -237,8 +271,9 @@ impl Session {
         .to_string()
     }
 
-    /// A session from [`Session::to_json`]'s document.
-    pub fn from_json(text: &str) -> Result<Session, String> {
+    /// A session from [`Session::to_json`]'s document, on a page whose own places are `base`
+    /// (a place the page gained since the session was kept joins it).
+    pub fn from_json(text: &str, base: PlaceSet) -> Result<Session, String> {
         let v: Value =
             serde_json::from_str(text).map_err(|e| format!("not a saved session ({e})"))?;
         let string = |key: &str| {
@@ -247,8 +282,13 @@ impl Session {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let places =
+        let mut places =
             read_places(v.get("places").unwrap_or(&Value::Null)).map_err(|e| e.to_string())?;
+        for p in &base.places {
+            if places.get(&p.id).is_none() {
+                places.places.push(p.clone());
+            }
+        }
         let extraction =
             read_events(v.get("events").unwrap_or(&Value::Null)).map_err(|e| e.to_string())?;
         let date = match string("date").parse::<When>() {
@@ -262,22 +302,84 @@ impl Session {
             standfirst: string("standfirst"),
             extraction,
             places,
+            base,
         })
     }
 
-    /// Restores the events of an exported `events.json`. Returns how many.
-    pub fn import_events(&mut self, text: &str, gazetteer: &[KnownPlace]) -> Result<usize, String> {
-        let x = parse_events(text).map_err(|e| e.to_string())?;
-        let n = x.events.len();
-        let article = std::mem::take(&mut self.article);
+    /// Restores the events of an exported `events.json`. When their sentences are not the
+    /// article's in the editor (another article, or none), the article's text is rebuilt from
+    /// the sentences, so that each event still shows where it came from.
+    pub fn import_events(
+        &mut self,
+        text: &str,
+        gazetteer: &[KnownPlace],
+    ) -> Result<Imported, String> {
+        let mut x = parse_events(text).map_err(|e| e.to_string())?;
+        let events = x.events.len();
+        let mut article = std::mem::take(&mut self.article);
+        let article_rebuilt = !quotes_match(&article, &x);
+        if article_rebuilt {
+            article = rebuild_article(&mut x);
+        }
         self.read(article, x, gazetteer);
-        Ok(n)
+        Ok(Imported {
+            events,
+            article_rebuilt,
+        })
     }
 
     /// `events.json` for the reader's page.
     pub fn events_json(&self) -> String {
         events_json(&self.extraction)
     }
+}
+
+/// Whether the article's text at each event's span (and each supporting sentence's) is its
+/// quote.
+fn quotes_match(article: &str, x: &Extraction) -> bool {
+    let chars: Vec<char> = article.chars().collect();
+    let at = |[a, b]: [usize; 2]| chars.get(a..b).map(|c| c.iter().collect::<String>());
+    x.events.iter().all(|e| {
+        at(e.span).as_deref() == Some(e.quote.as_str())
+            && e.also
+                .iter()
+                .all(|q| at(q.span).as_deref() == Some(q.quote.as_str()))
+    })
+}
+
+/// The events' sentences, in the order of their spans, one paragraph each, as an article's
+/// text; every span moves to its sentence there.
+fn rebuild_article(x: &mut Extraction) -> String {
+    let mut quotes: Vec<([usize; 2], String)> = x
+        .events
+        .iter()
+        .flat_map(|e| {
+            std::iter::once((e.span, e.quote.clone()))
+                .chain(e.also.iter().map(|q| (q.span, q.quote.clone())))
+        })
+        .collect();
+    quotes.sort_by_key(|(span, _)| *span);
+    let mut text = String::new();
+    let mut at: Vec<(String, [usize; 2])> = Vec::new();
+    for (_, quote) in quotes {
+        if at.iter().any(|(q, _)| *q == quote) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.chars().count();
+        text.push_str(&quote);
+        at.push((quote.clone(), [start, start + quote.chars().count()]));
+    }
+    let span_of = |quote: &str| at.iter().find(|(q, _)| q == quote).map(|(_, s)| *s);
+    for e in &mut x.events {
+        e.span = span_of(&e.quote).unwrap_or_default();
+        for q in &mut e.also {
+            q.span = span_of(&q.quote).unwrap_or_default();
+        }
+    }
+    text
 }
 
 /// An id for a place's name: lower case, words joined by `_` ("Qasr bin Ghashir" →
@@ -303,8 +405,13 @@ mod tests {
 
     fn seed() -> Session {
         let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
-        let x = newsmap_extract::extract(crate::shipped::ARTICLE);
-        s.read("the article".into(), x, &Knowledge::builtin().places);
+        let html = crate::shipped::ARTICLE;
+        let text = newsmap_extract::document::parse(html).text;
+        s.read(
+            text,
+            newsmap_extract::extract(html),
+            &Knowledge::builtin().places,
+        );
         s
     }
 
@@ -369,27 +476,81 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_becomes_an_event_and_the_session_survives_a_round_trip() {
+    fn a_sentence_becomes_an_event_whose_span_is_its_quote() {
         let mut s = seed();
-        s.article = "One. The UN called for talks on Sunday. Three.".into();
+        s.article = "One.  The UN called for talks on Sunday. Three.".into();
+        s.extraction.events.clear();
         s.extraction.article_date = "2020-06-06".parse().ok();
-        let n = s.extraction.events.len();
-        let i = s.add_from_span([5, 39]).unwrap();
+        let i = s.add_from_span([4, 41]).unwrap();
         let e = &s.extraction.events[i];
         assert_eq!(
             (e.quote.as_str(), e.kind),
             ("The UN called for talks on Sunday.", EventKind::Statement)
         );
+        assert_eq!(
+            e.span,
+            [6, 40],
+            "the span leaves out the spaces the quote does"
+        );
+        assert!(quotes_match(&s.article, &s.extraction));
         assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2020-06-06"));
-        assert_eq!(s.extraction.events.len(), n + 1);
         assert!(s.add_from_span([0, 0]).is_none());
+        assert!(s.add_from_span([4, 6]).is_none(), "only spaces");
+    }
+
+    #[test]
+    fn the_session_survives_a_round_trip_and_an_import() {
+        let mut s = seed();
+        assert!(
+            quotes_match(&s.article, &s.extraction),
+            "the worker's text and spans agree"
+        );
         s.headline = "Libya".into();
-        let back = Session::from_json(&s.to_json()).unwrap();
+        let back = Session::from_json(&s.to_json(), s.base.clone()).unwrap();
         assert_eq!(back, s);
-        assert!(Session::from_json("{").is_err());
-        let mut other = Session::new(s.places.clone());
-        assert_eq!(other.import_events(&s.events_json(), &[]).unwrap(), n + 1);
-        assert_eq!(other.extraction, s.extraction);
+        assert!(Session::from_json("{", s.base.clone()).is_err());
+
+        // Into the same article: the events come back as they were.
+        let mut same = Session::new(s.base.clone());
+        same.article = s.article.clone();
+        let done = same.import_events(&s.events_json(), &[]).unwrap();
+        assert_eq!(done.events, s.extraction.events.len());
+        assert!(!done.article_rebuilt);
+        assert_eq!(same.extraction, s.extraction);
+
+        // Into an empty editor: the text is rebuilt from the sentences, each event on its own.
+        let mut empty = Session::new(s.base.clone());
+        let done = empty.import_events(&s.events_json(), &[]).unwrap();
+        assert!(done.article_rebuilt);
+        assert!(quotes_match(&empty.article, &empty.extraction));
+        let strip = |x: &Extraction| -> Vec<Event> {
+            let mut events = x.events.clone();
+            for e in &mut events {
+                e.span = [0, 0];
+                e.also.iter_mut().for_each(|q| q.span = [0, 0]);
+            }
+            events
+        };
+        assert_eq!(strip(&empty.extraction), strip(&s.extraction));
+    }
+
+    #[test]
+    fn a_new_article_keeps_the_pages_places_and_drops_the_last_ones() {
+        let mut s = seed();
+        let id = s.place_unknown("Qasr bin Ghashir", "", 13.18, 32.68);
+        let twin = s.place_unknown("Qasr bin Ghashir", "", 13.2, 32.7);
+        assert_eq!(
+            twin.as_str(),
+            "qasr_bin_ghashir_2",
+            "a name's id is never taken twice"
+        );
+        assert!(s.places.get(&id).is_some());
+        let (text, x) = (s.article.clone(), s.extraction.clone());
+        s.read(text, x, &Knowledge::builtin().places);
+        assert!(s.places.get(&id).is_none(), "no event names it now");
+        for p in &s.base.places {
+            assert!(s.places.get(&p.id).is_some(), "{} stays", p.id.as_str());
+        }
     }
 
     #[test]

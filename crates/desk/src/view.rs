@@ -114,6 +114,14 @@ fn input(sink: &mut impl Sink) {
             ("aria-live", "polite"),
         ],
     );
+    sink.void(
+        "p",
+        &[
+            ("class", "desk-warning"),
+            ("data-testid", "editor-storage"),
+            ("role", "alert"),
+        ],
+    );
     sink.close();
 }
 
@@ -144,6 +152,7 @@ pub fn article(sink: &mut impl Sink, text: &str, mark: Option<[usize; 2]>) {
         "Add an event from the selected text",
     );
     let chars: Vec<char> = text.chars().collect();
+    let mark = mark.filter(|[a, b]| a < b);
     let mut start = 0;
     for para in text.split("\n\n") {
         let len = para.chars().count();
@@ -151,9 +160,8 @@ pub fn article(sink: &mut impl Sink, text: &str, mark: Option<[usize; 2]>) {
         let at = start.to_string();
         sink.open("p", &[("class", "desk-para"), ("data-start", &at)]);
         let piece = |a: usize, b: usize| -> String {
-            chars[a.min(chars.len())..b.min(chars.len())]
-                .iter()
-                .collect()
+            let b = b.min(chars.len());
+            chars.get(a.min(b)..b).unwrap_or_default().iter().collect()
         };
         match mark {
             Some([a, b]) if a < end && b > start => {
@@ -214,6 +222,8 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
         ("data-testid", "editor-event"),
         ("data-index", index.as_str()),
         ("data-id", e.id.as_str()),
+        // A redraw keeps a row's elements only for the same event.
+        ("data-key", e.id.as_str()),
         ("data-kind", kind.as_str()),
         ("data-date", date.as_str()),
         ("data-place", place.as_str()),
@@ -232,7 +242,7 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
             ("data-index", &index),
             ("title", &e.quote),
         ],
-        "sentence",
+        "show its sentence",
     );
     sink.close();
     let problems = fields::problems(e, |p| s.places.get(p).is_some());
@@ -246,7 +256,7 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
         });
         let shown = refused.map_or_else(|| value(f), |r| r.text.clone());
         sink.open("td", &[]);
-        field(sink, f, &index, &shown, problem.is_some());
+        field(sink, f, &index, e.id.as_str(), &shown, problem.is_some());
         if let Some(why) = problem {
             sink.leaf(
                 "small",
@@ -278,8 +288,8 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
 
 /// One field's control: a select for a fixed vocabulary, else a text input (places choose
 /// from a list of the map's and the gazetteer's ids).
-fn field(sink: &mut impl Sink, f: Field, index: &str, value: &str, invalid: bool) {
-    let label = format!("{} of event {}", f.id(), index);
+fn field(sink: &mut impl Sink, f: Field, index: &str, id: &str, value: &str, invalid: bool) {
+    let label = format!("{} of event {id}", f.id());
     let mut attrs = vec![
         ("data-field", f.id()),
         ("data-index", index),
@@ -339,7 +349,11 @@ pub fn places(sink: &mut impl Sink, unknown: &[String], placing: Option<&str>) {
     for name in unknown {
         sink.open(
             "li",
-            &[("data-testid", "editor-unknown-place"), ("data-name", name)],
+            &[
+                ("data-testid", "editor-unknown-place"),
+                ("data-name", name),
+                ("data-key", name),
+            ],
         );
         sink.leaf("strong", &[], name);
         sink.text(" is not in the gazetteer. ");
@@ -441,10 +455,14 @@ pub fn export(sink: &mut impl Sink, s: &Session, head: &str, snippet: &str) {
     sink.leaf(
         "p",
         &[],
-        "Put both files in assets/, and these lines in index.html's head:",
+        "Put both files in assets/, and these lines in index.html's head, in place of its <title> and <meta name=\"description\">:",
     );
     sink.leaf("pre", &[("data-testid", "editor-export-head")], head);
-    sink.leaf("p", &[], "Embed the map with:");
+    sink.leaf(
+        "p",
+        &[],
+        "Embed the map with this (its address is this page's: change it to where the map is published):",
+    );
     sink.leaf("pre", &[("data-testid", "editor-export-snippet")], snippet);
 }
 
@@ -496,5 +514,17 @@ mod tests {
         let html = m.into_string();
         assert!(html.contains("First &lt;b&gt;para&lt;/b&gt;."));
         assert!(html.contains("<p class=\"desk-para\" data-start=\"20\">S<mark data-testid=\"editor-mark\">econd </mark>one.</p>"), "{html}");
+        // A span that runs backwards or past the end marks nothing it cannot, and never fails.
+        for span in [[15, 10], [12, 900], [900, 950]] {
+            let mut m = Markup::default();
+            article(&mut m, "First.\n\nSecond one.", Some(span));
+            let html = m.into_string();
+            let text: String = html
+                .split('<')
+                .filter_map(|t| t.split_once('>'))
+                .map(|(_, t)| t)
+                .collect();
+            assert!(text.contains("First.Second one."), "{span:?}: {html}");
+        }
     }
 }

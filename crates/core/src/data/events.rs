@@ -100,7 +100,7 @@ fn event<J: Json>(v: &J, index: usize) -> Result<Event, String> {
             .optional("status", one_of(Status::from_id), "reported or claimed")?
             .unwrap_or_default(),
         quote: e.string("quote")?,
-        span: e.required("span", span, "a [start, end] pair")?,
+        span: e.required("span", span, "a [start, end] pair, start ≤ end")?,
         confidence: e.required("confidence", Json::number, "a number")?,
         evidence: e
             .optional("evidence", one_of(Evidence::from_id), "a kind of evidence")?
@@ -123,7 +123,10 @@ fn place<J: Json>(v: &J) -> Option<PlaceId> {
 
 fn span<J: Json>(v: &J) -> Option<[usize; 2]> {
     match v.items()?.as_slice() {
-        [start, end] => Some([start.whole()? as usize, end.whole()? as usize]),
+        [start, end] => {
+            let (start, end) = (start.whole()? as usize, end.whole()? as usize);
+            (start <= end).then_some([start, end])
+        }
         _ => None,
     }
 }
@@ -271,6 +274,7 @@ mod tests {
             "not the extractor's output (event 1 ('e1'): \"count\" is a number, not a whole number)"
         );
         assert!(problem(&event(r#","span":[1]"#)).contains("not a [start, end] pair"));
+        assert!(problem(&event(r#","span":[25,22]"#)).contains("start ≤ end"));
         assert!(problem(&event(r#","actor":"nato""#)).contains("\"actor\" is \"nato\""));
         assert!(problem(&event(r#","date":"June""#)).contains("\"date\" is \"June\""));
         assert!(problem("[]").contains("the file is an array, not an object"));

@@ -17,8 +17,11 @@ fn listen() {
     // A panic ends the worker: say why first, so the page can tell the desk.
     let on_panic = scope.clone();
     std::panic::set_hook(Box::new(move |info| {
-        let reply =
-            serde_json::json!({ "id": null, "error": format!("the extractor stopped: {info}") });
+        let reply = serde_json::json!({
+            "id": null,
+            "error": "The extractor met an internal error on this article and was started again (the details are in the console). Your events are as they were.",
+            "internal": info.to_string(),
+        });
         let _ = on_panic.post_message(&JsValue::from_str(&reply.to_string()));
     }));
     let reply_to = scope.clone();

@@ -6,7 +6,7 @@ use crate::browser;
 use crate::reader::Reader;
 use gloo_events::EventListener;
 use newsmap_core::data::places::{Basemap, PlaceSet, parse_basemap, parse_places};
-use newsmap_core::model::StopIx;
+use newsmap_core::model::{PlaceId, StopIx};
 use newsmap_core::render::map::Layout;
 use newsmap_core::render::markup::Sink;
 use newsmap_core::render::page::{self, Heading, Page};
@@ -37,6 +37,9 @@ pub struct Editor {
     placing: Option<String>,
     /// The request the worker is reading, and when it was sent.
     pending: Option<(u32, f64)>,
+    /// The session kept in the browser could be neither read nor set aside: it is not
+    /// overwritten until the desk reads or imports an article.
+    spare_kept: bool,
 }
 
 type Shared = Rc<RefCell<Editor>>;
@@ -61,10 +64,19 @@ fn status(text: &str) {
     }
 }
 
-/// Draws into the element `selector` finds.
+/// Draws into the element `selector` finds, keeping the nodes that stay (the desk may be
+/// typing in one, or pressing one).
 fn draw(selector: &str, f: impl FnOnce(&mut Dom)) {
     if let (Some(target), Some(mut dom)) = (find(selector), Dom::new()) {
         f(&mut dom);
+        dom.morph_children_of(&target);
+    }
+}
+
+/// Draws the preview anew: nothing in it keeps the desk's focus, and the map is large.
+fn draw_preview(e: &Editor) {
+    if let (Some(target), Some(mut dom)) = (find("[data-testid=\"editor-preview\"]"), Dom::new()) {
+        preview(&mut dom, e);
         dom.replace_children_of(&target);
     }
 }
@@ -118,13 +130,22 @@ pub fn start() {
 
 /// The editor with the map's places: the kept session or a new one, the worker, the hands.
 fn run(places: PlaceSet, basemap: Option<Basemap>, heading: Heading) {
-    let session = browser::load()
-        .and_then(|json| Session::from_json(&json).ok())
-        .unwrap_or_else(|| {
-            let mut s = Session::new(places);
-            (s.headline, s.standfirst) = (heading.headline, heading.standfirst);
-            s
-        });
+    let mut unreadable = None;
+    let session =
+        match browser::load().map(|json| (Session::from_json(&json, places.clone()), json)) {
+            Some((Ok(s), _)) => Some(s),
+            Some((Err(why), json)) => {
+                // Set aside, not overwritten: the desk's work may still be in it.
+                unreadable = Some((why, browser::set_aside(&json)));
+                None
+            }
+            None => None,
+        };
+    let session = session.unwrap_or_else(|| {
+        let mut s = Session::new(places);
+        (s.headline, s.standfirst) = (heading.headline, heading.standfirst);
+        s
+    });
     let restored = !session.extraction.events.is_empty();
     let editor: Shared = Rc::new(RefCell::new(Editor {
         session,
@@ -135,6 +156,7 @@ fn run(places: PlaceSet, basemap: Option<Basemap>, heading: Heading) {
         refused: Vec::new(),
         placing: None,
         pending: None,
+        spare_kept: matches!(unreadable, Some((_, false))),
     }));
     let reader = {
         let (answer, failure) = (editor.clone(), editor.clone());
@@ -151,11 +173,19 @@ fn run(places: PlaceSet, basemap: Option<Basemap>, heading: Heading) {
         return;
     };
     render(&editor.borrow());
-    status(if restored {
-        "Your last session is back. Read a new article, or go on editing."
-    } else {
-        "Ready: paste an article."
-    });
+    match unreadable {
+        Some((why, true)) => status(&format!(
+            "The session kept in this browser could not be read ({why}); it is set aside under \"{}\" in this site's storage. Ready: paste an article.",
+            browser::ASIDE
+        )),
+        Some((why, false)) => status(&format!(
+            "The session kept in this browser could not be read ({why}); it stays as it is until you read or import an article. Ready: paste an article."
+        )),
+        None if restored => {
+            status("Your last session is back. Read a new article, or go on editing.")
+        }
+        None => status("Ready: paste an article."),
+    }
     let reader = Rc::new(reader);
     let kept = listen(&editor, &reader);
     // The page lives as long as the editor: keep what listens to it.
@@ -179,7 +209,7 @@ fn render(e: &Editor) {
     draw("[data-testid=\"editor-places\"]", |d| {
         view::places(d, &s.unknown_places(), e.placing.as_deref())
     });
-    draw("[data-testid=\"editor-preview\"]", |d| preview(d, e));
+    draw_preview(e);
     let url = newsmap_web::document()
         .and_then(|d| d.url().ok())
         .unwrap_or_default();
@@ -189,10 +219,16 @@ fn render(e: &Editor) {
     draw("[data-testid=\"editor-export\"]", |d| {
         view::export(d, s, &head, &snippet)
     });
-    if !browser::save(&s.to_json()) {
-        status(
-            "This session is too large to keep in the browser between visits; export it to keep it.",
-        );
+    if e.spare_kept {
+        return;
+    }
+    let unsaved = browser::save(&s.to_json()).err().map(|u| u.to_string());
+    if let Some(line) = find("[data-testid=\"editor-storage\"]") {
+        // Said again only when it changes: the line is an alert.
+        let said = line.text_content().filter(|t| !t.is_empty());
+        if said != unsaved {
+            line.set_text_content(unsaved.as_deref());
+        }
     }
 }
 
@@ -211,6 +247,11 @@ fn preview(d: &mut Dom, e: &Editor) {
         .unwrap_or(stops.len().saturating_sub(1));
     let words = Words::new(Lang::En);
     d.leaf("h2", &[], "The map, as readers will see it");
+    d.leaf(
+        "p",
+        &[("class", "desk-hint")],
+        "A still: its slider and buttons work on the published page. Choose the date here.",
+    );
     d.open("label", &[]);
     d.text("Show the map at ");
     d.open(
@@ -297,6 +338,7 @@ fn on_answer(editor: &Shared, text: &str) {
     let n = extraction.events.len();
     e.session.read(article, extraction, gazetteer);
     (e.chosen, e.stop, e.refused, e.placing) = (None, None, Vec::new(), None);
+    e.spare_kept = false;
     render(&e);
     let ms = now() - started;
     let said = match n {
@@ -380,18 +422,21 @@ fn on_click(editor: &Shared, reader: &Reader, event: &web_sys::Event) {
         }
         ("show", Some(i)) => (e.chosen, e.stop) = (Some(i), None),
         ("delete", Some(i)) => {
-            e.session.delete(i);
-            e.refused.retain(|r| r.event != i);
-            for r in &mut e.refused {
-                if r.event > i {
-                    r.event -= 1;
-                }
-            }
-            e.chosen = None;
+            delete(&mut e, i);
+            render(&e);
+            focus_row(i);
+            return;
         }
         ("add", _) => match browser::selected_span().and_then(|span| e.session.add_from_span(span))
         {
-            Some(i) => e.chosen = Some(i),
+            Some(i) => {
+                for r in &mut e.refused {
+                    if r.event >= i {
+                        r.event += 1;
+                    }
+                }
+                (e.chosen, e.stop) = (Some(i), None);
+            }
             None => {
                 drop(e);
                 status("Select a sentence of the article first.");
@@ -418,6 +463,37 @@ fn on_click(editor: &Shared, reader: &Reader, event: &web_sys::Event) {
         _ => return,
     }
     render(&e);
+}
+
+/// Deletes event `i`, and what the editor held about it.
+fn delete(e: &mut Editor, i: usize) {
+    e.session.delete(i);
+    e.refused.retain(|r| r.event != i);
+    for r in &mut e.refused {
+        if r.event > i {
+            r.event -= 1;
+        }
+    }
+    (e.chosen, e.stop) = (None, None);
+}
+
+/// Puts the focus on row `i` (or the last), on its "show" button: after a deletion the desk
+/// stays in the table, and a second Enter deletes nothing.
+fn focus_row(i: usize) {
+    let Some(buttons) = newsmap_web::document().and_then(|d| {
+        d.query_selector_all("[data-testid=\"editor-event\"] [data-action=\"show\"]")
+            .ok()
+    }) else {
+        return;
+    };
+    let last = buttons.length().checked_sub(1);
+    let at = last.map(|last| u32::try_from(i).unwrap_or(last).min(last));
+    if let Some(b) = at
+        .and_then(|k| buttons.item(k))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
+    }
 }
 
 /// A click on the preview's map while a place waits to be put down: where it lands.
@@ -463,18 +539,34 @@ fn place_on_map(editor: &Shared, event: &web_sys::Event) -> bool {
     let Some(name) = e.placing.take() else {
         return false;
     };
-    let name_ar = find(&format!(
-        "input[data-name-ar=\"{}\"]",
-        name.replace('"', "")
-    ))
-    .map(|i| input_value(&i))
-    .unwrap_or_default();
+    let name_ar = arabic_name_given(&name);
     let id = e.session.place_unknown(&name, &name_ar, lon, lat);
     render(&e);
+    let (ns, ew) = (
+        if lat < 0.0 { 'S' } else { 'N' },
+        if lon < 0.0 { 'W' } else { 'E' },
+    );
     status(&format!(
-        "{name} is on the map ({id}, {lat:.3}° N, {lon:.3}° E)."
+        "{name} is on the map ({}, {:.3}° {ns}, {:.3}° {ew}).",
+        id.as_str(),
+        lat.abs(),
+        lon.abs()
     ));
     true
+}
+
+/// The Arabic name the desk typed for the unknown place `name`, if any.
+fn arabic_name_given(name: &str) -> String {
+    let Some(inputs) =
+        newsmap_web::document().and_then(|d| d.query_selector_all("input[data-name-ar]").ok())
+    else {
+        return String::new();
+    };
+    (0..inputs.length())
+        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|el| el.get_attribute("data-name-ar").as_deref() == Some(name))
+        .map(|el| input_value(&el))
+        .unwrap_or_default()
 }
 
 /// A changed field, input or file of the editor.
@@ -498,7 +590,7 @@ fn on_change(editor: &Shared, reader: &Rc<Reader>, event: &web_sys::Event) {
                 why,
             });
         }
-        e.chosen = Some(i);
+        (e.chosen, e.stop) = (Some(i), None);
         render(&e);
     } else if let Some((el, key)) = data(event, "head") {
         let mut e = editor.borrow_mut();
@@ -519,8 +611,11 @@ fn on_change(editor: &Shared, reader: &Rc<Reader>, event: &web_sys::Event) {
     } else if let Some(input) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|i| i.type_() == "file")
     {
         let file = input.files().and_then(|f| f.get(0));
+        // Emptied, so that choosing the same file again reads it again.
+        input.set_value("");
         match (input.id().as_str(), file) {
             ("editor-file", Some(file)) => load_file(editor, reader, file),
             ("editor-import", Some(file)) => import_file(editor, file),
@@ -533,14 +628,23 @@ fn on_change(editor: &Shared, reader: &Rc<Reader>, event: &web_sys::Event) {
 fn pick(editor: &Shared, name: &str, id: &str) {
     let mut e = editor.borrow_mut();
     let gazetteer = e.gazetteer;
-    match gazetteer.iter().find(|k| k.id.as_str() == id.trim()) {
-        Some(known) => {
+    let id = PlaceId::new(id.trim());
+    let on_map = e.session.places.get(&id).map(|p| p.name.clone());
+    let known = gazetteer.iter().find(|k| k.id == id);
+    match (on_map, known) {
+        (Some(shown), _) => {
+            e.session.give_place(name, &id);
+            render(&e);
+            status(&format!("{name} is {shown} on the map."));
+        }
+        (None, Some(known)) => {
             e.session.pick_known(name, known, gazetteer);
             render(&e);
             status(&format!("{name} is {} on the map.", known.name));
         }
-        None => status(&format!(
-            "\"{id}\" is not a place of the gazetteer: pick one from the list, or place {name} on the map."
+        (None, None) => status(&format!(
+            "\"{}\" is neither on the map nor in the gazetteer: pick one from the list, or place {name} on the map.",
+            id.as_str()
         )),
     }
 }
@@ -574,10 +678,19 @@ fn import_file(editor: &Shared, file: web_sys::File) {
         let mut e = editor.borrow_mut();
         let gazetteer = e.gazetteer;
         match text.and_then(|t| e.session.import_events(&t, gazetteer)) {
-            Ok(n) => {
+            Ok(done) => {
                 (e.chosen, e.stop, e.refused) = (None, None, Vec::new());
+                // An answer still on its way would overwrite what was imported.
+                (e.placing, e.pending, e.spare_kept) = (None, None, false);
                 render(&e);
-                status(&format!("Imported {n} events from {name}."));
+                let n = done.events;
+                status(&if done.article_rebuilt {
+                    format!(
+                        "Imported {n} events from {name}. Their sentences are not the article's in the editor, so the text beside them is their sentences alone."
+                    )
+                } else {
+                    format!("Imported {n} events from {name}.")
+                });
             }
             Err(why) => status(&format!(
                 "{name} is not an events.json the map reads: {why}"

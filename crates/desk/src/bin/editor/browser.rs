@@ -7,6 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const KEY: &str = "newsmap-desk-session";
+/// Where a kept session that could not be read is set aside, rather than overwritten.
+pub const ASIDE: &str = "newsmap-desk-session-unreadable";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -17,9 +19,43 @@ pub fn load() -> Option<String> {
     storage()?.get_item(KEY).ok().flatten()
 }
 
-/// Keeps the session for the next visit; `false` when the browser refuses (too large).
-pub fn save(json: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(KEY, json).is_ok())
+/// Why the session could not be kept.
+#[derive(Debug, Clone, Copy)]
+pub enum Unsaved {
+    /// The browser keeps nothing for this page (storage off, or a private window's rules).
+    Unavailable,
+    /// The browser refused to keep this much.
+    TooLarge,
+}
+
+impl std::fmt::Display for Unsaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unsaved::Unavailable => {
+                "This browser keeps nothing for this page, so a reload loses this session: export it to keep it."
+            }
+            Unsaved::TooLarge => {
+                "This session is too large to keep in the browser, so a reload loses it: export it to keep it."
+            }
+        })
+    }
+}
+
+/// Keeps the session for the next visit. When it cannot, the last one kept is removed, so
+/// that a reload never brings back an older session as if it were this one.
+pub fn save(json: &str) -> Result<(), Unsaved> {
+    let s = storage().ok_or(Unsaved::Unavailable)?;
+    if s.set_item(KEY, json).is_ok() {
+        return Ok(());
+    }
+    let _ = s.remove_item(KEY);
+    Err(Unsaved::TooLarge)
+}
+
+/// Sets a kept session aside (see [`ASIDE`]); `false` when the browser would not keep the
+/// copy.
+pub fn set_aside(json: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(ASIDE, json).is_ok())
 }
 
 /// Offers `text` to the desk as a file called `name`.
@@ -37,7 +73,11 @@ pub fn download(name: &str, text: &str, mime: &str) -> Option<()> {
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked once the browser has started the download, not before.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Some(())
 }
 
@@ -52,45 +92,50 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 }
 
 /// The selected range of the article's text, in chars of the text: each paragraph says where
-/// it starts (`data-start`), and the offset within it counts the text before the selection.
+/// it starts (`data-start`); the part of each paragraph the selection covers is counted with a
+/// range from the paragraph's start, so a selection may start or end anywhere (on a mark, at a
+/// paragraph's edge, outside the article).
 pub fn selected_span() -> Option<[usize; 2]> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let a = offset(
-        &range.start_container().ok()?,
-        range.start_offset().ok()? as usize,
-    )?;
-    let b = offset(
-        &range.end_container().ok()?,
-        range.end_offset().ok()? as usize,
-    )?;
-    Some([a.min(b), a.max(b)])
+    let paras = newsmap_web::document()?
+        .query_selector_all("[data-testid=\"editor-article\"] p.desk-para")
+        .ok()?;
+    let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+    let mut span: Option<[usize; 2]> = None;
+    for para in (0..paras.length()).filter_map(|i| paras.item(i)) {
+        if !range.intersects_node(&para).unwrap_or(false) {
+            continue;
+        }
+        let Some(first) = para
+            .dyn_ref::<web_sys::Element>()
+            .and_then(|p| p.get_attribute("data-start"))
+            .and_then(|s| s.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let len = para.text_content().unwrap_or_default().chars().count();
+        let a = match para.contains(Some(&start_node)) {
+            true => chars_before(&para, &start_node, range.start_offset().ok()?)?,
+            false => 0,
+        };
+        let b = match para.contains(Some(&end_node)) {
+            true => chars_before(&para, &end_node, range.end_offset().ok()?)?,
+            false => len,
+        };
+        let (a, b) = (first + a, first + b);
+        span = Some(span.map_or([a, b], |[x, y]| [x.min(a), y.max(b)]));
+    }
+    span.filter(|[a, b]| a < b)
 }
 
-/// The char offset in the article of a point inside a paragraph's text.
-fn offset(node: &web_sys::Node, within: usize) -> Option<usize> {
-    let para = match node.dyn_ref::<web_sys::Element>() {
-        Some(e) => e.closest("p.desk-para").ok()??,
-        None => node.parent_element()?.closest("p.desk-para").ok()??,
-    };
-    let start: usize = para.get_attribute("data-start")?.parse().ok()?;
-    // The text of the paragraph before the point (the marked span splits it into nodes).
-    let mut before = 0;
-    let walker = newsmap_web::document()?
-        .create_tree_walker_with_what_to_show(&para, 4)
-        .ok()?;
-    while let Ok(Some(n)) = walker.next_node() {
-        let len = n.text_content().unwrap_or_default().chars().count();
-        if &n == node {
-            // `within` counts UTF-16 units; the article counts chars.
-            let text = n.text_content().unwrap_or_default();
-            let units: Vec<u16> = text.encode_utf16().take(within).collect();
-            return Some(start + before + String::from_utf16_lossy(&units).chars().count());
-        }
-        before += len;
-    }
-    Some(start + before)
+/// The chars of `para`'s text before the point (`node`, `offset`) inside it.
+fn chars_before(para: &web_sys::Node, node: &web_sys::Node, offset: u32) -> Option<usize> {
+    let range = newsmap_web::document()?.create_range().ok()?;
+    range.set_start(para, 0).ok()?;
+    range.set_end(node, offset).ok()?;
+    Some(String::from(range.to_string()).chars().count())
 }
