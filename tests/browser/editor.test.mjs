@@ -230,6 +230,29 @@ test('an events.json imported into an empty editor brings each event back with i
   await context.close();
 });
 
+test('on a wide screen the sentence, its row and the map sit side by side; showing a sentence brings it into view', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await editor(context);
+  await read(page, seed);
+  const box = (testid) => page.$eval(`[data-testid="${testid}"]`, (e) => e.getBoundingClientRect().toJSON());
+  const [article, table, preview] = [await box('editor-article'), await box('editor-table'), await box('editor-preview')];
+  assert.ok(article.right <= table.left && table.right <= preview.left, JSON.stringify({ article, table, preview }));
+  assert.ok(Math.abs(article.top - table.top) < 40 && Math.abs(table.top - preview.top) < 80, 'in one band');
+  // The preview's map fills its column, as it would a narrow embed.
+  const map = await page.$eval(`[data-testid="editor-preview"] ${shown()}`, (m) => m.getBoundingClientRect().width);
+  assert.ok(map > preview.width * 0.8, `map ${map} px in a column of ${preview.width} px`);
+  // The last event's sentence is far down the article: "show its sentence" scrolls to it.
+  const last = shipped.events.reduce((a, b) => (b.span[0] > a.span[0] ? b : a));
+  await page.click(`[data-testid="editor-event"][data-id="${last.id}"] [data-action="show"]`);
+  const seen = await page.$eval('[data-testid="editor-mark"]', (m) => {
+    const r = m.getBoundingClientRect();
+    const c = m.closest('[data-testid="editor-article"]').getBoundingClientRect();
+    return r.top >= c.top - 1 && r.top < c.bottom && r.top >= 0 && r.top < innerHeight;
+  });
+  assert.ok(seen, 'the marked sentence is in view');
+  await context.close();
+});
+
 test('bad input gets a clear message and the page stays responsive while a long page is read', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const { page, log } = await editor(context);

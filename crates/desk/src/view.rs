@@ -269,7 +269,7 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
     let sure = format!("{:.0}%", e.confidence * 100.0);
     sink.open("td", &[("class", "desk-basis")]);
     sink.leaf("span", &[("class", "confidence")], &sure);
-    sink.leaf("small", &[], &e.date_basis);
+    sink.leaf("small", &[("title", &e.date_basis)], &e.date_basis);
     sink.close();
     sink.open("td", &[]);
     sink.leaf(

@@ -420,7 +420,12 @@ fn on_click(editor: &Shared, reader: &Reader, event: &web_sys::Event) {
             read_article(editor, reader);
             return;
         }
-        ("show", Some(i)) => (e.chosen, e.stop) = (Some(i), None),
+        ("show", Some(i)) => {
+            (e.chosen, e.stop) = (Some(i), None);
+            render(&e);
+            show_mark();
+            return;
+        }
         ("delete", Some(i)) => {
             delete(&mut e, i);
             render(&e);
@@ -463,6 +468,15 @@ fn on_click(editor: &Shared, reader: &Reader, event: &web_sys::Event) {
         _ => return,
     }
     render(&e);
+}
+
+/// Scrolls the article to the marked sentence, as little as it takes.
+fn show_mark() {
+    if let Some(mark) = find("[data-testid=\"editor-mark\"]") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// Deletes event `i`, and what the editor held about it.
