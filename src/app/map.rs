@@ -9,19 +9,7 @@ use newsmap_core::render::map::{
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::timeline::Frame;
 
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        .collect()
-}
-
-fn child(e: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
-    e.query_selector(selector).ok().flatten()
-}
+use newsmap_web::{all, one as child};
 
 fn set(e: &web_sys::Element, name: &str, value: &str) {
     let _ = e.set_attribute(name, value);
@@ -31,34 +19,58 @@ fn visibility(visible: bool) -> &'static str {
     if visible { "visible" } else { "hidden" }
 }
 
+/// One place's elements in one layout; `at` is the place's entry in [`MapNodes::places`].
 struct PlaceNode {
-    id: PlaceId,
-    role: PlaceRole,
+    at: usize,
     group: web_sys::Element,
     ring: Option<web_sys::Element>,
     marker: Option<web_sys::Element>,
     shown: Option<PlaceLook>,
 }
 
+/// One arrow's elements in one layout; `at` is its entry in [`MapNodes::arrows`].
 struct ArrowNode {
-    event: EventIx,
+    at: usize,
     group: web_sys::Element,
     shaft: Option<web_sys::Element>,
     head: Option<web_sys::Element>,
     shown: Option<ArrowLook>,
 }
 
+/// One burst of strikes in one layout; `at` is its entry in [`MapNodes::strikes`].
 struct StrikeNode {
-    event: EventIx,
+    at: usize,
     group: web_sys::Element,
     shown: Option<StrikeLook>,
 }
 
-/// The map's moving parts, in every layout.
+/// The map's moving parts, in every layout. Each place, arrow and strike is listed once, so
+/// that a frame works out its look once, whatever the number of layouts that draw it.
 pub struct MapNodes {
-    places: Vec<PlaceNode>,
-    arrows: Vec<ArrowNode>,
-    strikes: Vec<StrikeNode>,
+    places: Vec<(PlaceId, PlaceRole)>,
+    arrows: Vec<EventIx>,
+    strikes: Vec<EventIx>,
+    place_nodes: Vec<PlaceNode>,
+    arrow_nodes: Vec<ArrowNode>,
+    strike_nodes: Vec<StrikeNode>,
+}
+
+/// Where `key` is in `keys`, added when it is new.
+fn entry<K: PartialEq>(keys: &mut Vec<K>, key: K) -> usize {
+    match keys.iter().position(|k| *k == key) {
+        Some(at) => at,
+        None => {
+            keys.push(key);
+            keys.len() - 1
+        }
+    }
+}
+
+/// Writes `value` where it differs from what is shown (`None`: nothing written yet).
+fn write(e: &web_sys::Element, name: &str, was: Option<&str>, value: &str) {
+    if was != Some(value) {
+        set(e, name, value);
+    }
 }
 
 /// The event whose id a test id ends with (`arrow-e12` → e12).
@@ -76,7 +88,8 @@ impl MapNodes {
     /// Finds the moving parts of the map in `frame` (the `.map-frame` element).
     pub fn find(frame: &web_sys::Element, story: &Story) -> MapNodes {
         let testid = |e: &web_sys::Element| e.get_attribute("data-testid").unwrap_or_default();
-        let places = all(frame, "svg.map [data-testid^=\"place-\"]")
+        let (mut places, mut arrows, mut strikes) = (Vec::new(), Vec::new(), Vec::new());
+        let place_nodes = all(frame, "svg.map [data-testid^=\"place-\"]")
             .into_iter()
             .filter_map(|group| {
                 let id = PlaceId::new(testid(&group).strip_prefix("place-")?);
@@ -85,20 +98,19 @@ impl MapNodes {
                     .get(&id)
                     .map_or(PlaceRole::Context, |p| p.role);
                 Some(PlaceNode {
+                    at: entry(&mut places, (id, role)),
                     ring: child(&group, ".contest-ring"),
                     marker: child(&group, ".marker"),
-                    id,
-                    role,
                     group,
                     shown: None,
                 })
             })
             .collect();
-        let arrows = all(frame, "svg.map [data-testid^=\"arrow-\"]")
+        let arrow_nodes = all(frame, "svg.map [data-testid^=\"arrow-\"]")
             .into_iter()
             .filter_map(|group| {
                 Some(ArrowNode {
-                    event: event_of(story, &testid(&group), "arrow-")?,
+                    at: entry(&mut arrows, event_of(story, &testid(&group), "arrow-")?),
                     shaft: child(&group, ".shaft"),
                     head: child(&group, ".head"),
                     group,
@@ -106,11 +118,11 @@ impl MapNodes {
                 })
             })
             .collect();
-        let strikes = all(frame, "svg.map [data-testid^=\"strike-\"]")
+        let strike_nodes = all(frame, "svg.map [data-testid^=\"strike-\"]")
             .into_iter()
             .filter_map(|group| {
                 Some(StrikeNode {
-                    event: event_of(story, &testid(&group), "strike-")?,
+                    at: entry(&mut strikes, event_of(story, &testid(&group), "strike-")?),
                     group,
                     shown: None,
                 })
@@ -120,59 +132,120 @@ impl MapNodes {
             places,
             arrows,
             strikes,
+            place_nodes,
+            arrow_nodes,
+            strike_nodes,
         }
     }
 
-    /// Writes the frame to the map: only what differs from what is shown.
+    /// Writes the frame to the map: each look worked out once, and only the attributes that
+    /// differ from what is shown written.
     pub fn show(&mut self, frame: &Frame) {
-        for p in &mut self.places {
-            let look = place_look(p.role, frame.place(&p.id));
-            if p.shown.as_ref() == Some(&look) {
+        self.show_places(frame);
+        self.show_arrows(frame);
+        self.show_strikes(frame);
+    }
+
+    fn show_places(&mut self, frame: &Frame) {
+        let places: Vec<PlaceLook> = self
+            .places
+            .iter()
+            .map(|(id, role)| place_look(*role, frame.place(id)))
+            .collect();
+        for p in &mut self.place_nodes {
+            let Some(look) = places.get(p.at) else {
                 continue;
-            }
-            set(&p.group, "class", &look.class);
-            set(&p.group, "data-control", look.control);
-            set(
+            };
+            let was = p.shown.as_ref();
+            write(
+                &p.group,
+                "class",
+                was.map(|w| w.class.as_str()),
+                &look.class,
+            );
+            write(
+                &p.group,
+                "data-control",
+                was.map(|w| w.control),
+                look.control,
+            );
+            let contested = |l: &PlaceLook| if l.contested { "true" } else { "false" };
+            write(
                 &p.group,
                 "data-contested",
-                if look.contested { "true" } else { "false" },
+                was.map(contested),
+                contested(look),
             );
             if let Some(ring) = &p.ring {
-                set(ring, "visibility", visibility(look.contested));
+                let v = |l: &PlaceLook| visibility(l.contested);
+                write(ring, "visibility", was.map(v), v(look));
             }
             if let Some(marker) = &p.marker {
-                set(marker, "d", &look.marker);
+                write(marker, "d", was.map(|w| w.marker.as_str()), &look.marker);
             }
-            p.shown = Some(look);
+            if was != Some(look) {
+                p.shown = Some(look.clone());
+            }
         }
-        for a in &mut self.arrows {
-            let look = arrow_look(frame.arrows.iter().find(|x| x.event == a.event));
-            if a.shown.as_ref() == Some(&look) {
+    }
+
+    fn show_arrows(&mut self, frame: &Frame) {
+        let arrows: Vec<ArrowLook> = self
+            .arrows
+            .iter()
+            .map(|ix| arrow_look(frame.arrows.iter().find(|x| x.event == *ix)))
+            .collect();
+        for a in &mut self.arrow_nodes {
+            let Some(look) = arrows.get(a.at) else {
                 continue;
-            }
-            set(&a.group, "visibility", visibility(look.visible));
-            set(&a.group, "opacity", &look.opacity);
-            set(&a.group, "data-progress", &look.progress);
+            };
+            let was = a.shown.as_ref();
+            let v = |l: &ArrowLook| visibility(l.visible);
+            write(&a.group, "visibility", was.map(v), v(look));
+            write(
+                &a.group,
+                "opacity",
+                was.map(|w| w.opacity.as_str()),
+                &look.opacity,
+            );
+            let progress = was.map(|w| w.progress.as_str());
+            write(&a.group, "data-progress", progress, &look.progress);
             if let Some(shaft) = &a.shaft {
-                set(shaft, "stroke-dashoffset", &look.dashoffset);
+                let offset = was.map(|w| w.dashoffset.as_str());
+                write(shaft, "stroke-dashoffset", offset, &look.dashoffset);
             }
             if let Some(head) = &a.head {
-                set(
-                    head,
-                    "visibility",
-                    visibility(look.visible && look.head_visible),
-                );
+                let v = |l: &ArrowLook| visibility(l.visible && l.head_visible);
+                write(head, "visibility", was.map(v), v(look));
             }
-            a.shown = Some(look);
+            if was != Some(look) {
+                a.shown = Some(look.clone());
+            }
         }
-        for s in &mut self.strikes {
-            let look = strike_look(frame.strikes.iter().find(|x| x.event == s.event));
-            if s.shown.as_ref() == Some(&look) {
+    }
+
+    fn show_strikes(&mut self, frame: &Frame) {
+        let strikes: Vec<StrikeLook> = self
+            .strikes
+            .iter()
+            .map(|ix| strike_look(frame.strikes.iter().find(|x| x.event == *ix)))
+            .collect();
+        for s in &mut self.strike_nodes {
+            let Some(look) = strikes.get(s.at) else {
                 continue;
+            };
+            let was = s.shown.as_ref();
+            let v = |l: &StrikeLook| visibility(l.visible);
+            write(&s.group, "visibility", was.map(v), v(look));
+            write(
+                &s.group,
+                "opacity",
+                was.map(|w| w.opacity.as_str()),
+                &look.opacity,
+            );
+            if was != Some(look) {
+                s.shown = Some(look.clone());
             }
-            set(&s.group, "visibility", visibility(look.visible));
-            set(&s.group, "opacity", &look.opacity);
-            s.shown = Some(look);
         }
     }
 }

@@ -39,9 +39,7 @@ struct Nodes {
     announcer: web_sys::Element,
 }
 
-fn find(main: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
-    main.query_selector(selector).ok().flatten()
-}
+use newsmap_web::one as find;
 
 impl Nodes {
     fn find(main: &web_sys::Element) -> Option<Nodes> {
@@ -223,16 +221,20 @@ fn show(nodes: &Rc<Nodes>, story: &Arc<Story>, words: Words, state: State) {
     }
     {
         let (nodes, story) = (nodes.clone(), story.clone());
-        Effect::new(move |_| {
+        // Runs every frame of playback: it writes only what changed since the last run
+        // (what it returns), and never reads the page back.
+        Effect::new(move |last: Option<(String, usize)>| {
             let p = state.position.get();
             let label = story.label(&words, p, state.playing.get());
-            if nodes.label.text_content().as_deref() != Some(label.as_str()) {
+            let value = p.max(0.0).floor() as usize;
+            let (last_label, last_value) = last.map_or((None, None), |(l, v)| (Some(l), Some(v)));
+            if last_label.as_deref() != Some(label.as_str()) {
                 nodes.label.set_text_content(Some(&label));
             }
-            let value = (p.max(0.0).floor() as usize).to_string();
-            if nodes.slider.value() != value {
-                nodes.slider.set_value(&value);
+            if last_value != Some(value) {
+                nodes.slider.set_value(&value.to_string());
             }
+            (label, value)
         });
     }
     let nodes = nodes.clone();
@@ -385,17 +387,8 @@ fn listen(nodes: &Nodes, player: &Rc<Player>) -> [EventListener; 3] {
 
 /// Marks the list's buttons of the current stop with `aria-current`.
 fn mark_current(list: &web_sys::Element, stop: Option<StopIx>) {
-    let Ok(buttons) = list.query_selector_all("button[data-stop]") else {
-        return;
-    };
     let current = stop.map(|s| s.0.to_string());
-    for i in 0..buttons.length() {
-        let Some(b) = buttons
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for b in newsmap_web::all(list, "button[data-stop]") {
         let here = b.get_attribute("data-stop") == current;
         if here != b.has_attribute("aria-current") {
             let _ = if here {

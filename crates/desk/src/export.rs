@@ -3,6 +3,7 @@
 
 use newsmap_core::data::places::PlaceSet;
 use newsmap_core::model::{Extraction, PlaceRole};
+use newsmap_core::render::markup::escaped;
 use serde_json::{Value, json};
 
 /// `events.json`, as the extractor's command writes it with `--pretty`.
@@ -64,20 +65,12 @@ pub fn places_geojson(p: &PlaceSet) -> String {
     text
 }
 
-/// Escapes text for an HTML attribute or element.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The lines of `index.html` that carry the map's headline and standfirst.
 pub fn head_lines(headline: &str, standfirst: &str) -> String {
     format!(
         "<title>{}</title>\n<meta name=\"description\" content=\"{}\" />\n",
-        escape(headline),
-        escape(standfirst)
+        escaped(headline),
+        escaped(standfirst)
     )
 }
 
@@ -85,8 +78,8 @@ pub fn head_lines(headline: &str, standfirst: &str) -> String {
 pub fn embed_snippet(url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"900\" style=\"border:0;width:100%\"></iframe>\n",
-        escape(url),
-        escape(title)
+        escaped(url),
+        escaped(title)
     )
 }
 

@@ -365,10 +365,11 @@ fn rebuild_article(x: &mut Extraction) -> String {
         if at.iter().any(|(q, _)| *q == quote) {
             continue;
         }
+        // Where the quote starts, in chars: the end of the last one and a blank line.
+        let start = at.last().map_or(0, |(_, [_, end])| end + 2);
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        let start = text.chars().count();
         text.push_str(&quote);
         at.push((quote.clone(), [start, start + quote.chars().count()]));
     }

@@ -5,14 +5,15 @@
 
 use crate::fields::{self, Field};
 use crate::session::Session;
-use newsmap_core::model::Event;
+use newsmap_core::model::{Event, EventId};
 use newsmap_core::render::markup::Sink;
 use newsmap_extract::knowledge::KnownPlace;
 
-/// A value the desk typed that was refused, and why: shown in its field until fixed.
+/// A value the desk typed that was refused, and why: shown in its field until fixed. It names
+/// its event by id, so it stays with the event as rows come and go.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refused {
-    pub event: usize,
+    pub event: EventId,
     pub field: Field,
     pub text: String,
     pub why: String,
@@ -247,7 +248,7 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
     sink.close();
     let problems = fields::problems(e, |p| s.places.get(p).is_some());
     for f in Field::ALL {
-        let refused = refused.iter().find(|r| r.event == i && r.field == f);
+        let refused = refused.iter().find(|r| r.event == e.id && r.field == f);
         let problem = refused.map(|r| r.why.clone()).or_else(|| {
             problems
                 .iter()
@@ -485,7 +486,7 @@ mod tests {
         let mut s = seed();
         s.extraction.events[1].date = None;
         let refused = [Refused {
-            event: 0,
+            event: s.extraction.events[0].id.clone(),
             field: Field::Date,
             text: "June".into(),
             why: "not a date".into(),

@@ -159,23 +159,16 @@ impl View<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::Knowledge;
-    use crate::names::mentions;
-    use crate::text::tokenize;
 
     fn status_of(text: &str, trigger_word: &str) -> Status {
-        let k = Knowledge::builtin();
-        let chars: Vec<char> = text.chars().collect();
-        let tokens = tokenize(&chars, 0);
-        let m = mentions(k, &tokens);
-        let v = View {
-            k,
-            tokens: &tokens,
-            mentions: &m,
-            antecedent: None,
-        };
-        let trigger = tokens.iter().position(|t| t.is(trigger_word)).unwrap_or(0);
-        status(&v, trigger, Some(Actor::Gna))
+        crate::clause::with_view(text, |v| {
+            let trigger = v
+                .tokens
+                .iter()
+                .position(|t| t.is(trigger_word))
+                .unwrap_or(0);
+            status(v, trigger, Some(Actor::Gna))
+        })
     }
 
     #[test]

@@ -31,6 +31,21 @@ pub struct View<'a> {
     pub antecedent: Option<Actor>,
 }
 
+/// One sentence, read with the shipped knowledge and seen as the rules see it (for tests).
+#[cfg(test)]
+pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
+    let k = Knowledge::builtin();
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = crate::text::tokenize(&chars, 0);
+    let m = crate::names::mentions(k, &tokens);
+    f(&View {
+        k,
+        tokens: &tokens,
+        mentions: &m,
+        antecedent: None,
+    })
+}
+
 /// Words that open an aside between commas, whose names are not the clause's subject.
 const ASIDE_OPENERS: &[&str] = &[
     "backed",

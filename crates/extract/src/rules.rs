@@ -963,23 +963,10 @@ fn holds_after(v: &View, m: &Mention, place: &PlaceId, out: &mut Vec<Fact>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::Knowledge;
-    use crate::names::mentions;
-    use crate::text::tokenize;
 
     /// The events of one sentence as "kind actor place [from] [count]".
     fn read(text: &str) -> Vec<String> {
-        let k = Knowledge::builtin();
-        let chars: Vec<char> = text.chars().collect();
-        let tokens = tokenize(&chars, 0);
-        let m = mentions(k, &tokens);
-        let v = View {
-            k,
-            tokens: &tokens,
-            mentions: &m,
-            antecedent: None,
-        };
-        events(&v, &|_| false)
+        crate::clause::with_view(text, |v| events(v, &|_| false))
             .into_iter()
             .map(|f| {
                 let mut s = format!(

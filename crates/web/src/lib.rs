@@ -19,6 +19,26 @@ use newsmap_core::host::options::Theme;
 use newsmap_core::story::words::Lang;
 use wasm_bindgen::JsCast;
 
+/// The first element under `root` that `selector` finds.
+pub fn one(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` that `selector` finds, in the document's order.
+pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// The page's root element (`<html>`), to search the whole page from.
+pub fn page() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&message.into());

@@ -58,6 +58,13 @@ impl Markup {
     }
 }
 
+/// Text escaped for an HTML element or a quoted attribute alike.
+pub fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s, true);
+    out
+}
+
 fn escape_into(out: &mut String, s: &str, attribute: bool) {
     for c in s.chars() {
         match c {

@@ -125,15 +125,12 @@ impl Story {
     /// The date label for a slider position: the stop's; or, for a deep link between stops
     /// (`?date=2020-06-07`) while not playing, that day, whose state the map shows.
     pub fn label(&self, words: &Words, position: f64, playing: bool) -> String {
-        let Some(stop) = self
-            .timeline
-            .stop_at(self.timeline.instant_at(position))
-            .and_then(|s| self.timeline.stop(s))
-        else {
+        let t = self.timeline.instant_at(position);
+        let Some(stop) = self.timeline.stop_at(t).and_then(|s| self.timeline.stop(s)) else {
             return String::new();
         };
         if position.fract() != 0.0 && !playing {
-            words.date_label(When::Day(day_of(self.timeline.instant_at(position))), None)
+            words.date_label(When::Day(day_of(t)), None)
         } else {
             self.stop_label(words, stop)
         }

@@ -155,11 +155,15 @@ impl Holds {
     }
 
     fn holder_at(&self, place: &PlaceId, t: Instant) -> Option<(Actor, EventIx)> {
-        self.list(place)?
-            .iter()
-            .rfind(|h| h.from <= t)
-            .map(|h| (h.holder, h.event))
+        held_at(self.list(place)?, t)
     }
+}
+
+/// Who holds a place at `t`, from its holds in order of time, and the event that says so.
+fn held_at(list: &[Hold], t: Instant) -> Option<(Actor, EventIx)> {
+    list.iter()
+        .rfind(|h| h.from <= t)
+        .map(|h| (h.holder, h.event))
 }
 
 #[derive(Debug, Clone)]
@@ -604,8 +608,8 @@ impl Timeline {
         self.holds
             .0
             .iter()
-            .map(|(place, _)| {
-                let held = self.holds.holder_at(place, t);
+            .map(|(place, holds)| {
+                let held = held_at(holds, t);
                 let control = held.map(|h| h.0);
                 let contesting = self.offensives.iter().find(|o| {
                     &o.target == place

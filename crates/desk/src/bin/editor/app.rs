@@ -45,10 +45,11 @@ pub struct Editor {
 type Shared = Rc<RefCell<Editor>>;
 
 fn find(selector: &str) -> Option<web_sys::Element> {
-    newsmap_web::document()?
-        .query_selector(selector)
-        .ok()
-        .flatten()
+    newsmap_web::one(&newsmap_web::page()?, selector)
+}
+
+fn find_all(selector: &str) -> Vec<web_sys::Element> {
+    newsmap_web::page().map_or_else(Vec::new, |p| newsmap_web::all(&p, selector))
 }
 
 fn now() -> f64 {
@@ -434,14 +435,7 @@ fn on_click(editor: &Shared, reader: &Reader, event: &web_sys::Event) {
         }
         ("add", _) => match browser::selected_span().and_then(|span| e.session.add_from_span(span))
         {
-            Some(i) => {
-                for r in &mut e.refused {
-                    if r.event >= i {
-                        r.event += 1;
-                    }
-                }
-                (e.chosen, e.stop) = (Some(i), None);
-            }
+            Some(i) => (e.chosen, e.stop) = (Some(i), None),
             None => {
                 drop(e);
                 status("Select a sentence of the article first.");
@@ -481,30 +475,21 @@ fn show_mark() {
 
 /// Deletes event `i`, and what the editor held about it.
 fn delete(e: &mut Editor, i: usize) {
-    e.session.delete(i);
-    e.refused.retain(|r| r.event != i);
-    for r in &mut e.refused {
-        if r.event > i {
-            r.event -= 1;
-        }
+    if let Some(gone) = e.session.extraction.events.get(i).map(|ev| ev.id.clone()) {
+        e.refused.retain(|r| r.event != gone);
     }
+    e.session.delete(i);
     (e.chosen, e.stop) = (None, None);
 }
 
 /// Puts the focus on row `i` (or the last), on its "show" button: after a deletion the desk
 /// stays in the table, and a second Enter deletes nothing.
 fn focus_row(i: usize) {
-    let Some(buttons) = newsmap_web::document().and_then(|d| {
-        d.query_selector_all("[data-testid=\"editor-event\"] [data-action=\"show\"]")
-            .ok()
-    }) else {
-        return;
-    };
-    let last = buttons.length().checked_sub(1);
-    let at = last.map(|last| u32::try_from(i).unwrap_or(last).min(last));
-    if let Some(b) = at
-        .and_then(|k| buttons.item(k))
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    let buttons = find_all("[data-testid=\"editor-event\"] [data-action=\"show\"]");
+    if let Some(b) = buttons
+        .get(i)
+        .or(buttons.last())
+        .and_then(|b| b.dyn_ref::<web_sys::HtmlElement>())
     {
         let _ = b.focus();
     }
@@ -571,13 +556,8 @@ fn place_on_map(editor: &Shared, event: &web_sys::Event) -> bool {
 
 /// The Arabic name the desk typed for the unknown place `name`, if any.
 fn arabic_name_given(name: &str) -> String {
-    let Some(inputs) =
-        newsmap_web::document().and_then(|d| d.query_selector_all("input[data-name-ar]").ok())
-    else {
-        return String::new();
-    };
-    (0..inputs.length())
-        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::Element>().ok())
+    find_all("input[data-name-ar]")
+        .into_iter()
         .find(|el| el.get_attribute("data-name-ar").as_deref() == Some(name))
         .map(|el| input_value(&el))
         .unwrap_or_default()
@@ -595,10 +575,13 @@ fn on_change(editor: &Shared, reader: &Rc<Reader>, event: &web_sys::Event) {
         let text = input_value(&el);
         let mut e = editor.borrow_mut();
         let gazetteer = e.gazetteer;
-        e.refused.retain(|r| !(r.event == i && r.field == f));
+        let Some(id) = e.session.extraction.events.get(i).map(|ev| ev.id.clone()) else {
+            return;
+        };
+        e.refused.retain(|r| !(r.event == id && r.field == f));
         if let Err(why) = e.session.set(i, f, &text, gazetteer) {
             e.refused.push(Refused {
-                event: i,
+                event: id,
                 field: f,
                 text,
                 why,
@@ -619,9 +602,10 @@ fn on_change(editor: &Shared, reader: &Rc<Reader>, event: &web_sys::Event) {
     } else if let Some((el, _)) =
         data(event, "action").filter(|(el, a)| a == "stop" && el.tag_name() == "SELECT")
     {
+        // Only the preview shows the stop.
         let mut e = editor.borrow_mut();
         e.stop = input_value(&el).parse().ok();
-        render(&e);
+        draw_preview(&e);
     } else if let Some(input) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -101,29 +101,29 @@ pub fn selected_span() -> Option<[usize; 2]> {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let paras = newsmap_web::document()?
-        .query_selector_all("[data-testid=\"editor-article\"] p.desk-para")
-        .ok()?;
+    let paras = newsmap_web::all(
+        &newsmap_web::page()?,
+        "[data-testid=\"editor-article\"] p.desk-para",
+    );
     let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
     let mut span: Option<[usize; 2]> = None;
-    for para in (0..paras.length()).filter_map(|i| paras.item(i)) {
-        if !range.intersects_node(&para).unwrap_or(false) {
+    for para in &paras {
+        if !range.intersects_node(para).unwrap_or(false) {
             continue;
         }
         let Some(first) = para
-            .dyn_ref::<web_sys::Element>()
-            .and_then(|p| p.get_attribute("data-start"))
+            .get_attribute("data-start")
             .and_then(|s| s.parse::<usize>().ok())
         else {
             continue;
         };
         let len = para.text_content().unwrap_or_default().chars().count();
         let a = match para.contains(Some(&start_node)) {
-            true => chars_before(&para, &start_node, range.start_offset().ok()?)?,
+            true => chars_before(para, &start_node, range.start_offset().ok()?)?,
             false => 0,
         };
         let b = match para.contains(Some(&end_node)) {
-            true => chars_before(&para, &end_node, range.end_offset().ok()?)?,
+            true => chars_before(para, &end_node, range.end_offset().ok()?)?,
             false => len,
         };
         let (a, b) = (first + a, first + b);
