@@ -2,8 +2,16 @@
 //!
 //! A gold event and an extracted one match when kind, date, actor and place are all equal;
 //! each gold event matches at most one extracted event, so a duplicate is a false positive and
-//! recall cannot pass a missed event. On matched pairs the slots the timeline draws — `from`,
-//! `origin`, `count` — and `status` are scored too.
+//! recall cannot pass a missed event. The gold's date is the true date of the event, whether
+//! the text states it or not (`date_inferred` only records that it does not). Two places are
+//! equal when their ids are, or when the gold gives the place's point (`place_point`, for a
+//! place the gazetteer may know by another id) and the extracted place lies within
+//! [`SAME_PLACE_KM`] of it. On matched pairs the slots the timeline draws — `from`, `origin`,
+//! `count` — and `status` are scored too.
+//!
+//! Each missed gold event is put in a failure class by the extracted event that comes closest
+//! to it (see [`Miss`]): the right event with the wrong date, the wrong side, the wrong or an
+//! unknown place, or nothing like it at all.
 //!
 //! Figures are kept as counts and added up, so an article, a set, a kind and a slot are all
 //! the same [`Tally`].
@@ -25,8 +33,13 @@
 // Counts of hand-annotated events: adding them up cannot come near overflowing.
 #![allow(clippy::arithmetic_side_effects)]
 
+use crate::knowledge::Knowledge;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+
+/// How far apart (in km) an extracted place may lie from the point the gold gives and still
+/// be the same place: less than the distance between two quarters of Tripoli.
+pub const SAME_PLACE_KM: f64 = 2.0;
 
 /// The kinds the map draws: a wrong one of these puts a wrong mark on the map.
 pub const MAP_KINDS: [&str; 5] = [
@@ -61,6 +74,10 @@ pub struct GoldEvent {
     pub date: String,
     pub actor: Option<String>,
     pub place: Option<String>,
+    /// The place's point, `[longitude, latitude]`, for a place that may be known by another
+    /// id (one the annotators coined).
+    #[serde(default)]
+    pub place_point: Option<[f64; 2]>,
     pub from: Option<String>,
     pub origin: Option<String>,
     pub count: Option<u32>,
@@ -69,6 +86,9 @@ pub struct GoldEvent {
     /// The event the headline or first sentence is about.
     #[serde(default)]
     pub core: bool,
+    /// Whether the text leaves the date unstated (the gold's date is still the true one).
+    #[serde(default)]
+    pub date_inferred: bool,
 }
 
 /// What an extractor printed, read leniently so that any version's output can be scored.
@@ -150,6 +170,32 @@ pub struct Scored {
     /// Gold keys not found, extracted keys not in the gold (`kind|date|actor|place`).
     pub missed: Vec<String>,
     pub spurious: Vec<String>,
+    /// Missed gold events by failure class.
+    pub misses: BTreeMap<Miss, usize>,
+}
+
+/// Why a gold event was missed: what the closest extracted event of the same kind got wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Miss {
+    /// Right actor and place, another date (or none).
+    Date,
+    /// Right date and place, another side (or none).
+    Side,
+    /// Right date and side, another place, or one the gazetteer does not know.
+    Place,
+    /// No extracted event of the kind shares two of date, side and place.
+    NotRead,
+}
+
+impl Miss {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Miss::Date => "read, with the wrong date",
+            Miss::Side => "read, with the wrong side",
+            Miss::Place => "read, with the wrong or an unknown place",
+            Miss::NotRead => "not read",
+        }
+    }
 }
 
 impl Scored {
@@ -166,6 +212,9 @@ impl Scored {
         self.dates.add(other.dates);
         self.missed.extend(other.missed.iter().cloned());
         self.spurious.extend(other.spurious.iter().cloned());
+        for (k, n) in &other.misses {
+            *self.misses.entry(*k).or_default() += n;
+        }
     }
 }
 
@@ -204,15 +253,69 @@ impl OutputEvent {
     }
 }
 
-/// Scores one article's output against its gold, one to one.
+/// Scores one article's output against its gold, one to one, with the shipped gazetteer.
 pub fn score(gold: &Gold, out: &Output) -> Scored {
+    score_with(gold, out, Knowledge::builtin())
+}
+
+/// Whether an extracted event's place is the gold's: the same id, or (when the gold gives a
+/// point) a known place within [`SAME_PLACE_KM`] of it.
+fn same_place(k: &Knowledge, g: &GoldEvent, o: &OutputEvent) -> bool {
+    if g.place == o.place {
+        return true;
+    }
+    let (Some([lon, lat]), Some(id)) = (g.place_point, o.place.as_deref()) else {
+        return false;
+    };
+    k.place(id)
+        .is_some_and(|p| km_between((lon, lat), (p.lon, p.lat)) <= SAME_PLACE_KM)
+}
+
+/// The distance between two points (`[lon, lat]` in degrees), in km, on a sphere.
+fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const EARTH_KM: f64 = 6371.0;
+    let (la1, la2) = (a.1.to_radians(), b.1.to_radians());
+    let (dla, dlo) = (la2 - la1, (b.0 - a.0).to_radians());
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * EARTH_KM * h.sqrt().asin()
+}
+
+/// How an extracted event compares with a gold one: which of date, actor and place agree.
+fn agreement(k: &Knowledge, g: &GoldEvent, o: &OutputEvent) -> Option<[bool; 3]> {
+    (g.kind == o.kind).then(|| {
+        [
+            o.date.as_deref() == Some(g.date.as_str()),
+            g.actor == o.actor,
+            same_place(k, g, o),
+        ]
+    })
+}
+
+/// The failure class of a missed gold event: what the closest extracted event of its kind
+/// got wrong.
+fn miss_of(k: &Knowledge, g: &GoldEvent, out: &Output) -> Miss {
+    let mut best = Miss::NotRead;
+    for o in &out.events {
+        let class = match agreement(k, g, o) {
+            Some([false, true, true]) => Miss::Date,
+            Some([true, false, true]) => Miss::Side,
+            Some([true, true, false]) => Miss::Place,
+            _ => continue,
+        };
+        best = best.min(class);
+    }
+    best
+}
+
+/// Scores one article's output against its gold, one to one; places are compared with the
+/// gazetteer of `k`.
+pub fn score_with(gold: &Gold, out: &Output, k: &Knowledge) -> Scored {
     let mut s = Scored::default();
     let mut unmatched: Vec<Option<&OutputEvent>> = out.events.iter().map(Some).collect();
     for g in &gold.events {
-        let k = g.key();
         let found = unmatched
             .iter_mut()
-            .find(|o| o.is_some_and(|o| o.key() == k))
+            .find(|o| o.is_some_and(|o| agreement(k, g, o) == Some([true; 3])))
             .and_then(Option::take);
         let hit = usize::from(found.is_some());
         let kind = s.by_kind.entry(g.kind.clone()).or_default();
@@ -229,29 +332,12 @@ pub fn score(gold: &Gold, out: &Output) -> Scored {
                 if MAP_KINDS.contains(&o.kind.as_str()) {
                     s.map.true_positives += 1;
                 }
-                let pairs = [
-                    ("from", g.from.clone(), o.from.clone()),
-                    ("origin", g.origin.clone(), o.origin.clone()),
-                    (
-                        "count",
-                        g.count.map(|c| c.to_string()),
-                        o.count.map(|c| c.to_string()),
-                    ),
-                ];
-                for (slot, want, got) in pairs {
-                    if want.is_some() || got.is_some() {
-                        let t = s.slots.entry(slot).or_default();
-                        t.scored += 1;
-                        t.right += usize::from(want == got);
-                    }
-                }
-                if let Some(want) = &g.status {
-                    let t = s.slots.entry("status").or_default();
-                    t.scored += 1;
-                    t.right += usize::from(want == o.status());
-                }
+                score_slots(&mut s, g, o);
             }
-            None => s.missed.push(k),
+            None => {
+                s.missed.push(g.key());
+                *s.misses.entry(miss_of(k, g, out)).or_default() += 1;
+            }
         }
     }
     for o in &out.events {
@@ -273,6 +359,32 @@ pub fn score(gold: &Gold, out: &Output) -> Scored {
     s
 }
 
+/// Scores the slots of a matched pair: `from`, `origin` and `count` where either side has a
+/// value, `status` where the gold has one.
+fn score_slots(s: &mut Scored, g: &GoldEvent, o: &OutputEvent) {
+    let pairs = [
+        ("from", g.from.clone(), o.from.clone()),
+        ("origin", g.origin.clone(), o.origin.clone()),
+        (
+            "count",
+            g.count.map(|c| c.to_string()),
+            o.count.map(|c| c.to_string()),
+        ),
+    ];
+    for (slot, want, got) in pairs {
+        if want.is_some() || got.is_some() {
+            let t = s.slots.entry(slot).or_default();
+            t.scored += 1;
+            t.right += usize::from(want == got);
+        }
+    }
+    if let Some(want) = &g.status {
+        let t = s.slots.entry("status").or_default();
+        t.scored += 1;
+        t.right += usize::from(want == o.status());
+    }
+}
+
 /// A figure for a table: two decimals, or a dash when there is nothing to divide by.
 pub fn figure(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
@@ -284,8 +396,18 @@ pub fn report(articles: &[(String, Scored)]) -> String {
     let mut r = String::new();
     let total = report_articles(&mut r, articles);
     report_kinds(&mut r, &total);
+    report_misses(&mut r, &total);
     report_goals(&mut r, &total);
     r
+}
+
+/// Writes the missed gold events by failure class.
+fn report_misses(r: &mut String, total: &Scored) {
+    use std::fmt::Write;
+    let _ = writeln!(r, "\nmissed gold events, by what went wrong");
+    for (class, n) in &total.misses {
+        let _ = writeln!(r, "  {:<42} {n:>4}", class.describe());
+    }
 }
 
 /// Writes one line per article, with what it missed and what it found in excess; returns
@@ -493,5 +615,41 @@ mod tests {
         );
         g.date_shown = false;
         assert_eq!(score(&g, &o).dates, SlotTally::default());
+    }
+
+    #[test]
+    fn a_coined_place_matches_a_known_one_at_its_point() {
+        // Tajoura, as an annotator might name it, with its point.
+        let g = gold(
+            r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tajura_town",
+                "place_point": [13.351, 32.882]}"#,
+        );
+        let near =
+            out(r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tajoura"}"#);
+        assert_eq!(score(&g, &near).all.true_positives, 1);
+        let far =
+            out(r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tripoli"}"#);
+        assert_eq!(score(&g, &far).all.true_positives, 0);
+    }
+
+    #[test]
+    fn a_miss_is_classed_by_the_closest_extracted_event() {
+        let classes = |o: &str| {
+            let s = score(&gold(TARHUNA), &out(o));
+            s.misses.into_keys().collect::<Vec<_>>()
+        };
+        assert_eq!(
+            classes(r#"{"kind": "capture", "date": "2020-06-06", "actor": "gna", "place": "tarhuna"}"#),
+            [Miss::Date]
+        );
+        assert_eq!(
+            classes(r#"{"kind": "capture", "date": "2020-06-05", "actor": "lna", "place": "tarhuna"}"#),
+            [Miss::Side]
+        );
+        assert_eq!(
+            classes(r#"{"kind": "capture", "date": "2020-06-05", "actor": "gna", "place": null}"#),
+            [Miss::Place]
+        );
+        assert_eq!(classes(SIRTE), [Miss::NotRead]);
     }
 }
