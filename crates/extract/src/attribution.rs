@@ -7,10 +7,12 @@
 //! by a source outside the fighting such as the UN.
 
 use super::clause::View;
+use super::function_words::{HYPHEN, POSSESSIVE};
 use super::names::Mention;
 use newsmap_core::model::{Actor, EventKind, Status};
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+/// Marks before a closing tag's speaker: "…,” the LNA said".
+const TAG_MARKS: &[&str] = &[",", "\""];
 
 /// The kinds of event a side may claim: what happens on the ground. A statement or an
 /// announcement is the speaker's own act, reported when it is reported at all.
@@ -43,6 +45,11 @@ pub fn status(v: &View, trigger: usize, speaker_before: Option<Actor>) -> Status
 pub fn speaker(v: &View, trigger: usize, speaker_before: Option<Actor>) -> Option<Actor> {
     let reports: Vec<(usize, usize)> = (0..v.len())
         .filter_map(|r| v.k.words.reporting.match_at(v.tokens, r).map(|n| (r, n)))
+        // "a report", "the state": nouns, not reporting verbs.
+        .filter(|&(r, _)| {
+            !r.checked_sub(1)
+                .is_some_and(|p| v.k.grammar.determiners.at(v.tokens, p))
+        })
         .filter(|&(r, _)| !v.crosses_break_outside_quotes(r, trigger))
         // A report after the event covers it only as a closing tag ("…, the LNA said"), not
         // as a clause of its own ("… hours after the GNA announced that …").
@@ -55,10 +62,11 @@ pub fn speaker(v: &View, trigger: usize, speaker_before: Option<Actor>) -> Optio
         // "he said", "it added": the speaker named before.
         let k = r.checked_sub(1)?;
         let after = r.saturating_add(n);
-        (v.is_any(k, PRONOUNS) || v.is_any(after, PRONOUNS))
+        let pronoun = |i: usize| v.k.grammar.subject_pronouns.at(v.tokens, i);
+        (pronoun(k) || pronoun(after))
             .then_some(speaker_before)
             .flatten()
-            .or(v.antecedent.filter(|_| v.is_any(k, PRONOUNS)))
+            .or(v.antecedent.filter(|_| pronoun(k)))
     })
 }
 
@@ -66,7 +74,7 @@ pub fn speaker(v: &View, trigger: usize, speaker_before: Option<Actor>) -> Optio
 /// mark before its speaker ("…,” GNA spokesman Mohamad Gnounou said") or before itself
 /// ("…, said the GNA").
 fn closing_tag(v: &View, r: usize) -> bool {
-    let mark = |k: usize| v.is_any(k, &[",", "\""]);
+    let mark = |k: usize| v.is_any(k, TAG_MARKS);
     if r.checked_sub(1).is_some_and(mark) {
         return true;
     }
@@ -83,10 +91,7 @@ fn closing_tag(v: &View, r: usize) -> bool {
         let part_of_speaker = v.mention_at(p).is_some()
             || v.k.words.speakers.has_word(t)
             || t.capitalised()
-            || t.is_any(&[
-                "'s", "-", "al", "el", "the", "a", "an", "military", "chief", "senior", "also",
-                "later", "he", "she", "it", "they", "for", "of",
-            ]);
+            || is_title_word(v, t);
         if !part_of_speaker || r.saturating_sub(p) > 10 {
             return false;
         }
@@ -118,7 +123,8 @@ fn speaker_of(v: &View, r: usize, n: usize) -> Option<Actor> {
             return Some(a);
         }
         let t = v.t(k)?;
-        if !(t.is_any(&["the", "a", "an", "for", "of", "to", ",", "-"])
+        if !(is_title_word(v, t)
+            || t.is_any(&[",", HYPHEN])
             || v.k.words.speakers.has_word(t)
             || t.capitalised())
         {
@@ -136,13 +142,16 @@ fn between_is_title(v: &View, a: usize, b: usize) -> bool {
         v.t(k).is_some_and(|t| {
             v.k.words.speakers.has_word(t)
                 || t.capitalised()
-                || t.is_any(&[
-                    "'s", "-", "al", "el", "bin", "the", "a", "military", "chief", "senior", "top",
-                    "also", "had", "has", "have", "later", "on",
-                ])
+                || is_title_word(v, t)
                 || v.k.words.speakers.match_at(v.tokens, k).is_some()
         })
     })
+}
+
+/// Whether a token may be part of a speaker's title and name: the lexicon's title words, a
+/// possessive or a hyphen ("Haftar's media office", "al-Mismari").
+fn is_title_word(v: &View, t: &crate::text::Token) -> bool {
+    v.k.attribution.speaker_titles.has_word(t) || t.is_any(&[POSSESSIVE, HYPHEN])
 }
 
 impl View<'_> {

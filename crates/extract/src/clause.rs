@@ -46,163 +46,7 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
     })
 }
 
-/// Words that open an aside between commas, whose names are not the clause's subject.
-const ASIDE_OPENERS: &[&str] = &[
-    "backed",
-    "supported",
-    "allied",
-    "aligned",
-    "armed",
-    "which",
-    "who",
-    "whose",
-    "including",
-    "led",
-];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "his", "her", "its", "their"];
-/// A bare noun for a side already named: "the forces pushed on", "the militia withdrew".
-const BARE_FORCES: &[&str] = &[
-    "forces", "troops", "fighters", "militia", "militias", "army",
-];
-const OBJECT_MARKERS: &[&str] = &[
-    "against",
-    "from",
-    "to",
-    "with",
-    "fighting",
-    "over",
-    "by",
-    "on",
-    "of",
-    "towards",
-    "toward",
-    "into",
-    "at",
-    "near",
-    "for",
-    "attacking",
-    "backing",
-    "supporting",
-    "and",
-    "between",
-    "in",
-];
-/// Nouns that make a possessive an agent: "Turkey's drones bombed …".
-const AGENT_NOUNS: &[&str] = &[
-    "forces",
-    "troops",
-    "army",
-    "fighters",
-    "drones",
-    "jets",
-    "warplanes",
-    "aircraft",
-    "air",
-    "militias",
-    "units",
-    "soldiers",
-    "allies",
-    "loyalists",
-    "navy",
-    "president",
-    "government",
-    "leader",
-    "ministry",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "officials",
-    "envoy",
-    "artillery",
-];
-/// Words that may stand between a verb or preposition and the name of its place: "the
-/// strategic town of", "the whole of", "the LNA-held".
-const PLACE_LEAD: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "strategic",
-    "key",
-    "town",
-    "city",
-    "village",
-    "oasis",
-    "whole",
-    "entire",
-    "centre",
-    "center",
-    "most",
-    "all",
-    "parts",
-    "part",
-    "areas",
-    "area",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-    "coastal",
-    "oil",
-    "port",
-    "capital",
-    "important",
-    "main",
-    "last",
-    "remaining",
-    "nearby",
-    "neighbouring",
-    "neighboring",
-    "desert",
-    "mountain",
-    "mountainous",
-    "military",
-    "air",
-    "base",
-    "airbase",
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "district",
-    "districts",
-    "neighbourhood",
-    "neighborhood",
-    "neighbourhoods",
-    "positions",
-    "position",
-    "sites",
-    "site",
-    "targets",
-    "in",
-    "around",
-    "inside",
-    "civilian",
-    "residential",
-    "populated",
-    "densely",
-    "heavily",
-    "vital",
-    "libyan",
-    "libya",
-    "'s",
-    "held",
-    "controlled",
-    "-",
-    "stronghold",
-    "strongholds",
-    "hometown",
-    "gateway",
-    "international",
-    "camp",
-    "detention",
-    "hospital",
-    "field",
-    "facility",
-    "facilities",
-    "roads",
-    "road",
-];
+pub use super::function_words::*;
 
 impl View<'_> {
     pub fn t(&self, i: usize) -> Option<&Token> {
@@ -215,6 +59,11 @@ impl View<'_> {
 
     pub fn is_any(&self, i: usize, norms: &[&str]) -> bool {
         self.t(i).is_some_and(|t| t.is_any(norms))
+    }
+
+    /// Whether token `i` may stand between a verb or preposition and its place's name.
+    fn is_place_lead(&self, i: usize) -> bool {
+        self.k.grammar.place_lead.at(self.tokens, i) || self.is_any(i, &[POSSESSIVE, HYPHEN])
     }
 
     pub fn len(&self) -> usize {
@@ -231,7 +80,7 @@ impl View<'_> {
         let (lo, hi) = (a.min(b), a.max(b).min(self.tokens.len()));
         self.tokens
             .get(lo..hi)
-            .is_some_and(|ts| ts.iter().any(|t| t.is_any(&[";", "\"", ":"])))
+            .is_some_and(|ts| ts.iter().any(|t| t.is_any(CLAUSE_BREAKS)))
     }
 
     pub fn mention_at(&self, i: usize) -> Option<&Mention> {
@@ -251,16 +100,17 @@ impl View<'_> {
     /// Whether a mention stands as a grammatical object or a possessive, which cannot be the
     /// subject of a verb ("fighting the GNA", "the Egyptian President's offer").
     pub fn is_object_or_possessive(&self, m: &Mention) -> bool {
+        let g = &self.k.grammar;
         let before_skip_the = match self.before(m.first, 1) {
-            Some(t) if t.is_any(&["the", "its", "his", "their"]) => self.before(m.first, 2),
+            Some(t) if g.determiners.has_word(t) => self.before(m.first, 2),
             other => other,
         };
-        let object = before_skip_the.is_some_and(|t| t.is_any(OBJECT_MARKERS));
+        let object = before_skip_the.is_some_and(|t| g.object_markers.has_word(t));
         // "Turkey's drones" acts; "the Egyptian President's offer" does not.
         let after = m.last.saturating_add(1);
-        let possessive = self.is(after, "'s")
+        let possessive = self.is(after, POSSESSIVE)
             && !(after.saturating_add(1)..after.saturating_add(3))
-                .any(|k| self.is_any(k, AGENT_NOUNS));
+                .any(|k| g.agent_nouns.at(self.tokens, k));
         object || possessive
     }
 
@@ -282,11 +132,11 @@ impl View<'_> {
             .rev()
             .find(|&k| {
                 self.mention_at(k).is_none()
-                    && (self.is_any(k, PRONOUNS)
-                        || (self.is_any(k, BARE_FORCES)
+                    && (self.k.grammar.pronouns.at(self.tokens, k)
+                        || (self.k.words.force_nouns.at(self.tokens, k)
                             && self
                                 .before(k, 1)
-                                .is_some_and(|t| t.is_any(&["the", "its", "their", "his"]))))
+                                .is_some_and(|t| self.k.grammar.determiners.has_word(t))))
             })
             .filter(|&k| !self.crosses_break(k, i));
         match (strict, pronoun) {
@@ -301,7 +151,7 @@ impl View<'_> {
             .map(|(_, a)| (a, 0.8))
             .or_else(|| {
                 self.actors()
-                    .filter(|(m, _)| !self.is(m.last.saturating_add(1), "'s"))
+                    .filter(|(m, _)| !self.is(m.last.saturating_add(1), POSSESSIVE))
                     .min_by_key(|(m, _)| m.first.abs_diff(i))
                     .map(|(_, a)| (a, 0.6))
             })
@@ -315,7 +165,7 @@ impl View<'_> {
             .filter(|(m, _)| m.last < p && !self.crosses_break(m.last, p))
             .filter(|(m, _)| aside.is_none_or(|(a, b)| m.last < a || m.first > b))
             .filter(|(m, _)| {
-                !self.is_object_or_possessive(m) || self.is(m.last.saturating_add(1), "'s")
+                !self.is_object_or_possessive(m) || self.is(m.last.saturating_add(1), POSSESSIVE)
             })
             .last()
             .map(|(_, a)| a)
@@ -327,17 +177,24 @@ impl View<'_> {
     /// commas that opens with a participle or relative ("backed by", "which", "who").
     fn aside_before(&self, p: usize) -> Option<(usize, usize)> {
         let close = (0..p).rev().find(|&k| self.is(k, ","))?;
-        let open = (0..close)
-            .rev()
-            .filter(|&k| self.is(k, ","))
-            .find(|&k| self.is_any(k.saturating_add(1), ASIDE_OPENERS))?;
+        let open = (0..close).rev().filter(|&k| self.is(k, ",")).find(|&k| {
+            self.k
+                .grammar
+                .aside_openers
+                .at(self.tokens, k.saturating_add(1))
+        })?;
         Some((open, close))
     }
 
     /// The actor right after "by"/"to" at `i` (allowing "the"), or after a force noun ("by
     /// forces of the GNA" is one mention already).
     pub fn agent_after(&self, i: usize) -> Option<Actor> {
-        let j = if self.is(i.saturating_add(1), "the") {
+        let j = if self
+            .k
+            .grammar
+            .determiners
+            .at(self.tokens, i.saturating_add(1))
+        {
             i.saturating_add(2)
         } else {
             i.saturating_add(1)
@@ -350,25 +207,27 @@ impl View<'_> {
     /// The actor after "by" within a few tokens of `i`: the agent of a passive.
     pub fn by_agent(&self, i: usize, window: usize) -> Option<Actor> {
         (i.saturating_add(1)..i.saturating_add(window).min(self.len()))
-            .take_while(|&k| !self.is_any(k, &[";", "\"", ","]) || self.is(k, ","))
-            .find(|&k| self.is(k, "by"))
+            .take_while(|&k| !self.is_any(k, CLAUSE_BREAKS))
+            .find(|&k| self.is(k, AGENT_MARK))
             .and_then(|b| self.agent_after(b))
     }
 
     /// A passive auxiliary just before `i` ("was taken", "were retaken", "has been seized",
     /// "was reportedly seized").
     pub fn passive(&self, i: usize) -> bool {
-        const AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got"];
-        self.before(i, 1).is_some_and(|t| t.is_any(AUX))
-            || (self.before(i, 2).is_some_and(|t| t.is_any(AUX))
-                && self.before(i, 1).is_some_and(|t| t.norm.ends_with("ly")))
+        let aux = &self.k.grammar.passive_auxiliaries;
+        self.before(i, 1).is_some_and(|t| aux.has_word(t))
+            || (self.before(i, 2).is_some_and(|t| aux.has_word(t))
+                && self
+                    .before(i, 1)
+                    .is_some_and(|t| t.norm.ends_with(ADVERB_ENDING)))
     }
 
     /// Whether the place at `first` is only a landmark for another ("20 km south of Tripoli",
     /// "the capital's Mitiga airport").
     pub fn is_landmark(&self, first: usize, last: usize) -> bool {
-        self.is(last.saturating_add(1), "'s")
-            || (self.before(first, 1).is_some_and(|t| t.is("of"))
+        self.is(last.saturating_add(1), POSSESSIVE)
+            || (self.before(first, 1).is_some_and(|t| t.is(OF))
                 && self
                     .before(first, 2)
                     .is_some_and(|t| self.k.words.spatial.has_word(t)))
@@ -425,7 +284,7 @@ impl View<'_> {
         let including = window
             .clone()
             .take_while(|&k| !self.crosses_break(at, k.saturating_add(1)))
-            .find(|&k| self.is_any(k, &["including", "notably", "especially", "namely"]));
+            .find(|&k| self.k.grammar.including.at(self.tokens, k));
         let Some(inc) = including else {
             return found;
         };
@@ -457,7 +316,7 @@ impl View<'_> {
                     // "Tripoli's Abu Salim district": a part of the town the gazetteer does
                     // not know is the town, by the name the text gives.
                     let part_at = p.last.saturating_add(2);
-                    if self.is(p.last.saturating_add(1), "'s")
+                    if self.is(p.last.saturating_add(1), POSSESSIVE)
                         && let Some(part) = self.place_at(part_at).filter(|q| q.id.is_none())
                     {
                         out.push(PlaceRef {
@@ -476,8 +335,7 @@ impl View<'_> {
                 out.push(p);
                 break;
             }
-            if !self.is_any(k, PLACE_LEAD) && self.mention_at(k).and_then(Mention::actor).is_none()
-            {
+            if !self.is_place_lead(k) && self.mention_at(k).and_then(Mention::actor).is_none() {
                 return out;
             }
             k = k.saturating_add(1);
@@ -486,17 +344,28 @@ impl View<'_> {
             return out;
         }
         // More joined by "," / "and" / ", and".
+        let g = &self.k.grammar;
         loop {
             let mut j = k;
             let mut joined = false;
-            while self.is_any(j, &[",", "and", "as", "well"]) {
-                joined = true;
+            loop {
+                let skip = if self.is(j, ",") {
+                    Some(1)
+                } else {
+                    g.list_joiners.match_at(self.tokens, j)
+                };
+                match skip {
+                    Some(n) if n > 0 => {
+                        joined = true;
+                        j = j.saturating_add(n);
+                    }
+                    _ => break,
+                }
+            }
+            while g.determiners.at(self.tokens, j) {
                 j = j.saturating_add(1);
             }
-            while self.is_any(j, &["the"]) {
-                j = j.saturating_add(1);
-            }
-            if !joined || self.is_any(j, &["up", "then", "later"]) {
+            if !joined || g.list_stops.at(self.tokens, j) {
                 break;
             }
             match self.place_at(j) {
@@ -516,27 +385,11 @@ impl View<'_> {
     pub fn place_before(&self, i: usize, window: usize) -> Option<PlaceRef> {
         let mut end = i;
         while end > 0
-            && self.is_any(
-                end.saturating_sub(1),
-                &[
-                    "was",
-                    "were",
-                    "is",
-                    "are",
-                    "been",
-                    "being",
-                    "be",
-                    "had",
-                    "has",
-                    "have",
-                    "reportedly",
-                    "also",
-                    "then",
-                    "finally",
-                    "quickly",
-                    "later",
-                ],
-            )
+            && self
+                .k
+                .grammar
+                .verb_leads
+                .at(self.tokens, end.saturating_sub(1))
         {
             end = end.saturating_sub(1);
         }
@@ -574,9 +427,11 @@ impl View<'_> {
                     && !self.crosses_break(i, m.first)
             })
             .find(|(m, _)| {
-                self.before(m.first, 1).is_some_and(|t| t.is("from"))
-                    || (self.before(m.first, 1).is_some_and(|t| t.is("the"))
-                        && self.before(m.first, 2).is_some_and(|t| t.is("from")))
+                self.before(m.first, 1).is_some_and(|t| t.is(FROM))
+                    || (self
+                        .before(m.first, 1)
+                        .is_some_and(|t| self.k.grammar.determiners.has_word(t))
+                        && self.before(m.first, 2).is_some_and(|t| t.is(FROM)))
             })
             .map(|(_, a)| a)
     }
@@ -591,7 +446,7 @@ impl View<'_> {
                     && m.first <= i.saturating_add(window)
                     && !self.crosses_break(i, m.first)
             })
-            .find(|m| self.before(m.first, 1).is_some_and(|t| t.is("from")))
+            .find(|m| self.before(m.first, 1).is_some_and(|t| t.is(FROM)))
             .and_then(|m| m.place().cloned())
     }
 
@@ -604,25 +459,18 @@ impl View<'_> {
     /// A verb at `i` in the infinitive or after a modal: wanted, not done ("to seize", "could
     /// take", "vowed to retake").
     pub fn intended(&self, i: usize) -> bool {
-        let prev = self.before(i, 1);
-        prev.is_some_and(|t| {
-            t.is_any(&[
-                "to", "could", "might", "may", "would", "should", "must", "will", "can", "cannot",
-            ])
-        })
+        self.before(i, 1)
+            .is_some_and(|t| self.k.words.intention.has_word(t))
     }
 
     /// A number right before `i` ("five strikes", "4 shells", "dozens of rockets" has none).
     pub fn count_before(&self, i: usize) -> Option<u32> {
         let mut k = i.checked_sub(1)?;
         // "five air strikes", "four heavy shells"
-        while self.is_any(
-            k,
-            &["air", "drone", "aerial", "heavy", "more", "separate", "new"],
-        ) {
+        while self.k.grammar.count_modifiers.at(self.tokens, k) {
             k = k.checked_sub(1)?;
         }
-        super::timex::number_word(self.t(k)?)
+        super::timex::number_word(self.k, self.t(k)?)
     }
 
     /// Whether any word of `words` stands in the sentence.

@@ -13,6 +13,7 @@
 //! Every piece of evidence found is reported, whichever one decides.
 
 use super::document::Document;
+use super::knowledge::Knowledge;
 use super::text::Sentence;
 use super::timex::{Qualifier, Tense, Timex, Value};
 use newsmap_core::model::date::{Date, Weekday, When};
@@ -93,7 +94,11 @@ fn date_in_link(link: &str) -> Option<When> {
         let (Ok(y), Ok(m)) = (ys.parse::<i32>(), ms.parse::<u8>()) else {
             continue;
         };
-        if ys.len() != 4 || !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || ms.len() > 2 {
+        if ys.len() != 4
+            || !newsmap_core::model::date::YEARS.contains(&y)
+            || !(1..=12).contains(&m)
+            || ms.len() > 2
+        {
             continue;
         }
         let day = ds
@@ -185,7 +190,7 @@ impl Weekdays {
 }
 
 /// Infers the article's date from the document and its sentences' time expressions.
-pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate {
+pub fn infer(k: &Knowledge, doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate {
     let chars: Vec<char> = doc.text.chars().collect();
     let mut gathered = Gathered::default();
     let all: Vec<Found> = sentences
@@ -207,7 +212,7 @@ pub fn infer(doc: &Document, sentences: &[(&Sentence, &[Timex])]) -> ArticleDate
     // 1. Metadata.
     metadata(doc, &mut gathered);
     // 2. A full date against past-tense weekdays.
-    full_dates_against_weekdays(&chars, &full_dates, &Weekdays::of(&all), &mut gathered);
+    full_dates_against_weekdays(k, &chars, &full_dates, &Weekdays::of(&all), &mut gathered);
     // 3. Guids.
     guids(doc, &mut gathered);
     // 4. Dated link paths.
@@ -229,6 +234,7 @@ fn metadata(doc: &Document, gathered: &mut Gathered) {
 /// Step 2: each full date of the text, once: a dateline, or a date ahead of the article that
 /// past-tense weekdays resolve against.
 fn full_dates_against_weekdays(
+    k: &Knowledge,
     chars: &[char],
     full_dates: &[(&Found, Date)],
     weekdays: &Weekdays,
@@ -248,7 +254,7 @@ fn full_dates_against_weekdays(
             gathered.add(format!("dateline '{text}'"), d, When::Day(*d), 0.9);
             continue;
         }
-        weekday_before_full_date(chars, full, *d, weekdays, gathered);
+        weekday_before_full_date(k, chars, full, *d, weekdays, gathered);
     }
 }
 
@@ -256,6 +262,7 @@ fn full_dates_against_weekdays(
 /// mention of its weekday does ("to take effect from Monday"). Then the article is from the
 /// latest past-tense weekday before it.
 fn weekday_before_full_date(
+    k: &Knowledge,
     chars: &[char],
     full: &Found,
     d: Date,
@@ -268,7 +275,7 @@ fn weekday_before_full_date(
             .timex
             .prep
             .as_deref()
-            .is_some_and(|p| ["from", "until", "starting", "effective"].contains(&p));
+            .is_some_and(|p| k.time.ahead_preps.has_norm(p));
     if !ahead {
         return;
     }

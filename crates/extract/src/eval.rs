@@ -624,11 +624,13 @@ mod tests {
             r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tajura_town",
                 "place_point": [13.351, 32.882]}"#,
         );
-        let near =
-            out(r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tajoura"}"#);
+        let near = out(
+            r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tajoura"}"#,
+        );
         assert_eq!(score(&g, &near).all.true_positives, 1);
-        let far =
-            out(r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tripoli"}"#);
+        let far = out(
+            r#"{"kind": "airstrike", "date": "2019-07-03", "actor": "lna", "place": "tripoli"}"#,
+        );
         assert_eq!(score(&g, &far).all.true_positives, 0);
     }
 
@@ -639,11 +641,15 @@ mod tests {
             s.misses.into_keys().collect::<Vec<_>>()
         };
         assert_eq!(
-            classes(r#"{"kind": "capture", "date": "2020-06-06", "actor": "gna", "place": "tarhuna"}"#),
+            classes(
+                r#"{"kind": "capture", "date": "2020-06-06", "actor": "gna", "place": "tarhuna"}"#
+            ),
             [Miss::Date]
         );
         assert_eq!(
-            classes(r#"{"kind": "capture", "date": "2020-06-05", "actor": "lna", "place": "tarhuna"}"#),
+            classes(
+                r#"{"kind": "capture", "date": "2020-06-05", "actor": "lna", "place": "tarhuna"}"#
+            ),
             [Miss::Side]
         );
         assert_eq!(

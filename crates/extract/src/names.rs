@@ -6,6 +6,7 @@
 //! gazetteer has no such airport, "Tajoura detention centre"): the place is the town, and the
 //! name as written keeps the facility.
 
+use super::function_words::{FOR, HYPHEN, OF, POSSESSIVE, TO, WITH};
 use super::knowledge::{Knowledge, Referent};
 use super::text::{Token, TokenKind};
 use newsmap_core::model::{Actor, PlaceId};
@@ -62,7 +63,7 @@ pub fn mentions(k: &Knowledge, tokens: &[Token]) -> Vec<Mention> {
                 first = extend_left_over_force_noun(k, tokens, first);
                 // "GNA forces", "Haftar's fighters"
                 let next = last.saturating_add(1);
-                let possessive = usize::from(tokens.get(next).is_some_and(|t| t.is("'s")));
+                let possessive = usize::from(tokens.get(next).is_some_and(|t| t.is(POSSESSIVE)));
                 if let Some(n) = k
                     .words
                     .force_nouns
@@ -102,19 +103,19 @@ fn extend_left_over_force_noun(k: &Knowledge, tokens: &[Token], first: usize) ->
     let before = |j: usize, n: usize| j.checked_sub(n).and_then(|p| tokens.get(p));
     let mut j = first;
     // Skip "Libya's", "the", "its".
-    while before(j, 1).is_some_and(|t| t.is("'s"))
+    while before(j, 1).is_some_and(|t| t.is(POSSESSIVE))
         && before(j, 2).is_some_and(|t| t.kind == TokenKind::Word)
     {
         j = j.saturating_sub(2);
     }
-    if before(j, 1).is_some_and(|t| t.is_any(&["the", "its"])) {
+    if before(j, 1).is_some_and(|t| k.grammar.determiners.has_word(t)) {
         j = j.saturating_sub(1);
     }
-    let link = if before(j, 1).is_some_and(|t| t.is_any(&["to", "with"]))
-        && before(j, 2).is_some_and(|t| t.is_any(&["loyal", "allied", "aligned", "affiliated"]))
+    let link = if before(j, 1).is_some_and(|t| t.is_any(&[TO, WITH]))
+        && before(j, 2).is_some_and(|t| k.grammar.allegiance.has_word(t))
     {
         2
-    } else if before(j, 1).is_some_and(|t| t.is_any(&["of", "for"])) {
+    } else if before(j, 1).is_some_and(|t| t.is_any(&[OF, FOR])) {
         1
     } else {
         return first;
@@ -135,15 +136,17 @@ pub fn unknown_place_at(
     mentions: &[Mention],
     at: usize,
 ) -> Option<usize> {
-    const LINKS: [&str; 8] = ["al", "el", "bin", "ben", "ibn", "abu", "of", "-"];
     let capital = |t: &Token| {
         t.kind == TokenKind::Word
             && t.capitalised()
-            && newsmap_core::model::date::month_from_name(&t.text).is_none()
-            && newsmap_core::model::date::Weekday::from_name(&t.text).is_none()
+            && k.calendar.month(&t.norm).is_none()
+            && k.calendar.weekday(&t.norm).is_none()
     };
+    let link = |t: &Token| k.grammar.name_links.has_word(t) || t.is(HYPHEN);
     let first = tokens.get(at)?;
-    if at == 0 || !(capital(first) || first.is_any(&["al", "el"])) {
+    // A lower-case article opens a name ("al-Hadba"); "at", "an" and "as" are English too.
+    let article = k.place_words.articles.has_word(first) && k.grammar.name_links.has_word(first);
+    if at == 0 || !(capital(first) || article) {
         return None;
     }
     if mentions.iter().any(|m| m.covers(at)) {
@@ -157,7 +160,7 @@ pub fn unknown_place_at(
         }
         if capital(t) {
             last = k2;
-        } else if !t.is_any(&LINKS) {
+        } else if !link(t) {
             break;
         }
         k2 = k2.saturating_add(1);

@@ -14,6 +14,9 @@
 //! where an offensive starts from ("used as the main launchpad against Tripoli").
 
 use super::clause::{PlaceRef, View};
+use super::function_words::{
+    AGENT_MARK, FOR, HYPHEN, PARTICIPLE_ENDING, PAST_ENDING, POSSESSIVE, TO,
+};
 use super::knowledge::{Frame, NounRule, VerbRule};
 use super::names::Mention;
 use newsmap_core::model::{Actor, EventKind, PlaceId, Stance};
@@ -119,19 +122,12 @@ pub fn events(v: &View, timex_after: &dyn Fn(usize) -> bool) -> Vec<Found> {
 fn verbs(v: &View, out: &mut Vec<Found>) {
     for (i, t) in v.tokens.iter().enumerate() {
         // "LNA-held", "GNA-controlled": an adjective, not a verb.
-        if i > 0 && v.is(i.saturating_sub(1), "-") {
+        if i > 0 && v.is(i.saturating_sub(1), HYPHEN) {
             continue;
         }
         // "the indiscriminate shelling of …", "the capture of …" are nouns; "forces were
         // shelling …" a verb.
-        if t.norm.ends_with("ing") && !verbal_ing(v, i)
-            || v.is_any(
-                i.wrapping_sub(1),
-                &[
-                    "the", "a", "an", "its", "their", "his", "'s", "this", "that",
-                ],
-            )
-        {
+        if is_participle(t) && !verbal_ing(v, i) || after_determiner(v, i) {
             continue;
         }
         for rule in v.k.verb_rules(t) {
@@ -148,39 +144,26 @@ fn verbs(v: &View, out: &mut Vec<Found>) {
     }
 }
 
+/// Whether a token is an "-ing" form.
+pub(crate) fn is_participle(t: &crate::text::Token) -> bool {
+    t.norm.ends_with(PARTICIPLE_ENDING)
+}
+
+/// Whether the token before `i` is a determiner or a possessive: a verb form there is a noun
+/// ("the capture", "Haftar's offensive").
+fn after_determiner(v: &View, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| v.k.grammar.determiners.at(v.tokens, p) || v.is(p, POSSESSIVE))
+}
+
 /// Whether an "-ing" form at `i` is a verb: after an auxiliary ("were shelling"), a
 /// subordinator ("after seizing"), or its subject ("LNA forces shelling the city").
-fn verbal_ing(v: &View, i: usize) -> bool {
+pub(crate) fn verbal_ing(v: &View, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
-    v.is_any(
-        p,
-        &[
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "after",
-            "before",
-            "while",
-            "by",
-            "since",
-            "when",
-            "without",
-            "upon",
-            "on",
-            "and",
-            "also",
-            "still",
-            "reportedly",
-            "continued",
-            "kept",
-        ],
-    ) || v.mention_at(p).and_then(Mention::actor).is_some()
+    v.k.grammar.progressive_leads.at(v.tokens, p)
+        || v.mention_at(p).and_then(Mention::actor).is_some()
         || v.t(p).is_some_and(|t| v.k.words.force_nouns.has_word(t))
 }
 
@@ -240,24 +223,22 @@ fn takes(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
 
 /// "P, which X captured a day earlier" / "P that X had seized": the place and the actor.
 fn object_relative(v: &View, i: usize) -> Option<(PlaceRef, Actor)> {
+    let g = &v.k.grammar;
     let mut k = i.checked_sub(1)?;
-    while v.is_any(
-        k,
-        &["had", "has", "have", "just", "only", "recently", "finally"],
-    ) {
+    while g.verb_leads.at(v.tokens, k) {
         k = k.checked_sub(1)?;
     }
     // The actor: a name, or a pronoun for one ("Bani Walid, which they captured").
     let (actor, first) = match v.mention_at(k) {
         Some(m) => (m.actor()?, m.first),
-        None if v.is_any(k, &["they", "it"]) => (v.resolve_pronoun(k)?.0, k),
+        None if g.subject_pronouns.at(v.tokens, k) => (v.resolve_pronoun(k)?.0, k),
         None => return None,
     };
     let mut rel = first.checked_sub(1)?;
-    if v.is(rel, "the") {
+    if g.determiners.at(v.tokens, rel) {
         rel = rel.checked_sub(1)?;
     }
-    if !v.is_any(rel, &["which", "that"]) {
+    if !g.relatives.at(v.tokens, rel) {
         return None;
     }
     let mut p = rel.checked_sub(1)?;
@@ -271,13 +252,7 @@ fn object_relative(v: &View, i: usize) -> Option<(PlaceRef, Actor)> {
 /// "X advanced on P", "X withdrew from P".
 fn moves(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
     let mut j = i.saturating_add(1);
-    while v.is_any(
-        j,
-        &[
-            "further", "quickly", "rapidly", "swiftly", "slowly", "steadily", "its", "their",
-            "forces", "troops",
-        ],
-    ) {
+    while v.k.grammar.movement_leads.at(v.tokens, j) {
         j = j.saturating_add(1);
     }
     let Some(prep) = rule.preps.match_at(v.tokens, j) else {
@@ -328,7 +303,7 @@ fn expels(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
         (None, loser, i.saturating_add(1))
     } else {
         let mut j = i.saturating_add(1);
-        if v.is(j, "the") {
+        if v.k.grammar.determiners.at(v.tokens, j) {
             j = j.saturating_add(1);
         }
         let Some(m) = v
@@ -365,86 +340,28 @@ fn expels(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
 // ---------------------------------------------------------------------------------------
 // Nouns.
 
-/// Verbs that carry out what a noun names: their subject is the noun's actor ("the LNA
-/// carried out air strikes on …").
-const CARRY_OUT: &[&str] = &[
-    "launched",
-    "launch",
-    "launches",
-    "launching",
-    "began",
-    "begun",
-    "begin",
-    "begins",
-    "started",
-    "start",
-    "starts",
-    "mounted",
-    "carried",
-    "carries",
-    "carry",
-    "conducted",
-    "conducts",
-    "staged",
-    "waged",
-    "pressed",
-    "continued",
-    "continues",
-    "resumed",
-    "resumes",
-    "intensified",
-    "laid",
-    "lay",
-    "lays",
-    "stepped",
-    "unleashed",
-    "led",
-    "leading",
-    "leads",
-    "renewed",
-    "executed",
-    "made",
-    "has",
-    "have",
-    "had",
-];
-/// Words before a noun that make it wished for, feared or denied, not done.
-const NOT_DONE: &[&str] = &[
-    "to",
-    "threatened",
-    "threatening",
-    "threatens",
-    "vowed",
-    "vows",
-    "plans",
-    "planning",
-    "planned",
-    "preparing",
-    "prepare",
-    "prepares",
-    "possible",
-    "potential",
-    "imminent",
-    "any",
-    "no",
-    "new",
-    "fresh",
-    "renewed",
-    "further",
-    "future",
-    "avoid",
-    "prevent",
-    "halt",
-    "against",
-    "resume",
-    "stop",
-    "end",
-    "ending",
-    "ended",
-    "called",
-    "calls",
-    "warned",
-];
+/// Marks between an actor and a noun it did: "LNA-declared", "(LNA) shelling", "forces'".
+const DESCRIBING_MARKS: &[&str] = &[HYPHEN, ")", "'"];
+
+/// Whether the verb at `i` is in its bare form ("agree", "order") with no subject right
+/// before it: an infinitive or a noun ("in order to", "to stop and agree on"), not an act.
+fn bare_without_subject(v: &View, i: usize) -> bool {
+    let Some(t) = v.t(i) else { return false };
+    let inflected = third_person(&t.norm)
+        || t.norm.ends_with(PAST_ENDING)
+        || t.norm.ends_with(PARTICIPLE_ENDING);
+    let subject = i.checked_sub(1).is_some_and(|p| {
+        v.mention_at(p).and_then(Mention::actor).is_some()
+            || v.k.statement.verb_leads.at(v.tokens, p)
+    });
+    !inflected && !subject
+}
+
+/// Whether a verb form is the third person of the present ("condemns"), not a plural noun
+/// ending in "ss".
+fn third_person(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
 
 fn nouns(v: &View, out: &mut Vec<Found>) {
     for i in 0..v.len() {
@@ -452,7 +369,7 @@ fn nouns(v: &View, out: &mut Vec<Found>) {
             let Some(n) = rule.forms.match_at(v.tokens, i) else {
                 continue;
             };
-            if !v.has_any(&rule.needs) || v.is(i.saturating_sub(1), "-") {
+            if !v.has_any(&rule.needs) || v.is(i.saturating_sub(1), HYPHEN) {
                 continue;
             }
             noun(v, i, n, rule, out);
@@ -466,10 +383,11 @@ fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
     let lead = (i.saturating_sub(3)..i)
         .filter(|&k| !v.mentions.iter().any(|m| m.covers(k)))
         .any(|k| {
-            v.is_any(k, NOT_DONE)
-                && !(v.is(k, "to")
+            v.k.events.not_done.at(v.tokens, k)
+                // "the fighting that led to the capture of": done.
+                && !(v.is(k, TO)
                     && rule.kind == EventKind::Capture
-                    && v.is(k.saturating_sub(1), "led"))
+                    && v.k.events.carry_out.at(v.tokens, k.saturating_sub(1)))
         });
     if lead && rule.kind != EventKind::Capture || v.denied(i) {
         return;
@@ -529,7 +447,7 @@ fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<
     // The subject of "launched", "carried out", … before the noun.
     if let Some(verb) = (i.saturating_sub(6)..i)
         .rev()
-        .find(|&k| v.is_any(k, CARRY_OUT))
+        .find(|&k| v.k.events.carry_out.at(v.tokens, k))
     {
         return v.subject(verb).map(|(a, c)| (a, c * 0.9));
     }
@@ -544,43 +462,13 @@ fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<
 /// only describing words apart ("Turkish drone strikes", "LNA forces indiscriminate
 /// bombardment").
 fn actor_before_noun(v: &View, i: usize) -> Option<Actor> {
-    // Between the actor and the noun: "LNA forces indiscriminate bombardment",
-    // "LNA-declared airstrike".
-    const DESCRIBING: &[&str] = &[
-        "indiscriminate",
-        "heavy",
-        "repeated",
-        "continued",
-        "renewed",
-        "intense",
-        "relentless",
-        "ongoing",
-        "fresh",
-        "latest",
-        "deadly",
-        "new",
-        "massive",
-        "declared",
-        "led",
-        "launched",
-        "claimed",
-        "-",
-        "air",
-        "drone",
-        "artillery",
-        "rocket",
-        ")",
-        "forces",
-        "troops",
-        "militias",
-        "fighters",
-        "'",
-    ];
     v.actors()
         .filter(|(m, _)| m.last < i && m.last.saturating_add(6) >= i)
         .filter(|(m, _)| {
             let next = m.last.saturating_add(1);
-            v.is(next, "'s") || (next..i).all(|k| v.is_any(k, DESCRIBING))
+            v.is(next, POSSESSIVE)
+                || (next..i)
+                    .all(|k| v.k.events.describing.at(v.tokens, k) || v.is_any(k, DESCRIBING_MARKS))
         })
         .last()
         .map(|(_, a)| a)
@@ -591,19 +479,16 @@ fn actor_before_noun(v: &View, i: usize) -> Option<Actor> {
 fn pronoun_before_noun(v: &View, i: usize) -> Option<usize> {
     (i.saturating_sub(5)..i)
         .rev()
-        .find(|&k| v.is_any(k, &["its", "their", "his"]))
+        .find(|&k| v.k.grammar.possessive_pronouns.at(v.tokens, k))
         .filter(|&k| {
             (k.saturating_add(1)..i).all(|j| {
-                v.is_any(
-                    j,
-                    &[
-                        "-", "long", "month", "year", "week", "day", "new", "latest", "main",
-                        "renewed", "failed", "abortive", "ongoing", "military",
-                    ],
-                ) || v
-                    .t(j)
-                    .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
-                    || v.t(j).and_then(super::timex::number_word).is_some()
+                v.k.events.noun_modifiers.at(v.tokens, j)
+                    || v.is(j, HYPHEN)
+                    || v.t(j)
+                        .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+                    || v.t(j)
+                        .and_then(|t| super::timex::number_word(v.k, t))
+                        .is_some()
             })
         })
 }
@@ -611,26 +496,13 @@ fn pronoun_before_noun(v: &View, i: usize) -> Option<usize> {
 /// Who took a place a capture noun at `i` names, its place ending at `place_last`: "the fall
 /// of Sirte to the LNA"; "the GNA announced the capture of …".
 fn capture_actor(v: &View, i: usize, place_last: usize) -> Option<(Actor, f64)> {
-    let to = (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, "to"));
+    let to = (place_last.saturating_add(1)..place_last.saturating_add(4)).find(|&k| v.is(k, TO));
     if let Some(a) = to.and_then(|k| v.agent_after(k)) {
         return Some((a, 0.9));
     }
-    let verb = (i.saturating_sub(4)..i).rev().find(|&k| {
-        v.is_any(
-            k,
-            &[
-                "announced",
-                "declared",
-                "completed",
-                "celebrated",
-                "confirmed",
-                "claimed",
-                "announces",
-                "declares",
-                "celebrates",
-            ],
-        )
-    })?;
+    let verb = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| v.k.events.capture_claims.at(v.tokens, k))?;
     v.subject(verb).filter(|(_, c)| *c >= 0.85)
 }
 
@@ -667,24 +539,24 @@ fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found
 fn ceasefire_announced(v: &View, c: usize) -> Option<Found> {
     let words = &v.k.ceasefire;
     for i in 0..v.len() {
-        let called_for = v.is_any(i, &["called", "calls", "calling", "urged"])
+        let called_for = words.calls_for.at(v.tokens, i)
             && (i.saturating_add(1)..i.saturating_add(6).min(v.len()))
-                .any(|k| v.is(k, "for") && k < c);
+                .any(|k| v.is(k, FOR) && k < c);
         if called_for {
             continue; // a call for a ceasefire is a statement
         }
-        if words.announce.match_at(v.tokens, i).is_none() {
+        if words.announce.match_at(v.tokens, i).is_none() || bare_without_subject(v, i) {
             continue;
         }
         if i == c.saturating_add(1) || (i > c && words.words.ends_before(v.tokens, i)) {
             continue;
         }
         // "announced its support for the ceasefire" is a statement, not an announcement.
-        if v.is_any(i.saturating_add(1), &["its", "their", "his", "her"])
-            && v.is_any(
-                i.saturating_add(2),
-                &["support", "backing", "rejection", "opposition"],
-            )
+        if v.k
+            .grammar
+            .possessive_pronouns
+            .at(v.tokens, i.saturating_add(1))
+            && v.k.statement.stance_nouns.at(v.tokens, i.saturating_add(2))
         {
             continue;
         }
@@ -710,25 +582,8 @@ fn ceasefire_announced(v: &View, c: usize) -> Option<Found> {
 /// `c`, not one only sought.
 fn ceasefire_deal(v: &View, c: usize) -> Option<Found> {
     let deal = v.k.ceasefire.deals.match_at(v.tokens, c.saturating_add(1));
-    let sought = (c.saturating_sub(4)..c).any(|k| {
-        v.is_any(k, NOT_DONE)
-            || v.is_any(
-                k,
-                &[
-                    "talks",
-                    "on",
-                    "towards",
-                    "toward",
-                    "reach",
-                    "negotiate",
-                    "negotiating",
-                    "propose",
-                    "proposed",
-                    "seek",
-                    "sought",
-                ],
-            )
-    });
+    let sought = (c.saturating_sub(4)..c)
+        .any(|k| v.k.events.not_done.at(v.tokens, k) || v.k.ceasefire.sought.at(v.tokens, k));
     if deal.is_none() || sought || v.denied(c) {
         return None;
     }
@@ -736,7 +591,9 @@ fn ceasefire_deal(v: &View, c: usize) -> Option<Found> {
     let possessor = v
         .actors()
         .filter(|(m, _)| {
-            m.last < c && m.last.saturating_add(4) >= c && v.is(m.last.saturating_add(1), "'s")
+            m.last < c
+                && m.last.saturating_add(4) >= c
+                && v.is(m.last.saturating_add(1), POSSESSIVE)
         })
         .last()
         .map(|(_, a)| a);
@@ -768,9 +625,9 @@ fn statements(v: &View, out: &mut Vec<Found>) {
             Stance::Support
         });
         // "condemns", "calls on", "is alarmed", "we urge": said now, on the article's date.
-        f.present = position.word.ends_with('s') && !position.word.ends_with("ss")
-            || v.is_any(i.saturating_sub(1), &["is", "are", "am", "we", "i"])
-            || v.is_any(i, &["is", "are"]);
+        let present_marker = |k: usize| v.k.statement.present_markers.at(v.tokens, k);
+        f.present =
+            third_person(position.word) || present_marker(i.saturating_sub(1)) || present_marker(i);
         out.push(f);
     }
 }
@@ -790,34 +647,23 @@ fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
     let support = words.support.match_at(v.tokens, i);
     let against = words.against.match_at(v.tokens, i);
     // "the UN continues to be extremely concerned", "is alarmed".
-    let feeling = words.feelings.match_at(v.tokens, i).filter(|_| {
-        (i.saturating_sub(3)..i).any(|k| {
-            v.is_any(
-                k,
-                &[
-                    "is", "are", "be", "was", "were", "remains", "remain", "been",
-                ],
-            )
-        })
-    });
+    let feeling = words
+        .feelings
+        .match_at(v.tokens, i)
+        .filter(|_| (i.saturating_sub(3)..i).any(|k| words.copulas.at(v.tokens, k)));
     let call = words.calls.match_at(v.tokens, i).or(feeling);
     let n = call.or(against).or(support)?;
     let t = v.t(i)?;
     // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
-    if support.is_some()
-        && call.is_none()
-        && t.is_any(&["support", "welcome"])
-        && !v.is_any(
-            i.saturating_sub(1),
-            &[
-                "we", "they", "i", "also", "fully", "strongly", "will", "would", "does", "do", "to",
-            ],
-        )
-    {
+    if words.homographs.has_word(t) && !words.verb_leads.at(v.tokens, i.saturating_sub(1)) {
+        return None;
+    }
+    // "backing", "welcoming": verbs only where an "-ing" form is one.
+    if is_participle(t) && !verbal_ing(v, i) {
         return None;
     }
     // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
-    if v.denied(i) || v.is(i.saturating_add(1), "by") || v.passive(i) && call.is_none() {
+    if v.denied(i) || v.is(i.saturating_add(1), AGENT_MARK) || v.passive(i) && call.is_none() {
         return None;
     }
     let end = i.saturating_add(n);
@@ -837,7 +683,12 @@ fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
 /// speaker found elsewhere in the sentence is not the subject of "calls for" — unless the
 /// position is in their own words ("“we support …,” said Bogdanov").
 fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
-    let quoted_we = v.is_any(i.saturating_sub(1), &["we", "i"]);
+    // "we support", "I condemn": the speaker's own words.
+    let quoted_we =
+        v.k.statement
+            .present_markers
+            .at(v.tokens, i.saturating_sub(1))
+            && !v.k.statement.copulas.at(v.tokens, i.saturating_sub(1));
     v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
         quoted_we
             .then(|| super::attribution::speaker(v, i, None))
@@ -847,33 +698,13 @@ fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
 }
 
 fn uprisings(v: &View, out: &mut Vec<Found>) {
-    if let Some(i) = v.k.uprising.find_in(v.tokens, 0, v.len()) {
+    if let Some(i) = v.k.uprising.words.find_in(v.tokens, 0, v.len()) {
         out.push(Found::new(EventKind::Uprising, i, 0.9));
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Facts.
-
-const STRONGHOLD_NOUNS: &[&str] = &[
-    "stronghold",
-    "bastion",
-    "headquarters",
-    "foothold",
-    "base",
-    "seat",
-    "bulwark",
-    "fiefdom",
-];
-const LAUNCH_NOUNS: &[&str] = &[
-    "launchpad",
-    "springboard",
-    "staging",
-    "launching",
-    "launch",
-    "rear",
-    "supply",
-];
 
 /// Relations in one sentence that complete events found elsewhere.
 pub fn facts(v: &View) -> Vec<Fact> {
@@ -885,8 +716,12 @@ pub fn facts(v: &View) -> Vec<Fact> {
         if let Some(actor) = m
             .first
             .checked_sub(3)
-            .filter(|_| v.is_any(m.first.saturating_sub(1), &["held", "controlled"]))
-            .filter(|_| v.is(m.first.saturating_sub(2), "-"))
+            .filter(|_| {
+                v.k.events
+                    .holding_verbs
+                    .at(v.tokens, m.first.saturating_sub(1))
+            })
+            .filter(|_| v.is(m.first.saturating_sub(2), HYPHEN))
             .and_then(|k| v.mention_at(k))
             .and_then(Mention::actor)
         {
@@ -897,7 +732,10 @@ pub fn facts(v: &View) -> Vec<Fact> {
         }
         // "P, …, which was used as the main launchpad against Q"
         let window = m.last.saturating_add(1)..m.last.saturating_add(30).min(v.len());
-        if let Some(j) = window.clone().find(|&j| v.is_any(j, LAUNCH_NOUNS)) {
+        if let Some(j) = window
+            .clone()
+            .find(|&j| v.k.events.launch_nouns.at(v.tokens, j))
+        {
             let target = v
                 .mentions
                 .iter()
@@ -929,9 +767,9 @@ fn holds_after(v: &View, m: &Mention, place: &PlaceId, out: &mut Vec<Fact>) {
             .filter(|a| a.first == k && a.actor().is_some())
         {
             let end = actor_m.last.saturating_add(1);
-            let noun_near =
-                (end..end.saturating_add(4).min(v.len())).any(|j| v.is_any(j, STRONGHOLD_NOUNS));
-            if v.is(end, "'s")
+            let noun_near = (end..end.saturating_add(4).min(v.len()))
+                .any(|j| v.k.events.stronghold_nouns.at(v.tokens, j));
+            if v.is(end, POSSESSIVE)
                 && noun_near
                 && let Some(actor) = actor_m.actor()
             {
@@ -943,8 +781,8 @@ fn holds_after(v: &View, m: &Mention, place: &PlaceId, out: &mut Vec<Fact>) {
         }
     }
     for j in m.last.saturating_add(1)..m.last.saturating_add(14).min(v.len()) {
-        if v.is_any(j, &["held", "controlled", "occupied"])
-            && v.is(j.saturating_add(1), "by")
+        if v.k.events.holding_verbs.at(v.tokens, j)
+            && v.is(j.saturating_add(1), AGENT_MARK)
             && v.passive(j)
         {
             if v.place_before(j, 14).and_then(|p| p.id).as_ref() == Some(place)

@@ -7,6 +7,7 @@
 //! (lower case, typographic apostrophes and dashes made plain, accents dropped) for matching.
 
 use super::document::{Block, Document};
+use super::knowledge::Knowledge;
 use newsmap_core::model::Evidence;
 
 /// A sentence of the document.
@@ -55,12 +56,6 @@ impl Token {
     }
 }
 
-const ABBREVIATIONS: [&str; 40] = [
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "brig", "capt", "cpt", "sgt", "st", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
-    "approx", "prof", "sen", "rep", "gov", "pres", "adm", "cmdr", "sr", "jr", "mt", "ft", "est",
-];
-
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
@@ -71,7 +66,7 @@ fn is_opening(c: char) -> bool {
 
 /// Whether the word before a period (chars of the block up to the period) is an abbreviation
 /// or an initial, after which a period does not end a sentence.
-fn abbreviation_before(chars: &[char], period: usize) -> bool {
+fn abbreviation_before(k: &Knowledge, chars: &[char], period: usize) -> bool {
     // Abbreviations are short: look back at most 12 chars (keeps splitting linear).
     let at = |i: usize| chars.get(i).copied();
     let mut i = period;
@@ -98,12 +93,15 @@ fn abbreviation_before(chars: &[char], period: usize) -> bool {
         .iter()
         .find(|c| !c.is_whitespace())
         .is_some_and(char::is_ascii_digit);
-    let abbreviation = ABBREVIATIONS.contains(&word.as_str()) && (word != "no" || next_is_digit);
+    // "No. 5" abbreviates; "said no." ends a sentence: an abbreviation that is a word too
+    // needs a number after it.
+    let is_word_too = k.words.denial.has_norm(&word);
+    let abbreviation = k.text.abbreviations.has_norm(&word) && (!is_word_too || next_is_digit);
     single_initial || abbreviation
 }
 
 /// Splits one block into sentence ranges (char offsets within the block).
-fn split_block(chars: &[char]) -> Vec<(usize, usize)> {
+fn split_block(k: &Knowledge, chars: &[char]) -> Vec<(usize, usize)> {
     let at = |i: usize| chars.get(i).copied();
     let mut out = Vec::new();
     let mut start = 0;
@@ -125,7 +123,7 @@ fn split_block(chars: &[char]) -> Vec<(usize, usize)> {
                 Some(n) => {
                     at(end).is_some_and(char::is_whitespace)
                         && (n.is_uppercase() || n.is_ascii_digit() || is_opening(n))
-                        && !(c == '.' && abbreviation_before(chars, i))
+                        && !(c == '.' && abbreviation_before(k, chars, i))
                 }
             };
             if boundary {
@@ -249,7 +247,7 @@ pub fn tokenize(chars: &[char], offset: usize) -> Vec<Token> {
 }
 
 /// Splits every block of the document into tokenised sentences.
-pub fn sentences(doc: &Document) -> Vec<Sentence> {
+pub fn sentences(k: &Knowledge, doc: &Document) -> Vec<Sentence> {
     let all: Vec<char> = doc.text.chars().collect();
     let mut out = Vec::new();
     for (
@@ -262,7 +260,7 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     ) in doc.blocks.iter().enumerate()
     {
         let chars = all.get(*start..*end).unwrap_or_default();
-        for (s, e) in split_block(chars) {
+        for (s, e) in split_block(k, chars) {
             out.push(Sentence {
                 start: start.saturating_add(s),
                 end: start.saturating_add(e),
@@ -281,7 +279,7 @@ mod tests {
 
     fn split(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        split_block(&chars)
+        split_block(Knowledge::builtin(), &chars)
             .into_iter()
             .map(|(a, b)| chars[a..b].iter().collect())
             .collect()

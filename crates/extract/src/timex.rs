@@ -7,8 +7,11 @@
 //! before the article date; "6pm [16:00 GMT] Monday, June 8, 2020" is `2020-06-08T16:00Z`.
 //! When no tense marker is found, news text is taken to be in the past.
 
+use super::function_words::{HYPHEN, OF, THE};
+use super::knowledge::Knowledge;
+use super::knowledge::lexicon::Calendar;
 use super::text::{Token, TokenKind};
-use newsmap_core::model::date::{Date, Weekday, When, month_from_name};
+use newsmap_core::model::date::{Date, Weekday, When, YEARS};
 
 /// The grammatical time of the clause around an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,57 +232,29 @@ impl Timex {
     }
 }
 
-/// "one" … "twenty", "a"/"an" as one, and digits.
-pub fn number_word(t: &Token) -> Option<u32> {
+/// A number: digits, or a word the lexicon's calendar counts ("five", "a").
+pub fn number_word(k: &Knowledge, t: &Token) -> Option<u32> {
     if t.kind == TokenKind::Number {
         return t.norm.replace(',', "").parse().ok();
     }
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    match t.norm.as_str() {
-        "a" | "an" | "single" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        w => WORDS
-            .iter()
-            .position(|x| *x == w)
-            .and_then(|i| u32::try_from(i).ok()),
-    }
+    k.calendar.numbers.get(&t.norm).copied()
 }
 
 /// The largest number of days, weeks, months or years a relative expression is read with:
 /// beyond it, "99999 years ago" is not a date.
 const MAX_OFFSET: u32 = 1000;
 
-/// The sentence's tokens, read without ever indexing out of range.
+/// The sentence's tokens, read without ever indexing out of range, with the lexicon's words
+/// for time.
 #[derive(Clone, Copy)]
-struct Toks<'a>(&'a [Token]);
+struct Toks<'a> {
+    tokens: &'a [Token],
+    k: &'a Knowledge,
+}
 
 impl<'a> Toks<'a> {
     fn at(self, i: usize) -> Option<&'a Token> {
-        self.0.get(i)
+        self.tokens.get(i)
     }
 
     fn is(self, i: usize, norm: &str) -> bool {
@@ -293,107 +268,69 @@ impl<'a> Toks<'a> {
     fn before(self, i: usize) -> Option<&'a Token> {
         i.checked_sub(1).and_then(|p| self.at(p))
     }
-}
 
-fn weekday(t: &Token) -> Option<Weekday> {
-    if !(t.capitalised() && t.kind == TokenKind::Word) {
-        return None;
+    fn calendar(self) -> &'a Calendar {
+        &self.k.calendar
     }
-    Weekday::ALL
-        .into_iter()
-        .find(|w| w.name().eq_ignore_ascii_case(&t.text))
-}
 
-fn month(t: &Token) -> Option<u8> {
-    (t.capitalised() && t.kind == TokenKind::Word)
-        .then(|| month_from_name(&t.text))
-        .flatten()
+    /// Whether token `i` is in a class of the lexicon's time words.
+    fn in_class(self, i: usize, class: &super::knowledge::Phrases) -> bool {
+        class.at(self.tokens, i)
+    }
+
+    fn weekday(self, t: &Token) -> Option<Weekday> {
+        if !(t.capitalised() && t.kind == TokenKind::Word) {
+            return None;
+        }
+        self.calendar()
+            .weekday(&t.norm)
+            .and_then(|i| Weekday::ALL.get(i).copied())
+    }
+
+    fn month(self, t: &Token) -> Option<u8> {
+        (t.capitalised() && t.kind == TokenKind::Word)
+            .then(|| self.calendar().month(&t.norm))
+            .flatten()
+    }
+
+    fn unit(self, t: &Token) -> Option<Unit> {
+        let name = self.calendar().unit(&t.norm)?;
+        let index = Calendar::UNITS.iter().position(|u| *u == name)?;
+        [Unit::Day, Unit::Week, Unit::Month, Unit::Year]
+            .get(index)
+            .copied()
+    }
+
+    fn number(self, t: &Token) -> Option<u32> {
+        number_word(self.k, t)
+    }
 }
 
 fn year(t: &Token) -> Option<i32> {
     (t.kind == TokenKind::Number && t.norm.len() == 4)
         .then(|| t.norm.parse::<i32>().ok())
         .flatten()
-        .filter(|y| (1900..=2100).contains(y))
+        .filter(|y| YEARS.contains(y))
 }
 
-/// A day of the month written as digits ("8") or an ordinal ("8th", "1st").
-fn day_of_month(t: &Token) -> Option<u8> {
-    let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = t.norm.get(digits.len()..).unwrap_or_default();
-    let plain = t.kind == TokenKind::Number && digits.len() == t.norm.len();
-    let ordinal = ["st", "nd", "rd", "th"].contains(&suffix);
-    if digits.is_empty() || digits.len() > 2 || !(plain || ordinal) {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn unit(t: &Token) -> Option<Unit> {
-    match t.norm.as_str() {
-        "day" | "days" => Some(Unit::Day),
-        "week" | "weeks" => Some(Unit::Week),
-        "month" | "months" => Some(Unit::Month),
-        "year" | "years" => Some(Unit::Year),
-        _ => None,
+impl Toks<'_> {
+    /// A day of the month written as digits ("8") or an ordinal ("8th", "1st").
+    fn day_of_month(self, t: &Token) -> Option<u8> {
+        let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
+        let suffix = t.norm.get(digits.len()..).unwrap_or_default();
+        let plain = t.kind == TokenKind::Number && digits.len() == t.norm.len();
+        let ordinal = self.k.time.ordinal_suffixes.has_norm(suffix);
+        if digits.is_empty() || digits.len() > 2 || !(plain || ordinal) {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
     }
 }
-
-/// Nouns after which a four-digit number is a count, not a year.
-const COUNT_NOUNS: &[&str] = &[
-    "fighters",
-    "troops",
-    "people",
-    "soldiers",
-    "mercenaries",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "dollars",
-    "euros",
-    "barrels",
-    "families",
-    "civilians",
-    "rockets",
-    "vehicles",
-    "individuals",
-    "migrants",
-    "refugees",
-    "hrs",
-    "hours",
-    "gmt",
-    "utc",
-];
-
-const FUTURE_MARKERS: &[&[&str]] = &[
-    &["will"],
-    &["'ll"],
-    &["shall"],
-    &["would"],
-    &["going", "to"],
-    &["take", "effect"],
-    &["takes", "effect"],
-    &["come", "into", "force"],
-    &["comes", "into", "force"],
-    &["due", "to"],
-    &["set", "to"],
-    &["expected", "to"],
-    &["plans", "to"],
-    &["plan", "to"],
-    &["scheduled"],
-    &["upcoming"],
-    &["to", "begin"],
-    &["to", "start"],
-    &["to", "come", "into"],
-];
 
 /// The tense of the clause leading up to token `at`: future when a future marker stands in
 /// the eight tokens before it (not across a comma, semicolon, colon or quotation mark), else
 /// past.
-pub fn tense_before(tokens: &[Token], at: usize) -> Tense {
+pub fn tense_before(k: &Knowledge, tokens: &[Token], at: usize) -> Tense {
     let at = at.min(tokens.len());
     let mut from = at.saturating_sub(8);
     let window = tokens.get(from..at).unwrap_or_default();
@@ -404,11 +341,7 @@ pub fn tense_before(tokens: &[Token], at: usize) -> Tense {
         from = from.saturating_add(stop).saturating_add(1);
     }
     let window = tokens.get(from..at).unwrap_or_default();
-    let future = FUTURE_MARKERS.iter().any(|m| {
-        window
-            .windows(m.len())
-            .any(|w| w.iter().zip(m.iter()).all(|(t, n)| t.is(n)))
-    });
+    let future = k.words.future.find_in(window, 0, window.len()).is_some();
     if future { Tense::Future } else { Tense::Past }
 }
 
@@ -420,19 +353,14 @@ struct Clock {
 
 /// "am"/"pm" markers at `k`: "pm", "PM", "p.m.", "p.m"; returns (afternoon, tokens).
 fn meridiem(toks: Toks, k: usize) -> Option<(bool, usize)> {
-    let t = toks.at(k)?;
-    if t.is_any(&["am", "pm"]) {
-        return Some((t.is("pm"), 1));
+    let words = &toks.k.time;
+    if let Some(n) = words.post_meridiem.match_at(toks.tokens, k) {
+        return Some((true, n));
     }
-    // "p.m." arrives as "p", ".", "m", ".".
-    if t.is_any(&["a", "p"])
-        && toks.is(k.saturating_add(1), ".")
-        && toks.is(k.saturating_add(2), "m")
-    {
-        let dot = usize::from(toks.is(k.saturating_add(3), "."));
-        return Some((t.is("p"), 3_usize.saturating_add(dot)));
-    }
-    None
+    words
+        .ante_meridiem
+        .match_at(toks.tokens, k)
+        .map(|n| (false, n))
 }
 
 fn twelve_hour(h: u16, afternoon: bool) -> Option<u16> {
@@ -449,10 +377,12 @@ fn clock(toks: Toks, j: usize, four_digits: bool) -> Option<Clock> {
         // "6pm" / "6am" as one token.
         let digits: String = t.norm.chars().take_while(char::is_ascii_digit).collect();
         let rest = t.norm.get(digits.len()..).unwrap_or_default();
-        if digits.is_empty() || !(rest == "pm" || rest == "am") {
+        let words = &toks.k.time;
+        let afternoon = words.post_meridiem.has_norm(rest);
+        if digits.is_empty() || !(afternoon || words.ante_meridiem.has_norm(rest)) {
             return None;
         }
-        let h = twelve_hour(digits.parse().ok()?, rest == "pm")?;
+        let h = twelve_hour(digits.parse().ok()?, afternoon)?;
         return Some(Clock {
             minutes: h.saturating_mul(60),
             len: 1,
@@ -499,15 +429,14 @@ fn clock(toks: Toks, j: usize, four_digits: bool) -> Option<Clock> {
 
 /// A time zone at `k`: UTC ("GMT", "UTC") or the local time of the story.
 fn zone(toks: Toks, k: usize) -> Option<(bool, usize)> {
-    if toks.is_any(k, &["gmt", "utc"]) {
-        return Some((true, 1));
+    let words = &toks.k.time;
+    if let Some(n) = words.utc_zones.match_at(toks.tokens, k) {
+        return Some((true, n));
     }
-    if toks.is_any(k, &["local", "libya", "libyan", "tripoli"])
-        && toks.is(k.saturating_add(1), "time")
-    {
-        return Some((false, 2));
-    }
-    None
+    words
+        .local_zones
+        .match_at(toks.tokens, k)
+        .map(|n| (false, n))
 }
 
 /// A time of day: "6pm", "16:00 GMT", "6pm [16:00 GMT]", "6pm (1600 GMT)", "6:30 p.m. local
@@ -515,9 +444,8 @@ fn zone(toks: Toks, k: usize) -> Option<(bool, usize)> {
 /// given, tokens used).
 fn time_of_day(toks: Toks, i: usize) -> Option<(Option<String>, Option<u16>, usize)> {
     let hhmm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
-    let four = toks
-        .at(i.saturating_add(1))
-        .is_some_and(|t| t.is_any(&["gmt", "utc"]));
+    let utc = |at: usize| toks.in_class(at, &toks.k.time.utc_zones);
+    let four = utc(i.saturating_add(1));
     let c = clock(toks, i, four)?;
     let mut n = c.len;
     if let Some((utc, z)) = zone(toks, i.saturating_add(n)) {
@@ -533,9 +461,7 @@ fn time_of_day(toks: Toks, i: usize) -> Option<(Option<String>, Option<u16>, usi
     let open = i.saturating_add(n);
     if toks.is_any(open, &["[", "("]) {
         let inner = open.saturating_add(1);
-        let four = toks
-            .at(inner.saturating_add(1))
-            .is_some_and(|t| t.is_any(&["gmt", "utc"]));
+        let four = utc(inner.saturating_add(1));
         if let Some(c2) = clock(toks, inner, four) {
             let z_at = inner.saturating_add(c2.len);
             if let Some((true, z)) = zone(toks, z_at) {
@@ -563,10 +489,10 @@ fn year_after(toks: Toks, k: usize) -> Option<(i32, usize)> {
 
 /// "-6" or "–6" after a day: the end of a range ("June 5-6"), skipped.
 fn range_end(toks: Toks, k: usize) -> usize {
-    let dash = toks.is_any(k, &["-", "to"]);
+    let dash = toks.is(k, HYPHEN) || toks.in_class(k, &toks.k.time.range_marks);
     let day = toks
         .at(k.saturating_add(1))
-        .and_then(day_of_month)
+        .and_then(|t| toks.day_of_month(t))
         .is_some();
     if dash && day { 2 } else { 0 }
 }
@@ -587,7 +513,7 @@ fn day_value(toks: Toks, m: u8, d: u8, after: usize) -> Option<(Value, usize)> {
 fn month_first(toks: Toks, i: usize, j: usize, m: u8) -> Option<(Value, usize)> {
     let next_at = j.saturating_add(1);
     if let Some(next) = toks.at(next_at) {
-        if let Some(d) = day_of_month(next) {
+        if let Some(d) = toks.day_of_month(next) {
             let after = next_at.saturating_add(1);
             let after = after.saturating_add(range_end(toks, after));
             return day_value(toks, m, d, after);
@@ -598,7 +524,7 @@ fn month_first(toks: Toks, i: usize, j: usize, m: u8) -> Option<(Value, usize)> 
                 next_at.saturating_add(1),
             ));
         }
-        if next.is("of")
+        if next.is(OF)
             && let Some(y) = toks.at(next_at.saturating_add(1)).and_then(year)
         {
             return Some((
@@ -607,23 +533,20 @@ fn month_first(toks: Toks, i: usize, j: usize, m: u8) -> Option<(Value, usize)> 
             ));
         }
         // "April last year", "January this year": resolved against the article date.
-        if next.is_any(&["last", "this", "next"]) && toks.is(next_at.saturating_add(1), "year") {
-            let shift = match next.norm.as_str() {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
+        if let Some(&shift) = toks.calendar().shifts.get(&next.norm)
+            && toks
+                .at(next_at.saturating_add(1))
+                .and_then(|t| toks.unit(t))
+                == Some(Unit::Year)
+        {
             return Some((Value::MonthOfYears(m, shift), next_at.saturating_add(2)));
         }
     }
-    // A bare month: "May" is a verb too, so it needs a preposition before it.
-    let may_ok = !toks.is(j, "may")
-        || toks.before(i).is_some_and(|p| {
-            p.is_any(&[
-                "in", "since", "until", "by", "from", "early", "late", "mid", "last", "this",
-                "next", "of",
-            ])
-        });
+    // A bare month that is a word too ("May"), so it needs a preposition before it.
+    let ambiguous = toks.k.words.intention.at(toks.tokens, j);
+    let may_ok = !ambiguous
+        || i.checked_sub(1)
+            .is_some_and(|p| toks.in_class(p, &toks.k.time.month_leads));
     may_ok.then_some((Value::Month(m), next_at))
 }
 
@@ -631,10 +554,10 @@ fn month_first(toks: Toks, i: usize, j: usize, m: u8) -> Option<(Value, usize)> 
 fn day_first(toks: Toks, j: usize, d: u8) -> Option<(Value, usize)> {
     let mut k = j.saturating_add(1);
     k = k.saturating_add(range_end(toks, k));
-    if toks.is(k, "of") {
+    if toks.is(k, OF) {
         k = k.saturating_add(1);
     }
-    let m = toks.at(k).and_then(month)?;
+    let m = toks.at(k).and_then(|t| toks.month(t))?;
     day_value(toks, m, d, k.saturating_add(1))
 }
 
@@ -658,32 +581,32 @@ fn iso_date(toks: Toks, j: usize) -> Option<(Value, usize)> {
 fn calendar_date(toks: Toks, i: usize) -> Option<(Value, usize)> {
     let mut j = i;
     // An optional weekday before the date: "Monday, June 8".
-    if toks.at(j).and_then(weekday).is_some() {
+    if toks.at(j).and_then(|t| toks.weekday(t)).is_some() {
         let k = j
             .saturating_add(1)
             .saturating_add(usize::from(toks.is(j.saturating_add(1), ",")));
         let dated = toks
             .at(k)
-            .is_some_and(|t| month(t).is_some() || day_of_month(t).is_some());
+            .is_some_and(|t| toks.month(t).is_some() || toks.day_of_month(t).is_some());
         if !dated {
             return None;
         }
         j = k;
     }
-    if toks.is(j, "the")
+    if toks.is(j, THE)
         && toks
             .at(j.saturating_add(1))
-            .and_then(day_of_month)
+            .and_then(|t| toks.day_of_month(t))
             .is_some()
     {
         j = j.saturating_add(1);
     }
     let t = toks.at(j)?;
-    let (value, end) = if let Some(m) = month(t) {
+    let (value, end) = if let Some(m) = toks.month(t) {
         month_first(toks, i, j, m)?
     } else if let Some(found) = iso_date(toks, j) {
         found
-    } else if let Some(d) = day_of_month(t) {
+    } else if let Some(d) = toks.day_of_month(t) {
         day_first(toks, j, d)?
     } else {
         return None;
@@ -692,8 +615,8 @@ fn calendar_date(toks: Toks, i: usize) -> Option<(Value, usize)> {
 }
 
 /// Finds the time expressions of a sentence, left to right, not overlapping.
-pub fn find(tokens: &[Token]) -> Vec<Timex> {
-    let toks = Toks(tokens);
+pub fn find(k: &Knowledge, tokens: &[Token]) -> Vec<Timex> {
+    let toks = Toks { tokens, k };
     let mut out: Vec<Timex> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -703,24 +626,7 @@ pub fn find(tokens: &[Token]) -> Vec<Timex> {
         };
         let prep = toks
             .before(i)
-            .filter(|p| {
-                p.is_any(&[
-                    "on",
-                    "in",
-                    "from",
-                    "since",
-                    "until",
-                    "till",
-                    "by",
-                    "at",
-                    "starting",
-                    "before",
-                    "after",
-                    "during",
-                    "of",
-                    "effective",
-                ])
-            })
+            .filter(|p| k.time.preps.has_word(p))
             .map(|p| p.norm.clone());
         let len = m.len.max(1);
         out.push(Timex {
@@ -731,7 +637,7 @@ pub fn find(tokens: &[Token]) -> Vec<Timex> {
             utc_minute: m.utc,
             local_time: m.local,
             prep,
-            tense: tense_before(tokens, i),
+            tense: tense_before(k, tokens, i),
         });
         i = i.saturating_add(len);
     }
@@ -776,7 +682,7 @@ fn match_at(toks: Toks, i: usize) -> Option<Match> {
 fn time_then_date(toks: Toks, i: usize) -> Option<Match> {
     let (local, utc, n) = time_of_day(toks, i)?;
     let mut k = i.saturating_add(n);
-    if toks.is_any(k, &["on", ","]) {
+    if toks.is(k, ",") || toks.in_class(k, &toks.k.time.preps) {
         k = k.saturating_add(1);
     }
     let lead = k.saturating_sub(i);
@@ -791,7 +697,7 @@ fn time_then_date(toks: Toks, i: usize) -> Option<Match> {
             lead,
         });
     }
-    let w = toks.at(k).and_then(weekday)?;
+    let w = toks.at(k).and_then(|t| toks.weekday(t))?;
     Some(Match {
         value: Value::Weekday(w, Qualifier::Bare),
         len: lead.saturating_add(1),
@@ -806,7 +712,7 @@ fn time_then_date(toks: Toks, i: usize) -> Option<Match> {
 fn date_then_time(toks: Toks, i: usize) -> Option<Match> {
     let (value, n) = calendar_date(toks, i)?;
     let k = i.saturating_add(n);
-    let gap = usize::from(toks.is_any(k, &["at", ",", "-"]));
+    let gap = usize::from(toks.is_any(k, &[",", HYPHEN]) || toks.in_class(k, &toks.k.time.preps));
     if let Some((local, utc, m)) = time_of_day(toks, k.saturating_add(gap)) {
         return Some(Match {
             value,
@@ -820,85 +726,89 @@ fn date_then_time(toks: Toks, i: usize) -> Option<Match> {
 }
 
 fn bare_weekday(toks: Toks, i: usize) -> Option<Match> {
-    let w = toks.at(i).and_then(weekday)?;
-    let q = match toks.before(i).map(|p| p.norm.as_str()) {
-        Some("last") => Qualifier::Last,
-        Some("next") => Qualifier::Next,
-        Some("this") => Qualifier::This,
-        _ => Qualifier::Bare,
+    let w = toks.at(i).and_then(|t| toks.weekday(t))?;
+    let shift = toks
+        .before(i)
+        .and_then(|p| toks.calendar().shifts.get(&p.norm).copied());
+    let q = match shift {
+        Some(s) if s < 0 => Qualifier::Last,
+        Some(s) if s > 0 => Qualifier::Next,
+        Some(_) => Qualifier::This,
+        None => Qualifier::Bare,
     };
     Some(Match::plain(Value::Weekday(w, q), 1))
 }
 
 fn bare_year(toks: Toks, i: usize) -> Option<Match> {
     let y = toks.at(i).and_then(year)?;
-    let is_count = toks.is_any(i.saturating_add(1), COUNT_NOUNS);
-    let in_number = toks.before(i).is_some_and(|p| p.is_any(&["$", "€", "£"]));
+    let is_count = toks.in_class(i.saturating_add(1), &toks.k.time.count_nouns);
+    let in_number = toks.before(i).is_some_and(|p| p.is_any(CURRENCY_MARKS));
     (!is_count && !in_number).then(|| Match::plain(Value::Absolute(When::Year(y)), 1))
 }
 
+/// Marks before a number that make it money, not a year ("$2020").
+const CURRENCY_MARKS: &[&str] = &["$", "€", "£"];
+
 /// "in recent weeks", "in the past few days", "recently", "for months".
 fn vague(toks: Toks, i: usize) -> Option<Match> {
-    let t = toks.at(i)?;
-    if t.is_any(&["recently", "lately"]) {
+    let words = &toks.k.time;
+    if toks.in_class(i, &words.vague) {
         return Some(Match::plain(Value::Vague, 1));
     }
-    let periods = ["days", "weeks", "months", "years"];
-    if t.is_any(&["recent", "past", "last", "coming"]) {
+    let period = |k: usize| {
+        toks.at(k)
+            .and_then(|t| toks.unit(t))
+            .is_some_and(|_| toks.at(k).is_some_and(|t| t.norm.ends_with('s')))
+    };
+    if toks.in_class(i, &words.vague_leads) {
         let mut k = i.saturating_add(1);
-        if toks.is_any(k, &["few", "several", "couple"]) {
+        if toks.in_class(k, &words.vague_quantities) {
             k = k.saturating_add(1);
         }
-        if toks.is_any(k, &periods) {
+        if period(k) {
             return Some(Match::plain(
                 Value::Vague,
                 k.saturating_add(1).saturating_sub(i),
             ));
         }
     }
-    (t.is("for") && toks.is_any(i.saturating_add(1), &periods))
+    (toks.in_class(i, &words.span_leads) && period(i.saturating_add(1)))
         .then(|| Match::plain(Value::Vague, 2))
 }
 
 /// "yesterday", "today", "overnight", "last year", "this month".
 fn relative(toks: Toks, i: usize) -> Option<Match> {
     let t = toks.at(i)?;
-    let value = match t.norm.as_str() {
-        "yesterday" => Value::Days(-1),
-        "today" | "tonight" | "overnight" => Value::Days(0),
-        "tomorrow" => Value::Days(1),
-        "last" | "this" | "next" | "past" => {
-            let shift = match t.norm.as_str() {
-                "last" | "past" => -1,
-                "next" => 1,
-                _ => 0,
-            };
-            return match toks.at(i.saturating_add(1)).and_then(unit) {
-                Some(Unit::Year) => Some(Match::plain(Value::Years(shift), 2)),
-                Some(Unit::Month) => Some(Match::plain(Value::Months(shift), 2)),
-                _ => None,
-            };
-        }
-        _ => return None,
-    };
-    Some(Match::plain(value, 1))
+    let cal = toks.calendar();
+    if let Some(&days) = cal.days.get(&t.norm) {
+        return Some(Match::plain(Value::Days(days), 1));
+    }
+    let shift = *cal.shifts.get(&t.norm)?;
+    match toks.at(i.saturating_add(1)).and_then(|u| toks.unit(u)) {
+        Some(Unit::Year) => Some(Match::plain(Value::Years(shift), 2)),
+        Some(Unit::Month) => Some(Match::plain(Value::Months(shift), 2)),
+        _ => None,
+    }
 }
 
 /// "two years ago", "a day after", "a day earlier", "14-month".
 fn counted(toks: Toks, i: usize) -> Option<Match> {
     let n = toks
         .at(i)
-        .and_then(number_word)
+        .and_then(|t| toks.number(t))
         .filter(|n| *n <= MAX_OFFSET)?;
     let n = i32::try_from(n).ok()?;
-    let hyphen = toks.is(i.saturating_add(1), "-");
+    let hyphen = toks.is(i.saturating_add(1), HYPHEN);
     let u_at = i.saturating_add(1).saturating_add(usize::from(hyphen));
-    let u = toks.at(u_at).and_then(unit)?;
+    let u = toks.at(u_at).and_then(|t| toks.unit(t))?;
     let after_at = u_at.saturating_add(1);
+    let words = &toks.k.time;
     if hyphen {
         // "14-month offensive"; "nine-year-old" is not a duration of an event.
-        let is_age = toks.is(after_at, "-") && toks.is(after_at.saturating_add(1), "old");
-        let long = toks.is(after_at, "-") && toks.is(after_at.saturating_add(1), "long");
+        let marked =
+            |class| toks.in_class(after_at.saturating_add(1), class) && toks.is(after_at, HYPHEN);
+        let is_age = marked(&words.age_marks);
+        let long = marked(&words.length_marks);
         let len = after_at
             .saturating_add(if long { 2 } else { 0 })
             .saturating_sub(i);
@@ -910,33 +820,33 @@ fn counted(toks: Toks, i: usize) -> Option<Match> {
         Unit::Month | Unit::Year => 0,
     };
     let len = after_at.saturating_add(1).saturating_sub(i);
-    match toks.at(after_at).map(|a| a.norm.as_str()) {
-        Some("ago") => Some(Match::plain(
+    let after = toks.at(after_at)?;
+    if toks.in_class(after_at, &words.ago) {
+        return Some(Match::plain(
             match u {
                 Unit::Year => Value::Years(n.saturating_neg()),
                 Unit::Month => Value::Months(n.saturating_neg()),
                 _ => Value::Days(days.saturating_neg()),
             },
             len,
-        )),
-        Some(w @ ("after" | "later" | "before" | "earlier"))
-            if matches!(u, Unit::Day | Unit::Week) =>
-        {
-            let sign = if matches!(w, "after" | "later") {
-                1
-            } else {
-                -1
-            };
-            Some(Match::plain(
-                Value::AnchorDays {
-                    days: days.saturating_mul(sign),
-                    clause: matches!(w, "after" | "before"),
-                },
-                len,
-            ))
-        }
-        _ => None,
+        ));
     }
+    if !matches!(u, Unit::Day | Unit::Week) {
+        return None;
+    }
+    let cal = toks.calendar();
+    let (sign, clause) = match (cal.anchors.get(&after.norm), cal.offsets.get(&after.norm)) {
+        (Some(&s), _) => (s, true),
+        (None, Some(&s)) => (s, false),
+        (None, None) => return None,
+    };
+    Some(Match::plain(
+        Value::AnchorDays {
+            days: days.saturating_mul(sign.signum()),
+            clause,
+        },
+        len,
+    ))
 }
 
 #[cfg(test)]
@@ -951,7 +861,7 @@ mod tests {
     fn resolve(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(&chars, 0);
-        find(&tokens)
+        find(Knowledge::builtin(), &tokens)
             .iter()
             .filter_map(|t| t.resolve(sat()).map(|(w, _)| w.to_string()))
             .collect()
@@ -1025,7 +935,7 @@ mod tests {
         let found = |text: &str| {
             let chars: Vec<char> = text.chars().collect();
             let tokens = tokenize(&chars, 0);
-            find(&tokens)
+            find(Knowledge::builtin(), &tokens)
                 .iter()
                 .map(|t| {
                     let when = t
@@ -1079,7 +989,7 @@ mod tests {
     fn anchored_offsets_need_an_event() {
         let chars: Vec<char> = "comes a day after the GNA seized".chars().collect();
         let tokens = tokenize(&chars, 0);
-        let found = find(&tokens);
+        let found = find(Knowledge::builtin(), &tokens);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].value,
@@ -1097,7 +1007,7 @@ mod tests {
             .chars()
             .collect();
         let tokens = tokenize(&chars, 0);
-        let t = &find(&tokens)[0];
+        let t = &find(Knowledge::builtin(), &tokens)[0];
         assert_eq!(t.local_time.as_deref(), Some("18:00"));
         assert_eq!(t.utc_minute, Some(16 * 60));
         assert_eq!(t.prep.as_deref(), Some("from"));

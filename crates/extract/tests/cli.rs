@@ -118,7 +118,7 @@ fn a_desk_extends_the_gazetteer_and_the_lexicon_without_rebuilding() {
         "/../../assets/lexicon.toml"
     ))
     .unwrap()
-        + "\n[[verb]]\nkind = \"capture\"\nframe = \"takes\"\nforms = [\"grab\", \"grabbed\"]\n";
+        + "\n[[verb]]\nkind = \"capture\"\nframe = \"takes\"\nlemmas = [\"grab\"]\n";
     let lexicon = temp_file("lexicon.toml", &lexicon);
     let out = extract(&[page, "--lexicon", lexicon.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -145,16 +145,21 @@ fn a_desk_extends_the_gazetteer_and_the_lexicon_without_rebuilding() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["events"][0]["place"], "abu_arqub");
 
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/lexicon.toml"
+    ))
+    .unwrap();
     let broken = temp_file(
         "broken.toml",
-        "[[verb]]\nkind = \"grab\"\nframe = \"takes\"\nforms = [\"x\"]\n",
+        &format!("{shipped}\n[[verb]]\nkind = \"grab\"\nframe = \"takes\"\nlemmas = [\"x\"]\n"),
     );
     let out = extract(&[page, "--lexicon", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(
-        err.contains("lexicon.toml: verb 1") && err.contains("\"grab\""),
+        err.contains("lexicon.toml: verb ") && err.contains("(x): kind \"grab\""),
         "{err}"
     );
 }

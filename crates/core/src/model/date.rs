@@ -230,6 +230,10 @@ pub type Minutes = i64;
 
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
 
+/// The years a date of the story may fall in; a year outside them is a misreading (a count,
+/// a sum of money), not a date.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 impl When {
     pub fn precision(self) -> Precision {
         match self {

@@ -1,31 +1,44 @@
 //! What the extractor knows of the world, read from two files a desk can extend without
 //! touching code: `lexicon.toml` (the actors' names, the words that signal events, the small
-//! words that change a sentence's meaning) and `gazetteer.geojson` (places: ids, spellings,
-//! coordinates, facilities and the towns they belong to).
+//! words that change a sentence's meaning, the calendar's words, how verbs inflect) and
+//! `gazetteer.geojson` (places: ids, spellings, coordinates, facilities and the towns they
+//! belong to). Every word the rules read comes from these files.
 //!
 //! [`Knowledge::builtin`] is the copy shipped in `assets/`; [`Knowledge::parse`] reads any
 //! other, with errors that name the file, the entry and what to fix.
 //!
 //! ```
-//! use newsmap_extract::knowledge::Knowledge;
+//! use newsmap_extract::knowledge::{Knowledge, LEXICON_TOML};
 //! let k = Knowledge::builtin();
 //! assert!(k.place("bani_walid").is_some());
-//! let broken = Knowledge::parse("[[verb]]\nkind = \"capture\"\nframe = \"grabs\"\nforms = [\"grab\"]",
-//!                               r#"{"type": "FeatureCollection", "features": []}"#);
+//! let lexicon = format!("{LEXICON_TOML}\n[[verb]]\nkind = \"capture\"\nframe = \"grabs\"\nlemmas = [\"grab\"]");
+//! let broken = Knowledge::parse(&lexicon, r#"{"type": "FeatureCollection", "features": []}"#);
 //! assert!(broken.err().ok_or("accepted")?.to_string().contains("frame \"grabs\""));
 //! # Ok::<(), &str>(())
 //! ```
 
+pub mod gazetteer;
+pub mod lexicon;
+pub mod morphology;
+pub mod phrases;
+
 use super::text::{Token, TokenKind, tokenize};
-use newsmap_core::model::{Actor, EventKind, PlaceId};
+pub use gazetteer::{KnownPlace, PlaceKind};
+use lexicon::{
+    AttributionWords, Calendar, CeasefireWords, EventWords, Grammar, MorphologyEntry, PlaceWords,
+    SectionEntry, StatementWords, TextWords, TimeWords, UprisingWords, Words,
+};
+use morphology::Morphology;
+use newsmap_core::model::{Actor, EventKind};
+pub use phrases::{Phrase, Phrases};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::fmt;
 use std::sync::OnceLock;
 
 /// The shipped vocabulary and gazetteer.
-pub const LEXICON_TOML: &str = include_str!("../../../assets/lexicon.toml");
-pub const GAZETTEER_GEOJSON: &str = include_str!("../../../assets/gazetteer.geojson");
+pub const LEXICON_TOML: &str = include_str!("../../../../assets/lexicon.toml");
+pub const GAZETTEER_GEOJSON: &str = include_str!("../../../../assets/gazetteer.geojson");
 
 /// A problem in a knowledge file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,132 +55,6 @@ impl fmt::Display for KnowledgeError {
 
 impl std::error::Error for KnowledgeError {}
 
-/// What sort of place an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlaceKind {
-    Town,
-    Airport,
-    Airbase,
-    District,
-}
-
-/// A place of the gazetteer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KnownPlace {
-    pub id: PlaceId,
-    pub name: String,
-    pub name_ar: Option<String>,
-    pub lon: f64,
-    pub lat: f64,
-    pub kind: PlaceKind,
-    /// The town a facility or district belongs to.
-    pub within: Option<PlaceId>,
-    pub variants: Vec<String>,
-}
-
-/// A sequence of normalised words to match ("control of" → `["control", "of"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Phrase(pub Vec<String>);
-
-impl Phrase {
-    fn new(text: &str) -> Phrase {
-        let chars: Vec<char> = text.chars().collect();
-        Phrase(
-            tokenize(&chars, 0)
-                .into_iter()
-                .filter(|t| t.norm != "-")
-                .map(|t| t.norm)
-                .collect(),
-        )
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The number of tokens of `tokens` from `at` that this phrase covers, skipping hyphens
-    /// inside it ("al-Watiya" matches "al watiya"); `None` when it does not match there.
-    pub fn matches(&self, tokens: &[Token], at: usize) -> Option<usize> {
-        let mut k = at;
-        for (n, word) in self.0.iter().enumerate() {
-            if n > 0 {
-                while tokens.get(k).is_some_and(|t| t.is("-")) {
-                    k = k.saturating_add(1);
-                }
-            }
-            if !tokens.get(k)?.is(word) {
-                return None;
-            }
-            k = k.saturating_add(1);
-        }
-        Some(k.saturating_sub(at))
-    }
-}
-
-/// A list of phrases, any of which may match, found by their first word.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Phrases {
-    /// By first word, longest first.
-    by_first: HashMap<String, Vec<Phrase>>,
-    /// Whether the empty phrase is one of them (it matches anywhere, covering nothing).
-    empty: bool,
-}
-
-impl Phrases {
-    fn new(list: &[String]) -> Phrases {
-        let mut out = Phrases::default();
-        for p in list.iter().map(|s| Phrase::new(s)) {
-            match p.0.first() {
-                Some(first) => out.by_first.entry(first.clone()).or_default().push(p),
-                None => out.empty = true,
-            }
-        }
-        for list in out.by_first.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
-        out
-    }
-
-    /// The longest phrase matching at `at`: how many tokens it covers.
-    pub fn match_at(&self, tokens: &[Token], at: usize) -> Option<usize> {
-        tokens
-            .get(at)
-            .and_then(|t| self.by_first.get(&t.norm))
-            .and_then(|list| list.iter().find_map(|p| p.matches(tokens, at)))
-            .or(self.empty.then_some(0))
-    }
-
-    /// Whether one of the phrases ends right before token `at` (ends at `at - 1`).
-    pub fn ends_before(&self, tokens: &[Token], at: usize) -> bool {
-        self.by_first.values().flatten().any(|p| {
-            at.checked_sub(p.len())
-                .is_some_and(|start| p.matches(tokens, start) == Some(p.len()))
-        })
-    }
-
-    /// Whether a token is one of the single-word phrases.
-    pub fn has_word(&self, t: &Token) -> bool {
-        self.by_first
-            .get(&t.norm)
-            .is_some_and(|list| list.iter().any(|p| p.len() == 1))
-    }
-
-    /// The first position in `tokens[from..to]` where a (non-empty) phrase matches.
-    pub fn find_in(&self, tokens: &[Token], from: usize, to: usize) -> Option<usize> {
-        (from..to.min(tokens.len())).find(|&k| {
-            tokens
-                .get(k)
-                .and_then(|t| self.by_first.get(&t.norm))
-                .is_some_and(|list| list.iter().any(|p| p.matches(tokens, k).is_some()))
-        })
-    }
-}
-
 /// How a trigger finds its roles (see `lexicon.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -183,6 +70,7 @@ pub enum Frame {
 pub struct VerbRule {
     pub kind: EventKind,
     pub frame: Frame,
+    /// Every form of its verbs.
     pub forms: Vec<String>,
     /// Words between the verb and its object ("control of"); `Phrase` empty for none.
     pub then: Phrases,
@@ -200,38 +88,6 @@ pub struct NounRule {
     pub preps: Phrases,
     pub needs: Vec<String>,
     pub confidence: f64,
-}
-
-/// Word lists that change what a sentence says.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Words {
-    pub denial: Phrases,
-    pub intention: Phrases,
-    pub future: Phrases,
-    pub reporting: Phrases,
-    pub unconfirmed: Phrases,
-    pub speakers: Phrases,
-    pub force_nouns: Phrases,
-    pub place_nouns: Phrases,
-    pub facility_nouns: Phrases,
-    pub spatial: Phrases,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CeasefireWords {
-    pub words: Phrases,
-    pub deals: Phrases,
-    pub announce: Phrases,
-    pub effect: Phrases,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StatementWords {
-    pub feelings: Phrases,
-    pub support: Phrases,
-    pub against: Phrases,
-    pub calls: Phrases,
-    pub objects: Phrases,
 }
 
 /// What a name refers to.
@@ -260,16 +116,23 @@ pub struct Knowledge {
     pub verbs: Vec<VerbRule>,
     pub nouns: Vec<NounRule>,
     pub words: Words,
+    pub grammar: Grammar,
+    pub events: EventWords,
     pub ceasefire: CeasefireWords,
     pub statement: StatementWords,
-    pub uprising: Phrases,
+    pub attribution: AttributionWords,
+    pub uprising: UprisingWords,
+    pub time: TimeWords,
+    pub calendar: Calendar,
+    pub text: TextWords,
+    pub place_words: PlaceWords,
     /// Names by their first word, longest first.
     names: HashMap<String, Vec<Name>>,
     /// Verb rules by form.
     verb_forms: HashMap<String, Vec<usize>>,
 }
 
-// The files' shapes.
+// The lexicon's shape.
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -281,13 +144,29 @@ struct LexiconFile {
     #[serde(default)]
     noun: Vec<NounEntry>,
     #[serde(default)]
-    words: WordsEntry,
+    morphology: MorphologyEntry,
     #[serde(default)]
-    ceasefire: CeasefireEntry,
+    words: SectionEntry,
     #[serde(default)]
-    statement: StatementEntry,
+    grammar: SectionEntry,
     #[serde(default)]
-    uprising: UprisingEntry,
+    events: SectionEntry,
+    #[serde(default)]
+    ceasefire: SectionEntry,
+    #[serde(default)]
+    statement: SectionEntry,
+    #[serde(default)]
+    attribution: SectionEntry,
+    #[serde(default)]
+    uprising: SectionEntry,
+    #[serde(default)]
+    time: SectionEntry,
+    #[serde(default)]
+    calendar: Calendar,
+    #[serde(default)]
+    text: SectionEntry,
+    #[serde(default)]
+    places: SectionEntry,
 }
 
 #[derive(Deserialize)]
@@ -304,7 +183,8 @@ struct ActorEntry {
 struct VerbEntry {
     kind: String,
     frame: String,
-    forms: Vec<String>,
+    /// Verbs by their lemma, inflected by the morphology.
+    lemmas: Vec<String>,
     #[serde(default)]
     then: Vec<String>,
     #[serde(default)]
@@ -332,88 +212,7 @@ fn default_confidence() -> f64 {
     0.8
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-struct WordsEntry {
-    denial: Vec<String>,
-    intention: Vec<String>,
-    future: Vec<String>,
-    reporting: Vec<String>,
-    unconfirmed: Vec<String>,
-    speakers: Vec<String>,
-    force_nouns: Vec<String>,
-    place_nouns: Vec<String>,
-    facility_nouns: Vec<String>,
-    spatial: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-struct CeasefireEntry {
-    words: Vec<String>,
-    deals: Vec<String>,
-    announce: Vec<String>,
-    effect: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-struct StatementEntry {
-    feelings: Vec<String>,
-    support: Vec<String>,
-    against: Vec<String>,
-    calls: Vec<String>,
-    objects: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-struct UprisingEntry {
-    words: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct GazetteerFile {
-    features: Vec<GazetteerFeature>,
-}
-
-#[derive(Deserialize)]
-struct GazetteerFeature {
-    properties: GazetteerProperties,
-    geometry: PointGeometry,
-}
-
-#[derive(Deserialize)]
-struct GazetteerProperties {
-    id: String,
-    name: String,
-    #[serde(default)]
-    name_ar: Option<String>,
-    #[serde(default = "town")]
-    kind: String,
-    #[serde(default)]
-    within: Option<String>,
-    #[serde(default)]
-    variants: Vec<String>,
-}
-
-fn town() -> String {
-    "town".to_owned()
-}
-
-#[derive(Deserialize)]
-struct PointGeometry {
-    #[serde(rename = "type")]
-    kind: String,
-    coordinates: Vec<f64>,
-}
-
 const LEXICON_FILE: &str = "lexicon.toml";
-const GAZETTEER_FILE: &str = "gazetteer.geojson";
-
-/// Articles that may stand before an Arabic place name, written or not ("al-Watiya",
-/// "Watiya").
-const ARTICLES: [&str; 9] = ["al", "el", "as", "az", "ash", "at", "ad", "ar", "an"];
 
 fn kinds_list() -> String {
     EventKind::ALL
@@ -458,49 +257,6 @@ fn noun_rule(n: usize, v: &NounEntry) -> Result<NounRule, KnowledgeError> {
     })
 }
 
-impl Words {
-    /// The word lists of the lexicon's `[words]` table.
-    fn new(w: &WordsEntry) -> Words {
-        Words {
-            denial: Phrases::new(&w.denial),
-            intention: Phrases::new(&w.intention),
-            future: Phrases::new(&w.future),
-            reporting: Phrases::new(&w.reporting),
-            unconfirmed: Phrases::new(&w.unconfirmed),
-            speakers: Phrases::new(&w.speakers),
-            force_nouns: Phrases::new(&w.force_nouns),
-            place_nouns: Phrases::new(&w.place_nouns),
-            facility_nouns: Phrases::new(&w.facility_nouns),
-            spatial: Phrases::new(&w.spatial),
-        }
-    }
-}
-
-impl CeasefireWords {
-    /// The word lists of the lexicon's `[ceasefire]` table.
-    fn new(c: &CeasefireEntry) -> CeasefireWords {
-        CeasefireWords {
-            words: Phrases::new(&c.words),
-            deals: Phrases::new(&c.deals),
-            announce: Phrases::new(&c.announce),
-            effect: Phrases::new(&c.effect),
-        }
-    }
-}
-
-impl StatementWords {
-    /// The word lists of the lexicon's `[statement]` table.
-    fn new(st: &StatementEntry) -> StatementWords {
-        StatementWords {
-            feelings: Phrases::new(&st.feelings),
-            support: Phrases::new(&st.support),
-            against: Phrases::new(&st.against),
-            calls: Phrases::new(&st.calls),
-            objects: Phrases::new(&st.objects),
-        }
-    }
-}
-
 impl Knowledge {
     /// The knowledge shipped in `assets/`, parsed once.
     pub fn builtin() -> &'static Knowledge {
@@ -520,9 +276,16 @@ impl Knowledge {
             verbs: Vec::new(),
             nouns: Vec::new(),
             words: Words::default(),
+            grammar: Grammar::default(),
+            events: EventWords::default(),
             ceasefire: CeasefireWords::default(),
             statement: StatementWords::default(),
-            uprising: Phrases::default(),
+            attribution: AttributionWords::default(),
+            uprising: UprisingWords::default(),
+            time: TimeWords::default(),
+            calendar: Calendar::default(),
+            text: TextWords::default(),
+            place_words: PlaceWords::default(),
             names: HashMap::default(),
             verb_forms: HashMap::default(),
         }
@@ -536,21 +299,55 @@ impl Knowledge {
                 e.to_string().trim().replace('\n', " ")
             ))
         })?;
+        let m = file.morphology.morphology();
         let mut k = Knowledge::empty();
-        k.places = parse_gazetteer(gazetteer)?;
+        k.places = gazetteer::parse(gazetteer)?;
+        k.words = Words::build(&file.words, &m).map_err(lex_error)?;
+        k.grammar = Grammar::build(&file.grammar, &m).map_err(lex_error)?;
+        k.events = EventWords::build(&file.events, &m).map_err(lex_error)?;
+        k.ceasefire = CeasefireWords::build(&file.ceasefire, &m).map_err(lex_error)?;
+        k.statement = StatementWords::build(&file.statement, &m).map_err(lex_error)?;
+        k.attribution = AttributionWords::build(&file.attribution, &m).map_err(lex_error)?;
+        k.uprising = UprisingWords::build(&file.uprising, &m).map_err(lex_error)?;
+        k.time = TimeWords::build(&file.time, &m).map_err(lex_error)?;
+        k.text = TextWords::build(&file.text, &m).map_err(lex_error)?;
+        k.place_words = PlaceWords::build(&file.places, &m).map_err(lex_error)?;
+        file.calendar.check().map_err(lex_error)?;
+        k.calendar = file.calendar;
         k.add_actors(&file.actor)?;
         k.add_place_names();
         for (n, v) in file.verb.iter().enumerate() {
-            k.add_verb(n, v)?;
+            k.add_verb(n, v, &m)?;
         }
         for (n, v) in file.noun.iter().enumerate() {
             k.nouns.push(noun_rule(n, v)?);
         }
-        k.words = Words::new(&file.words);
-        k.ceasefire = CeasefireWords::new(&file.ceasefire);
-        k.statement = StatementWords::new(&file.statement);
-        k.uprising = Phrases::new(&file.uprising.words);
         Ok(k)
+    }
+
+    /// Every class of words of the lexicon, as `section.class`.
+    pub fn classes(&self) -> Vec<(String, &Phrases)> {
+        let sections: [(&str, Vec<(&'static str, &Phrases)>); 11] = [
+            (Words::SECTION, self.words.classes()),
+            (Grammar::SECTION, self.grammar.classes()),
+            (EventWords::SECTION, self.events.classes()),
+            (CeasefireWords::SECTION, self.ceasefire.classes()),
+            (StatementWords::SECTION, self.statement.classes()),
+            (AttributionWords::SECTION, self.attribution.classes()),
+            (UprisingWords::SECTION, self.uprising.classes()),
+            (TimeWords::SECTION, self.time.classes()),
+            (TextWords::SECTION, self.text.classes()),
+            (PlaceWords::SECTION, self.place_words.classes()),
+            ("verb", Vec::new()),
+        ];
+        sections
+            .into_iter()
+            .flat_map(|(s, classes)| {
+                classes
+                    .into_iter()
+                    .map(move |(c, p)| (format!("{s}.{c}"), p))
+            })
+            .collect()
     }
 
     /// The lexicon's actors: which are parties, and their names.
@@ -592,8 +389,8 @@ impl Knowledge {
     }
 
     /// Verb `n` of the lexicon, checked, with its forms indexed.
-    fn add_verb(&mut self, n: usize, v: &VerbEntry) -> Result<(), KnowledgeError> {
-        let what = format!("verb {} ({})", n.saturating_add(1), v.forms.join(", "));
+    fn add_verb(&mut self, n: usize, v: &VerbEntry, m: &Morphology) -> Result<(), KnowledgeError> {
+        let what = format!("verb {} ({})", n.saturating_add(1), v.lemmas.join(", "));
         let kind = entry_kind(&what, &v.kind)?;
         let frame = match v.frame.as_str() {
             "takes" => Frame::Takes,
@@ -606,8 +403,8 @@ impl Knowledge {
                 )));
             }
         };
-        if v.forms.is_empty() {
-            return Err(lex_error(format!("{what}: no forms")));
+        if v.lemmas.is_empty() {
+            return Err(lex_error(format!("{what}: no lemmas")));
         }
         if matches!(frame, Frame::Moves | Frame::Falls | Frame::Expels) && v.preps.is_empty() {
             return Err(lex_error(format!(
@@ -622,7 +419,8 @@ impl Knowledge {
             v.then.clone()
         };
         let index = self.verbs.len();
-        for form in &v.forms {
+        let forms: Vec<String> = v.lemmas.iter().flat_map(|l| m.forms(l)).collect();
+        for form in &forms {
             self.verb_forms
                 .entry(normalise(form))
                 .or_default()
@@ -631,7 +429,7 @@ impl Knowledge {
         self.verbs.push(VerbRule {
             kind,
             frame,
-            forms: v.forms.clone(),
+            forms,
             then: Phrases::new(&then),
             preps: Phrases::new(&v.preps),
             needs: v.needs.iter().map(|w| normalise(w)).collect(),
@@ -650,7 +448,7 @@ impl Knowledge {
             && phrase
                 .0
                 .first()
-                .is_some_and(|w| ARTICLES.contains(&w.as_str()))
+                .is_some_and(|w| self.place_words.articles.has_norm(w))
         {
             phrases.push(Phrase(phrase.0.iter().skip(1).cloned().collect()));
         }
@@ -727,78 +525,6 @@ fn normalise(word: &str) -> String {
         .join(" ")
 }
 
-fn parse_gazetteer(text: &str) -> Result<Vec<KnownPlace>, KnowledgeError> {
-    let error = |problem: String| KnowledgeError {
-        file: GAZETTEER_FILE,
-        problem,
-    };
-    let file: GazetteerFile = serde_json::from_str(text)
-        .map_err(|e| error(format!("not a GeoJSON FeatureCollection of places ({e})")))?;
-    let mut places: Vec<KnownPlace> = Vec::with_capacity(file.features.len());
-    for (n, f) in file.features.iter().enumerate() {
-        let p = &f.properties;
-        let what = format!("feature {} (\"{}\")", n.saturating_add(1), p.id);
-        if p.id.is_empty()
-            || !p
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            return Err(error(format!(
-                "{what}: an id is lower-case letters, digits and underscores, such as \"bani_walid\""
-            )));
-        }
-        if places.iter().any(|q| q.id.as_str() == p.id) {
-            return Err(error(format!("{what}: the id is used twice")));
-        }
-        let (lon, lat) = match (f.geometry.kind.as_str(), f.geometry.coordinates.as_slice()) {
-            ("Point", [lon, lat]) => (*lon, *lat),
-            _ => {
-                return Err(error(format!(
-                    "{what}: the geometry must be a Point [longitude, latitude]"
-                )));
-            }
-        };
-        if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
-            return Err(error(format!(
-                "{what}: [{lon}, {lat}] is not a longitude and latitude in degrees"
-            )));
-        }
-        let kind = match p.kind.as_str() {
-            "town" => PlaceKind::Town,
-            "airport" => PlaceKind::Airport,
-            "airbase" => PlaceKind::Airbase,
-            "district" => PlaceKind::District,
-            other => {
-                return Err(error(format!(
-                    "{what}: kind \"{other}\" is not one of town, airport, airbase, district"
-                )));
-            }
-        };
-        places.push(KnownPlace {
-            id: PlaceId::new(p.id.clone()),
-            name: p.name.clone(),
-            name_ar: p.name_ar.clone().filter(|s| !s.is_empty()),
-            lon,
-            lat,
-            kind,
-            within: p.within.clone().map(PlaceId::new),
-            variants: p.variants.clone(),
-        });
-    }
-    for p in &places {
-        if let Some(w) = &p.within
-            && !places.iter().any(|q| &q.id == w)
-        {
-            return Err(error(format!(
-                "\"{}\" is within \"{w}\", which the gazetteer does not have",
-                p.id
-            )));
-        }
-    }
-    Ok(places)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -863,22 +589,23 @@ mod tests {
     #[test]
     fn errors_name_the_file_the_entry_and_the_fix() {
         let gaz = GAZETTEER_GEOJSON;
-        let problem = |lexicon: &str| {
-            Knowledge::parse(lexicon, gaz)
+        // The shipped lexicon with one more entry, or with one class taken out.
+        let problem = |more: &str| {
+            Knowledge::parse(&format!("{LEXICON_TOML}\n{more}"), gaz)
                 .err()
                 .map(|e| e.to_string())
                 .unwrap_or_default()
         };
         assert!(
             problem("[[actor]]\nid = \"nato\"\nnames = [\"NATO\"]")
-                .contains("actor 1 has id \"nato\"; ids are gna")
+                .contains("has id \"nato\"; ids are gna")
         );
         assert!(
-            problem("[[verb]]\nkind = \"grab\"\nframe = \"takes\"\nforms = [\"grab\"]")
+            problem("[[verb]]\nkind = \"grab\"\nframe = \"takes\"\nlemmas = [\"grab\"]")
                 .contains("kind \"grab\" is not one of capture")
         );
         assert!(
-            problem("[[verb]]\nkind = \"capture\"\nframe = \"moves\"\nforms = [\"go\"]")
+            problem("[[verb]]\nkind = \"capture\"\nframe = \"moves\"\nlemmas = [\"go\"]")
                 .contains("needs preps")
         );
         assert!(
@@ -888,12 +615,35 @@ mod tests {
             .contains("confidence 2 is not between 0 and 1")
         );
         assert!(problem("[[verbs]]").starts_with("lexicon.toml: not a valid lexicon"));
+        let without = |class: &str| {
+            let lexicon: String = LEXICON_TOML
+                .lines()
+                .filter(|l| !l.starts_with(&format!("{class} =")))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Knowledge::parse(&lexicon, gaz)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            without("relatives"),
+            "lexicon.toml: [grammar] has no class relatives"
+        );
+        let unknown = LEXICON_TOML.replace("[grammar]\n", "[grammar]\nnonsense = [\"x\"]\n");
+        assert!(
+            Knowledge::parse(&unknown, gaz)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+                .contains("[grammar] nonsense is not a class the extractor reads")
+        );
 
         let place = |props: &str, coords: &str| {
             let g = format!(
                 r#"{{"features": [{{"properties": {props}, "geometry": {{"type": "Point", "coordinates": {coords}}}}}]}}"#
             );
-            Knowledge::parse("", &g)
+            Knowledge::parse(LEXICON_TOML, &g)
                 .err()
                 .map(|e| e.to_string())
                 .unwrap_or_default()

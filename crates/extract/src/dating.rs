@@ -1,0 +1,383 @@
+//! The dating policy: which date an event takes, and how far that date can be trusted.
+//!
+//! In order: a time expression of the event's own sentence (the nearest one in the trigger's
+//! clause, never a ceasefire's start nor one in a later clause), resolved against the
+//! article's date or, for "a day later", against the event before; else the date of an event
+//! in the [`INHERIT_WINDOW`] sentences before; else the article's date, weakly. What a source
+//! says in the present tense ("UNSMIL condemns") is said on the article's date. Each way of
+//! dating multiplies the event's confidence by a factor of its own, named below.
+
+use super::function_words::PAST_ENDING;
+use super::knowledge::Knowledge;
+use super::rules::Found;
+use super::text::{Token, TokenKind};
+use super::timex::{Timex, Value};
+use super::{Analysed, Dated, dct};
+use newsmap_core::model::EventKind;
+use newsmap_core::model::Evidence;
+use newsmap_core::model::Status;
+use newsmap_core::model::date::{Precision, When};
+
+/// How many sentences back an undated event may take its date from.
+pub const INHERIT_WINDOW: usize = 2;
+/// How many tokens after a ceasefire word its start ("from Monday") may stand.
+const START_WINDOW: usize = 12;
+/// How many tokens before a time "since" makes it the start of a series of strikes.
+const SERIES_WINDOW: usize = 4;
+/// How much farther a time across a comma counts than one in the trigger's own clause.
+const OTHER_CLAUSE_DISTANCE: usize = 6;
+
+// Confidence factors, one per way of dating.
+
+/// A sentence in a photo caption is weaker evidence than prose.
+const CAPTION: f64 = 0.6;
+/// Said in the present tense: the article's date, as sure as that date.
+const SAID_NOW: f64 = 0.9;
+/// A relative time ("on Friday") resolved against the article's date.
+const RELATIVE: f64 = 0.95;
+/// "A day later": counted from the event before.
+const ANCHORED: f64 = 0.9;
+/// No time in the sentence: the date of the event before.
+const EVENT_BEFORE: f64 = 0.7;
+/// No time anywhere near: the article's date.
+const ARTICLE_DATE: f64 = 0.6;
+/// No date at all, for want of the article's.
+const UNDATED: f64 = 0.5;
+/// The least an actor's or the article date's confidence counts for.
+const FLOOR: f64 = 0.5;
+/// The least the article date's confidence counts for under an anchored date.
+const ANCHOR_FLOOR: f64 = 0.8;
+
+/// The date and sentence of the event "just before" one found in sentence `index`: in an
+/// earlier sentence, dated to the day by the text (not merely by the article's date), and a
+/// thing that happened (not a ceasefire's future start). One at the same place, if any, is the
+/// better guess ("the LNA said it had withdrawn from Tarhouna" follows the taking of Tarhouna,
+/// not the event mentioned in between).
+pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Option<(When, usize)> {
+    let before: Vec<&Dated> = dated
+        .iter()
+        .filter(|d| {
+            d.sentence < index
+                && index.saturating_sub(d.sentence) <= INHERIT_WINDOW
+                && !d.weak
+                && d.date.is_some_and(|w| w.precision() >= Precision::Day)
+                && d.found.kind != EventKind::CeasefireEffective
+        })
+        .collect();
+    let same_place = before
+        .iter()
+        .rev()
+        .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
+    same_place
+        .or(before.last())
+        .and_then(|d| d.date.map(|w| (w, d.sentence)))
+}
+
+/// A time expression introduced by "from/starting/effective/as of" shortly after token `i`.
+pub(crate) fn start_timex<'a>(k: &Knowledge, a: &'a Analysed, i: usize) -> Option<&'a Timex> {
+    a.timexes.iter().find(|t| {
+        t.first > i
+            && t.first <= i.saturating_add(START_WINDOW)
+            && (t
+                .prep
+                .as_deref()
+                .is_some_and(|p| k.time.start_preps.has_norm(p))
+                || k.ceasefire
+                    .effect
+                    .find_in(&a.sentence.tokens, i.saturating_add(1), t.first)
+                    .is_some())
+    })
+}
+
+/// Where an event's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateSource {
+    /// A time expression of its own sentence (or one anchored on the event before it).
+    Sentence,
+    /// The event in the sentence before.
+    EventBefore,
+    /// The article's own date, for want of anything else.
+    ArticleDate,
+}
+
+/// Dates one event: from the sentence's time expressions, else from the event just before
+/// (same or previous sentence), else the article date. Without an article date, an event the
+/// text dates only relatively is kept with no date and a basis that says why.
+pub(crate) fn date_event(
+    k: &Knowledge,
+    found: &Found,
+    a: &Analysed,
+    index: usize,
+    prev: Option<(When, usize)>,
+    article: &dct::ArticleDate,
+) -> Option<Dated> {
+    let dating = Dating::new(found, a, index);
+    // What a source says now ("UNSMIL condemns …") is said on the article's date.
+    if found.present {
+        return Some(dating.said_now(article));
+    }
+    let chosen: Option<&Timex> = if found.wants_start_date {
+        start_timex(k, a, found.trigger)
+    } else {
+        own_timex(k, a, found)
+    };
+    if let Some(t) = chosen {
+        return dating.by_timex(t, prev, article);
+    }
+    if found.wants_start_date || found.kind == EventKind::Uprising {
+        return None;
+    }
+    if let Some(d) = dating.by_event_before(prev) {
+        return Some(d);
+    }
+    Some(dating.by_article(article))
+}
+
+/// The time expression of its own sentence that dates an event: a duration that modifies the
+/// trigger, else the nearest one that is not a ceasefire's start and not in a later clause.
+fn own_timex<'a>(k: &Knowledge, a: &'a Analysed, found: &Found) -> Option<&'a Timex> {
+    // A duration that modifies the trigger ("14-month offensive") dates its start.
+    let duration = a.timexes.iter().find(|t| {
+        matches!(t.value, Value::Duration(..)) && t.last.saturating_add(1) == found.trigger
+    });
+    let claimed = start_timex_of_ceasefire(k, a);
+    duration.or_else(|| {
+        a.timexes
+            .iter()
+            .filter(|t| !matches!(t.value, Value::Duration(..)))
+            .filter(|t| claimed.is_none_or(|c| !std::ptr::eq(*t, c)))
+            .filter(|t| !in_later_clause(k, &a.sentence.tokens, found.trigger, t.first))
+            // "since the end of July 2019": when a series of strikes began, not when this
+            // one fell; for an offensive ("waging an offensive since April") its start.
+            .filter(|t| {
+                !matches!(found.kind, EventKind::Airstrike | EventKind::Shelling)
+                    || !(t.first.saturating_sub(SERIES_WINDOW)..t.first)
+                        .any(|j| k.events.series_start.at(&a.sentence.tokens, j))
+            })
+            // The nearest, preferring one in the trigger's own clause: "After seizing
+            // Zliten on Tuesday, GNA forces pushed toward Sirte on Saturday."
+            .min_by_key(|t| {
+                let (lo, hi) = (t.first.min(found.trigger), t.first.max(found.trigger));
+                let comma = a
+                    .sentence
+                    .tokens
+                    .get(lo..hi)
+                    .is_some_and(|ts| ts.iter().any(|w| w.is(",")));
+                t.first.abs_diff(found.trigger).saturating_add(if comma {
+                    OTHER_CLAUSE_DISTANCE
+                } else {
+                    0
+                })
+            })
+    })
+}
+
+/// One event being dated: what every way of dating it shares.
+struct Dating<'a> {
+    found: &'a Found,
+    a: &'a Analysed,
+    index: usize,
+    /// The confidence before the date's own: the trigger's and the actor's, less in a
+    /// caption.
+    base: f64,
+}
+
+impl<'a> Dating<'a> {
+    /// Event `found` of sentence `index`, about to be dated.
+    fn new(found: &'a Found, a: &'a Analysed, index: usize) -> Dating<'a> {
+        let evidence_factor = match a.sentence.evidence {
+            Evidence::Caption => CAPTION,
+            _ => 1.0,
+        };
+        let base = found.trigger_confidence * found.actor_confidence.max(FLOOR) * evidence_factor;
+        Dating {
+            found,
+            a,
+            index,
+            base,
+        }
+    }
+
+    /// The event with a date (dropped when out of [`YEARS`]), its basis and a confidence
+    /// `factor` for how the date was found.
+    fn make(
+        &self,
+        date: Option<When>,
+        basis: String,
+        local_time: Option<String>,
+        factor: f64,
+        source: DateSource,
+    ) -> Dated {
+        let date = date.filter(|w| newsmap_core::model::date::YEARS.contains(&w.first_day().year));
+        Dated {
+            found: self.found.clone(),
+            date,
+            explicit: source == DateSource::Sentence && date.is_some(),
+            weak: source == DateSource::ArticleDate,
+            basis,
+            local_time,
+            confidence: (self.base * factor * 100.0).round() / 100.0,
+            sentence: self.index,
+            evidence: self.a.sentence.evidence,
+            status: Status::Reported,
+        }
+    }
+
+    /// The event left undated for want of the article's date; `what` says what dated it.
+    fn undated(&self, what: &str) -> Dated {
+        self.make(
+            None,
+            format!(
+                "{what}, and the article's date is unknown: give it (--date) to place the event"
+            ),
+            None,
+            UNDATED,
+            DateSource::ArticleDate,
+        )
+    }
+
+    /// Said in the present tense: the article's date.
+    fn said_now(&self, article: &dct::ArticleDate) -> Dated {
+        match article.day() {
+            Some(d) => self.make(
+                Some(When::Day(d)),
+                "said in the present tense: the article date".to_owned(),
+                None,
+                SAID_NOW * article.confidence.max(FLOOR),
+                DateSource::Sentence,
+            ),
+            None => self.undated("said in the present tense"),
+        }
+    }
+
+    /// Dated by a time expression of the sentence: resolved against the article's date, or
+    /// against the event before for "a day later". `None` for a time too vague to place.
+    fn by_timex(
+        &self,
+        t: &Timex,
+        prev: Option<(When, usize)>,
+        article: &dct::ArticleDate,
+    ) -> Option<Dated> {
+        if t.value == Value::Vague {
+            return None; // "in recent weeks": cannot be put on the time line
+        }
+        if let Value::AnchorDays { days, clause } = t.value {
+            return self.by_anchor(t, days, clause, prev, article);
+        }
+        let relative = !matches!(t.value, Value::Absolute(_));
+        match article.day() {
+            Some(d) => t.resolve(d).map(|(when, basis)| {
+                let factor = if relative {
+                    RELATIVE * article.confidence
+                } else {
+                    1.0
+                };
+                self.make(
+                    Some(when),
+                    basis,
+                    t.local_time.clone(),
+                    factor,
+                    DateSource::Sentence,
+                )
+            }),
+            None => Some(match t.value {
+                Value::Absolute(w) => self.make(
+                    Some(t.with_time(w)),
+                    "stated in full".to_owned(),
+                    t.local_time.clone(),
+                    1.0,
+                    DateSource::Sentence,
+                ),
+                _ => self.undated("a relative date in the sentence"),
+            }),
+        }
+    }
+
+    /// "A day later", "a day after …": `days` from the event before, when that is dated to
+    /// the day; counted the other way when the expression opens a clause the trigger follows.
+    fn by_anchor(
+        &self,
+        t: &Timex,
+        days: i64,
+        clause: bool,
+        prev: Option<(When, usize)>,
+        article: &dct::ArticleDate,
+    ) -> Option<Dated> {
+        let (anchor, _) = prev.filter(|(w, _)| w.precision() >= Precision::Day)?;
+        let anchor = anchor.first_day();
+        let shift = if clause && self.found.trigger > t.last {
+            days.saturating_neg()
+        } else {
+            days
+        };
+        let day = anchor.add_days(shift);
+        let basis = format!("{shift:+} day(s) from the event before it ({anchor})");
+        Some(self.make(
+            Some(When::Day(day)),
+            basis,
+            None,
+            ANCHORED * article.confidence.max(ANCHOR_FLOOR),
+            DateSource::Sentence,
+        ))
+    }
+
+    /// No date in the sentence: that of the event just before, when it is dated to the day
+    /// and close enough.
+    fn by_event_before(&self, prev: Option<(When, usize)>) -> Option<Dated> {
+        let (w, _) = prev.filter(|(w, s)| {
+            self.index.saturating_sub(*s) <= INHERIT_WINDOW && w.precision() >= Precision::Day
+        })?;
+        let day = w.truncate(Precision::Day);
+        let basis =
+            format!("no date in the sentence: that of the event in the sentence before ({day})");
+        Some(self.make(
+            Some(day),
+            basis,
+            None,
+            EVENT_BEFORE,
+            DateSource::EventBefore,
+        ))
+    }
+
+    /// No date in the sentence nor before it: the article's date, weakly.
+    fn by_article(&self, article: &dct::ArticleDate) -> Dated {
+        match article.day() {
+            Some(d) => self.make(
+                Some(When::Day(d)),
+                "no date in the sentence: the article date".to_owned(),
+                None,
+                ARTICLE_DATE * article.confidence.max(FLOOR),
+                DateSource::ArticleDate,
+            ),
+            None => self.undated("no date in the sentence"),
+        }
+    }
+}
+
+/// Whether the time expression at `timex` belongs to a clause of its own after the trigger:
+/// "entered the town hours after the government announced on Thursday that …".
+fn in_later_clause(k: &Knowledge, tokens: &[Token], trigger: usize, timex: usize) -> bool {
+    let Some(between) = tokens.get(trigger.saturating_add(1)..timex) else {
+        return false;
+    };
+    let Some(sub) = between
+        .iter()
+        .position(|t| k.grammar.subordinators.has_word(t))
+    else {
+        return false;
+    };
+    between.iter().skip(sub.saturating_add(1)).any(|t| {
+        t.kind == TokenKind::Word
+            && (t.norm.ends_with(PAST_ENDING) || k.grammar.clause_verbs.has_word(t))
+    })
+}
+
+/// The time expression a ceasefire in this sentence takes effect at, which no other event of
+/// the sentence may take as its own date.
+pub(crate) fn start_timex_of_ceasefire<'a>(k: &Knowledge, a: &'a Analysed) -> Option<&'a Timex> {
+    let c = k
+        .ceasefire
+        .words
+        .find_in(&a.sentence.tokens, 0, a.sentence.tokens.len())?;
+    start_timex(k, a, c)
+}
