@@ -29,6 +29,9 @@ pub struct View<'a> {
     /// The actor a pronoun with nothing before it in the sentence most likely means: the last
     /// actor that did something in the sentences before.
     pub antecedent: Option<Actor>,
+    /// Who speaks in the text's own voice ("I", "we" with no speaker in the sentence): the
+    /// actor its heading names first.
+    pub voice: Option<Actor>,
 }
 
 /// One sentence, read with the shipped knowledge and seen as the rules see it (for tests).
@@ -43,6 +46,7 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
         tokens: &tokens,
         mentions: &m,
         antecedent: None,
+        voice: None,
     })
 }
 
@@ -111,7 +115,9 @@ impl View<'_> {
         let possessive = self.is(after, POSSESSIVE)
             && !(after.saturating_add(1)..after.saturating_add(3))
                 .any(|k| g.agent_nouns.at(self.tokens, k));
-        object || possessive
+        // "UN-backed talks", "GNA-held town": part of an adjective.
+        let adjective = self.is(after, HYPHEN);
+        object || possessive || adjective
     }
 
     /// The subject of the verb at `i` and how sure that is: the nearest actor before it that
@@ -249,8 +255,19 @@ impl View<'_> {
             });
         }
         let last = unknown_place_at(self.k, self.tokens, self.mentions, at)?;
+        // A known place spelled another way ("Gaser Ben Gasher"), its name and a facility
+        // noun after it.
+        let words: Vec<&str> = self
+            .tokens
+            .get(at..=last)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !self.k.words.facility_nouns.has_word(t))
+            .map(|t| t.norm.as_str())
+            .collect();
+        let known = self.k.place_by_spelling(&words).map(|p| p.id.clone());
         Some(PlaceRef {
-            id: None,
+            id: known,
             name: self.text(at, last),
             first: at,
             last,

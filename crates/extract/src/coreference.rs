@@ -23,6 +23,21 @@ pub struct Discourse {
     pub last_actor: Option<(Actor, usize)>,
     /// The party that last spoke: for "he said" in the sentences after.
     pub last_speaker: Option<Actor>,
+    /// Who speaks in the text's own voice: see [`voice`].
+    pub voice: Option<Actor>,
+}
+
+/// How many sentences from the top the text's voice may be named in (the heading and the
+/// first sentence).
+const VOICE_WINDOW: usize = 2;
+
+/// The actor the text speaks for, when it speaks in the first person ("I welcome", "we
+/// condemn" with no speaker in the sentence): the first actor named in its heading or first
+/// sentence ("Remarks by the Special Representative …").
+pub fn voice<'a>(sentences: impl Iterator<Item = &'a [Mention]>) -> Option<Actor> {
+    sentences
+        .take(VOICE_WINDOW)
+        .find_map(|mentions| mentions.iter().find_map(Mention::actor))
 }
 
 impl Discourse {

@@ -62,6 +62,9 @@ pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Opti
                 && !d.weak
                 && d.date.is_some_and(|w| w.precision() >= Precision::Day)
                 && d.found.kind != EventKind::CeasefireEffective
+                // What someone says is said when they say it: a statement takes its date from
+                // a statement before it, not from the fighting it comments on.
+                && (found.kind != EventKind::Statement || d.found.kind == EventKind::Statement)
         })
         .collect();
     let same_place = before
@@ -112,9 +115,13 @@ pub(crate) fn date_event(
     article: &dct::ArticleDate,
 ) -> Option<Dated> {
     let dating = Dating::new(found, a, index);
-    // What a source says now ("UNSMIL condemns …") is said on the article's date.
+    // What a source says now ("UNSMIL condemns …") is said on the article's date, unless the
+    // sentence opens with a date of its own ("25 May, UNSMIL condemns …").
     if found.present {
-        return Some(dating.said_now(article));
+        return match leading_date(a, found.trigger) {
+            Some(t) => dating.by_timex(t, prev, article),
+            None => Some(dating.said_now(article)),
+        };
     }
     let chosen: Option<&Timex> = if found.wants_start_date {
         start_timex(k, a, found.trigger)
@@ -131,6 +138,25 @@ pub(crate) fn date_event(
         return Some(d);
     }
     Some(dating.by_article(article))
+}
+
+/// How many tokens into a sentence a date may start and still date the whole item ("Security
+/// situation: 20 April, Statement, …").
+const LEADING_WINDOW: usize = 6;
+/// Marks after a leading date that set it apart from the sentence ("25 May, UNSMIL …").
+const LEADING_MARKS: &[&str] = &[",", ":", "-", "–"];
+
+/// A date that opens the sentence, set apart by a mark, before the trigger: the date of a
+/// list's item or a log's entry ("8 April, Prime Minister al-Sarraj reiterates …").
+fn leading_date(a: &Analysed, trigger: usize) -> Option<&Timex> {
+    a.timexes.first().filter(|t| {
+        t.first <= LEADING_WINDOW
+            && t.last < trigger
+            && a.sentence
+                .tokens
+                .get(t.last.saturating_add(1))
+                .is_some_and(|m| m.is_any(LEADING_MARKS))
+    })
 }
 
 /// The time expression of its own sentence that dates an event: a duration that modifies the

@@ -340,10 +340,18 @@ fn decide(gathered: Gathered) -> ArticleDate {
         evidence,
         candidates,
     } = gathered;
-    let decided = candidates.into_iter().max_by(|a, b| {
-        a.confidence
-            .total_cmp(&b.confidence)
-            .then(a.when.precision().cmp(&b.when.precision()))
+    // Of equally strong candidates, the first found: the first dateline, not one of a later
+    // item the page appends.
+    let decided = candidates.into_iter().reduce(|best, c| {
+        let better = c
+            .confidence
+            .total_cmp(&best.confidence)
+            .then(c.when.precision().cmp(&best.when.precision()));
+        if better == std::cmp::Ordering::Greater {
+            c
+        } else {
+            best
+        }
     });
     match decided {
         Some(c) => ArticleDate {

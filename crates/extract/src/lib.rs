@@ -176,6 +176,7 @@ struct Reading {
 /// each event dated.
 fn read_events(k: &Knowledge, analysed: &[Analysed], article: &dct::ArticleDate) -> Reading {
     let mut reading = Reading::default();
+    reading.discourse.voice = coreference::voice(analysed.iter().map(|a| a.mentions.as_slice()));
     for (index, a) in analysed.iter().enumerate() {
         if a.sentence.evidence == Evidence::Heading || a.sentence.tokens.len() > MAX_SENTENCE_TOKENS
         {
@@ -207,6 +208,7 @@ impl Reading {
             tokens: &a.sentence.tokens,
             mentions: &a.mentions,
             antecedent: self.discourse.antecedent(index, previous),
+            voice: self.discourse.voice,
         };
         let timex_after = |i: usize| dating::start_timex(k, a, i).is_some();
         self.facts

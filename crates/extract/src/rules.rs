@@ -601,12 +601,22 @@ fn ceasefire_deal(v: &View, c: usize) -> Option<Found> {
     Some(f)
 }
 
-/// Positions the sentence's actors take ("condemns", "calls for", "supports", "is alarmed"),
-/// one statement per actor.
+/// Positions the sentence's actors take ("condemns", "calls for", "supports", "is alarmed",
+/// "expressed its concern"), one statement per actor; what an actor says when the sentence
+/// reports no fighting ("Guterres said there was still time", "told the Security Council");
+/// and a statement a heading names ("Statement by the Humanitarian Coordinator").
 fn statements(v: &View, out: &mut Vec<Found>) {
+    // "The GNA said it had taken Tarhuna" is a claim, not a position: a sentence that tells of
+    // fighting makes no statement of what is merely said.
+    let fighting = out
+        .iter()
+        .any(|f| super::attribution::CLAIMABLE.contains(&f.kind))
+        || tells_of_fighting(v);
     let mut said: Vec<Actor> = Vec::new();
     for i in 0..v.len() {
-        let Some(position) = position_at(v, i) else {
+        let Some(position) =
+            position_at(v, i).or_else(|| (!fighting).then(|| speech_at(v, i)).flatten())
+        else {
             continue;
         };
         let Some((actor, ac)) = statement_actor(v, i) else {
@@ -616,28 +626,57 @@ fn statements(v: &View, out: &mut Vec<Found>) {
             continue;
         }
         said.push(actor);
-        let mut f = Found::new(EventKind::Statement, i, 0.85);
+        let mut f = Found::new(EventKind::Statement, i, STATEMENT_CONFIDENCE);
         f.actor = Some(actor);
         f.actor_confidence = ac;
-        f.stance = Some(if position.against && !position.call {
-            Stance::Rejection
-        } else {
-            Stance::Support
-        });
-        // "condemns", "calls on", "is alarmed", "we urge": said now, on the article's date.
+        f.stance = position.stance;
+        // "condemns", "calls on", "is alarmed", "we urge", "has condemned": said now, on the
+        // article's date.
         let present_marker = |k: usize| v.k.statement.present_markers.at(v.tokens, k);
-        f.present =
-            third_person(position.word) || present_marker(i.saturating_sub(1)) || present_marker(i);
+        let perfect =
+            v.k.grammar
+                .perfect_auxiliaries
+                .at(v.tokens, i.saturating_sub(1));
+        f.present = third_person(position.word)
+            || present_marker(i.saturating_sub(1))
+            || present_marker(i)
+            || perfect;
+        out.push(f);
+    }
+    if let Some(f) = named_statement(v).filter(|f| f.actor.is_some_and(|a| !said.contains(&a))) {
         out.push(f);
     }
 }
 
-/// A position taken at a token: the word that takes it, whether it is against, whether it is
-/// a call (or a feeling, which counts as one).
+/// Whether a word of the sentence signals fighting, whether or not a rule made an event of it
+/// ("the LNA said it had seized the airport" is a claim even when the airport is unknown).
+fn tells_of_fighting(v: &View) -> bool {
+    (0..v.len()).any(|i| {
+        let fighting = |kind: &EventKind| super::attribution::CLAIMABLE.contains(kind);
+        // "vowed to seize Sirte": wanted, not done.
+        let done = !v.intended(i) && !v.denied(i);
+        done && v.t(i).is_some_and(|t| {
+            v.k.verb_rules(t)
+                .any(|r| fighting(&r.kind) && v.has_any(&r.needs))
+        }) || v.k.nouns.iter().any(|r| {
+            fighting(&r.kind) && v.has_any(&r.needs) && r.forms.match_at(v.tokens, i).is_some()
+        })
+    })
+}
+
+/// How surely a position or a speech of an actor is a statement.
+const STATEMENT_CONFIDENCE: f64 = 0.85;
+/// How far after a verb of saying what it is about may stand (before it, anywhere in the
+/// sentence).
+const SPEECH_WINDOW: usize = 25;
+/// How many words may stand between a verb of expressing and what it expresses ("expressed
+/// her strong condemnation").
+const EXPRESSION_WINDOW: usize = 4;
+
+/// A position taken at a token: the word that takes it, and for or against.
 struct Position<'a> {
     word: &'a str,
-    against: bool,
-    call: bool,
+    stance: Option<Stance>,
 }
 
 /// The position the words at `i` take, when they take one on something ("supports the
@@ -651,19 +690,20 @@ fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
         .feelings
         .match_at(v.tokens, i)
         .filter(|_| (i.saturating_sub(3)..i).any(|k| words.copulas.at(v.tokens, k)));
-    let call = words.calls.match_at(v.tokens, i).or(feeling);
+    let call = words
+        .calls
+        .match_at(v.tokens, i)
+        .or(feeling)
+        .or_else(|| expression_at(v, i));
     let n = call.or(against).or(support)?;
     let t = v.t(i)?;
-    // "support" and "welcome" are nouns too: as verbs only after a subject or auxiliary.
-    if words.homographs.has_word(t) && !words.verb_leads.at(v.tokens, i.saturating_sub(1)) {
+    if !is_verb_at(v, i) {
         return None;
     }
-    // "backing", "welcoming": verbs only where an "-ing" form is one.
-    if is_participle(t) && !verbal_ing(v, i) {
-        return None;
-    }
-    // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act.
-    if v.denied(i) || v.is(i.saturating_add(1), AGENT_MARK) || v.passive(i) && call.is_none() {
+    // The passive "is backed by" and "backed by Turkey" describe an alliance, not an act; "is
+    // concerned by" is a feeling.
+    let alliance = call.is_none() && (v.is(i.saturating_add(1), AGENT_MARK) || v.passive(i));
+    if v.denied(i) || alliance {
         return None;
     }
     let end = i.saturating_add(n);
@@ -672,16 +712,81 @@ fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
         .find_in(v.tokens, end, end.saturating_add(12))
         .is_some()
         || call.is_some();
+    let stance = if against.is_some() && call.is_none() {
+        Stance::Rejection
+    } else {
+        Stance::Support
+    };
     object.then_some(Position {
         word: t.norm.as_str(),
-        against: against.is_some(),
-        call: call.is_some(),
+        stance: Some(stance),
     })
+}
+
+/// Whether the word at `i` stands as a verb: a homograph ("support") right after a subject or
+/// an auxiliary, an "-ing" form where one is a verb.
+fn is_verb_at(v: &View, i: usize) -> bool {
+    let Some(t) = v.t(i) else { return false };
+    let words = &v.k.statement;
+    if words.homographs.has_word(t) && !words.verb_leads.at(v.tokens, i.saturating_sub(1)) {
+        return false;
+    }
+    (!is_participle(t) || verbal_ing(v, i)) && !after_determiner(v, i)
+}
+
+/// "expressed her strong condemnation", "notes with grave concern", "reiterated its call":
+/// a verb of expressing, then what it expresses within a few words. Returns the tokens up to
+/// the expressed noun.
+fn expression_at(v: &View, i: usize) -> Option<usize> {
+    let words = &v.k.statement;
+    words.expressions.match_at(v.tokens, i)?;
+    (i.saturating_add(1)..i.saturating_add(1 + EXPRESSION_WINDOW).min(v.len()))
+        .find(|&k| words.stance_objects.at(v.tokens, k))
+        .map(|k| k.saturating_add(1).saturating_sub(i))
+}
+
+/// A verb of saying at `i` ("said", "told", "cautioned"), as a verb, neither denied nor only
+/// wanted: what its subject says is a statement.
+fn speech_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
+    let n = v.k.statement.speech.match_at(v.tokens, i)?;
+    let t = v.t(i)?;
+    let as_verb = is_verb_at(v, i) && !v.denied(i) && !v.intended(i) && !v.passive(i);
+    // What is said must be about the war or its end, not a fact ("said it had started
+    // sending troops"); it may come before the verb ("…, his spokesman said").
+    let end = i.saturating_add(n);
+    let about =
+        v.k.statement
+            .objects
+            .find_in(v.tokens, 0, end.saturating_add(SPEECH_WINDOW))
+            .is_some();
+    (as_verb && about).then_some(Position {
+        word: t.norm.as_str(),
+        stance: None,
+    })
+}
+
+/// "Statement by the Humanitarian Coordinator", "Remarks by the Secretary-General": a
+/// statement by the actor named right after.
+fn named_statement(v: &View) -> Option<Found> {
+    let words = &v.k.statement;
+    let at = (0..v.len()).find(|&i| words.headers.match_at(v.tokens, i).is_some())?;
+    let n = words.headers.match_at(v.tokens, at)?;
+    let after = at.saturating_add(n);
+    let actor = (after..after.saturating_add(3)).find_map(|k| {
+        v.mention_at(k)
+            .filter(|m| m.first == k)
+            .and_then(Mention::actor)
+    })?;
+    let mut f = Found::new(EventKind::Statement, at, STATEMENT_CONFIDENCE);
+    f.actor = Some(actor);
+    f.actor_confidence = 0.9;
+    Some(f)
 }
 
 /// Who takes the position at `i`. They must be named before it (or be a pronoun for one): a
 /// speaker found elsewhere in the sentence is not the subject of "calls for" — unless the
-/// position is in their own words ("“we support …,” said Bogdanov").
+/// position is in their own words ("“we support …,” said Bogdanov"), or in the words of the
+/// text's own voice ("I welcome the opportunity", in remarks by the Special Representative).
 fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
     // "we support", "I condemn": the speaker's own words.
     let quoted_we =
@@ -691,7 +796,7 @@ fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
             && !v.k.statement.copulas.at(v.tokens, i.saturating_sub(1));
     v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
         quoted_we
-            .then(|| super::attribution::speaker(v, i, None))
+            .then(|| super::attribution::speaker(v, i, None).or(v.voice))
             .flatten()
             .map(|a| (a, 0.8))
     })
@@ -919,13 +1024,25 @@ mod tests {
         );
         assert_eq!(
             read("An air strike hit Ain Zara."),
-            ["airstrike - ?Ain Zara"]
+            ["airstrike - ain_zara"]
+        );
+        assert_eq!(
+            read("An air strike hit Abu Arqub."),
+            ["airstrike - ?Abu Arqub"]
+        );
+        assert_eq!(
+            read("An airstrike hit a field hospital in Gaser Ben Gasher."),
+            ["airstrike - qasr_bin_ghashir"],
+            "a known place spelled another way"
         );
     }
 
     #[test]
     fn intentions_denials_and_adjectives_are_not_events() {
-        assert!(read("The GNA vowed to seize Sirte.").is_empty());
+        assert!(
+            read("The GNA vowed to seize Sirte.").is_empty(),
+            "a vow is an intention, not a capture nor a statement"
+        );
         assert!(read("The LNA failed to take Tripoli.").is_empty());
         assert!(read("The GNA could take Sirte soon.").is_empty());
         assert!(read("They fought over LNA-held Sirte.").is_empty());
@@ -945,6 +1062,31 @@ mod tests {
         assert_eq!(
             read("Russia announced its support for the ceasefire."),
             ["statement russia -"]
+        );
+    }
+
+    #[test]
+    fn statements_in_the_words_of_briefings() {
+        assert_eq!(
+            read("UN chief António Guterres said there was still time to avoid a bloody battle."),
+            ["statement un -"]
+        );
+        assert_eq!(
+            read("The GNA remains concerned by the continuing military activity."),
+            ["statement gna -"]
+        );
+        assert_eq!(
+            read("The Humanitarian Coordinator expresses her strong condemnation of this attack."),
+            ["statement un -"]
+        );
+        assert_eq!(
+            read("6 April, Statement by the Humanitarian Coordinator for Libya."),
+            ["statement un -"]
+        );
+        assert_eq!(
+            read("The GNA said its forces had taken Tarhuna."),
+            ["capture gna tarhuna"],
+            "what a side says it did is a claim, not a statement"
         );
     }
 }

@@ -46,8 +46,9 @@ pub enum Unit {
 pub enum Value {
     /// A date complete in itself: "June 8, 2020", "2011", "January 2020".
     Absolute(When),
-    /// A day of a month, year unstated: "June 8".
-    MonthDay(u8, u8),
+    /// A day of a month, year unstated, with the weekday the text gives it: "June 8",
+    /// "Monday, June 8".
+    MonthDay(u8, u8, Option<Weekday>),
     /// A month, year unstated: "in January".
     Month(u8),
     /// A month of a year relative to the article's: "April last year" is (4, −1).
@@ -114,7 +115,7 @@ impl Timex {
     pub fn resolve(&self, dct: Date) -> Option<(When, String)> {
         let (when, basis) = match self.value {
             Value::Absolute(w) => (w, "stated in full".to_owned()),
-            Value::MonthDay(m, d) => self.resolve_month_day(m, d, dct)?,
+            Value::MonthDay(m, d, w) => self.resolve_month_day(m, d, w, dct)?,
             Value::Month(m) => self.resolve_month(m, dct),
             Value::Weekday(w, q) => self.resolve_weekday(w, q, dct),
             Value::MonthOfYears(m, n) => (
@@ -144,7 +145,30 @@ impl Timex {
 
     /// "June 8": in the article's year, or the one before (past tense) or after (future) when
     /// the day would otherwise fall on the wrong side of the article date.
-    fn resolve_month_day(&self, m: u8, d: u8, dct: Date) -> Option<(When, String)> {
+    fn resolve_month_day(
+        &self,
+        m: u8,
+        d: u8,
+        weekday: Option<Weekday>,
+        dct: Date,
+    ) -> Option<(When, String)> {
+        // "Monday, June 8": the year, of the article's and the two around it, in which June 8
+        // is a Monday, nearest the article.
+        let on_weekday = weekday.and_then(|w| {
+            [0, -1, 1]
+                .into_iter()
+                .filter_map(|shift| Date::new(dct.year.saturating_add(shift), m, d))
+                .find(|date| date.weekday() == w)
+        });
+        if let Some(date) = on_weekday {
+            return Some((
+                When::Day(date),
+                format!(
+                    "day of month and weekday ('{}'), in the year nearest the article date ({dct}) that matches",
+                    date.weekday().name()
+                ),
+            ));
+        }
         let this_year = Date::new(dct.year, m, d)?;
         let date = match self.tense {
             Tense::Past if this_year > dct => Date::new(dct.year.saturating_sub(1), m, d)?,
@@ -504,7 +528,7 @@ fn day_value(toks: Toks, m: u8, d: u8, after: usize) -> Option<(Value, usize)> {
             Value::Absolute(When::Day(Date::new(y, m, d)?)),
             after.saturating_add(n),
         )),
-        None => Some((Value::MonthDay(m, d), after)),
+        None => Some((Value::MonthDay(m, d, None), after)),
     }
 }
 
@@ -576,12 +600,56 @@ fn iso_date(toks: Toks, j: usize) -> Option<(Value, usize)> {
     Some((Value::Absolute(When::Day(date)), j.saturating_add(5)))
 }
 
+/// "06/06/2020", "6.6.2020", "06-06-2020": a date in numerals, day first unless the first
+/// number cannot be a month's day and the second can ("12/25/2019").
+fn numeric_date(toks: Toks, j: usize) -> Option<(Value, usize)> {
+    let t = toks.at(j)?;
+    let number = |k: usize| {
+        toks.at(k)
+            .filter(|t| t.kind == TokenKind::Number && (1..=2).contains(&t.norm.len()))
+            .and_then(|t| t.norm.parse::<u8>().ok())
+    };
+    // "6.6.2020" reads as "6.6", ".", "2020"; "06/06/2020" as five tokens.
+    let dotted = t
+        .norm
+        .split_once('.')
+        .filter(|_| t.kind == TokenKind::Number && toks.is(j.saturating_add(1), "."));
+    let (a, b, y, end) = if let Some((a, b)) = dotted {
+        let y = toks.at(j.saturating_add(2)).and_then(year)?;
+        let part = |p: &str| (p.len() <= 2).then(|| p.parse::<u8>().ok()).flatten();
+        (part(a)?, part(b)?, y, j.saturating_add(3))
+    } else {
+        let sep = toks.at(j.saturating_add(1))?;
+        if !sep.is_any(NUMERIC_DATE_SEPARATORS) || !toks.is(j.saturating_add(3), &sep.norm) {
+            return None;
+        }
+        let y = toks.at(j.saturating_add(4)).and_then(year)?;
+        (
+            number(j)?,
+            number(j.saturating_add(2))?,
+            y,
+            j.saturating_add(5),
+        )
+    };
+    if !YEARS.contains(&y) {
+        return None;
+    }
+    let (d, m) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
+    let date = Date::new(y, m, d)?;
+    Some((Value::Absolute(When::Day(date)), end))
+}
+
+/// Marks between the numbers of a date written in numerals.
+const NUMERIC_DATE_SEPARATORS: &[&str] = &["/", "-", "."];
+
 /// A calendar date at tokens `i..`: "[Monday,] June 8[,] [2020]", "[Monday] 8 June [2020]",
-/// "June 2020", "January", "2020-10-29". Returns the value and the number of tokens used.
+/// "June 2020", "January", "2020-10-29", "06/06/2020". Returns the value and the number of
+/// tokens used.
 fn calendar_date(toks: Toks, i: usize) -> Option<(Value, usize)> {
     let mut j = i;
+    let weekday = toks.at(j).and_then(|t| toks.weekday(t));
     // An optional weekday before the date: "Monday, June 8".
-    if toks.at(j).and_then(|t| toks.weekday(t)).is_some() {
+    if weekday.is_some() {
         let k = j
             .saturating_add(1)
             .saturating_add(usize::from(toks.is(j.saturating_add(1), ",")));
@@ -604,12 +672,16 @@ fn calendar_date(toks: Toks, i: usize) -> Option<(Value, usize)> {
     let t = toks.at(j)?;
     let (value, end) = if let Some(m) = toks.month(t) {
         month_first(toks, i, j, m)?
-    } else if let Some(found) = iso_date(toks, j) {
+    } else if let Some(found) = iso_date(toks, j).or_else(|| numeric_date(toks, j)) {
         found
     } else if let Some(d) = toks.day_of_month(t) {
         day_first(toks, j, d)?
     } else {
         return None;
+    };
+    let value = match value {
+        Value::MonthDay(m, d, None) => Value::MonthDay(m, d, weekday),
+        v => v,
     };
     Some((value, end.saturating_sub(i)))
 }
@@ -780,6 +852,16 @@ fn vague(toks: Toks, i: usize) -> Option<Match> {
 fn relative(toks: Toks, i: usize) -> Option<Match> {
     let t = toks.at(i)?;
     let cal = toks.calendar();
+    // "the next day", "that same day": days from the event before.
+    if let Some((days, n)) = cal.relative_day_at(toks.tokens, i) {
+        return Some(Match::plain(
+            Value::AnchorDays {
+                days,
+                clause: false,
+            },
+            n,
+        ));
+    }
     if let Some(&days) = cal.days.get(&t.norm) {
         return Some(Match::plain(Value::Days(days), 1));
     }
@@ -961,6 +1043,19 @@ mod tests {
         assert_eq!(found("on the 5th of June"), ["2020-06-05 -"]);
         assert_eq!(found("the 2011 uprising"), ["2011 -"]);
         assert!(found("6").is_empty() && found("at 25:99 GMT").is_empty());
+    }
+
+    #[test]
+    fn dates_in_numerals_and_weekdays_that_fix_the_year() {
+        assert_eq!(resolve("Published 06/06/2020 10:05"), ["2020-06-06"]);
+        assert_eq!(resolve("Tripoli, 6.6.2020"), ["2020-06-06"]);
+        assert_eq!(resolve("on 12/25/2019"), ["2019-12-25"]);
+        assert_eq!(
+            resolve("a ceasefire beginning Monday, June 8"),
+            ["2020-06-08"],
+            "June 8 is a Monday in 2020, whatever the tense"
+        );
+        assert_eq!(resolve("talks held on Monday, June 8"), ["2020-06-08"]);
     }
 
     #[test]

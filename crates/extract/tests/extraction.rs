@@ -354,7 +354,7 @@ fn the_phrasing_of_wire_reports_is_read() {
             "withdrawal 2020-06-05 lna abu_grein reported",
             "airstrike 2020-06-02 lna misrata reported",
             "airstrike 2020-06-01 turkey al_watiya reported",
-            "shelling 2020-05-31 lna tripoli reported",
+            "shelling 2020-05-31 lna abu_salim reported",
             "capture 2020-06-04 gna sabratha reported",
             "withdrawal 2020-06-03 lna surman reported",
             "capture 2020-06-03 gna surman claimed",

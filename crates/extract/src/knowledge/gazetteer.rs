@@ -139,3 +139,70 @@ pub fn parse(text: &str) -> Result<Vec<KnownPlace>, KnowledgeError> {
     }
     Ok(places)
 }
+
+/// How the spellings of one Arabic name in Latin letters are brought to one key: the
+/// lexicon's `[spelling]` table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spelling {
+    /// Letters and letter pairs written for one sound, replaced in order: `["gh", "g"]`,
+    /// `["q", "g"]`, `["ou", "u"]`.
+    pub equivalents: Vec<[String; 2]>,
+    /// The letters dropped from the key: vowels differ most between spellings.
+    pub vowels: String,
+    /// Keys shorter than this say too little to match on.
+    pub min_letters: usize,
+    /// The article as written onto a word ("Alrabei"), dropped before at least this many
+    /// letters.
+    pub glued_articles: Vec<String>,
+    pub glued_min_rest: usize,
+}
+
+impl Spelling {
+    /// The key of a name given as its normalised words ("gaser", "ben", "gasher" →
+    /// "gsrbngshr"), the Arabic article dropped (`is_article`); `None` when too short or not
+    /// all letters.
+    ///
+    /// ```
+    /// use newsmap_extract::knowledge::Knowledge;
+    /// let k = Knowledge::builtin();
+    /// let key = |name: &str| k.spelling_key(&name.split(' ').collect::<Vec<_>>());
+    /// assert_eq!(key("gaser ben gasher"), key("qasr bin ghashir"));
+    /// assert_eq!(key("tarhouna"), key("tarhunah"));
+    /// assert_eq!(key("abu grain"), key("abu qurayn"));
+    /// assert_ne!(key("sirte"), key("tarhuna"));
+    /// ```
+    pub fn key(&self, words: &[&str], is_article: impl Fn(&str) -> bool) -> Option<String> {
+        let vowel = |c: char| self.vowels.contains(c);
+        let mut key = String::new();
+        for word in words.iter().filter(|w| !is_article(w)) {
+            if !word.chars().all(|c| c.is_ascii_lowercase()) {
+                return None;
+            }
+            // "Alrabei": the article written onto the word.
+            let mut w = word.to_string();
+            if let Some(rest) = self
+                .glued_articles
+                .iter()
+                .find_map(|a| w.strip_prefix(a.as_str()))
+                && rest.len() >= self.glued_min_rest
+                && rest.chars().next().is_some_and(|c| !vowel(c))
+            {
+                w = rest.to_owned();
+            }
+            for [from, to] in &self.equivalents {
+                w = w.replace(from.as_str(), to);
+            }
+            // An "h" after a vowel is often not written ("Zahra", "Zara"; "Tarhunah").
+            let mut prev_vowel = false;
+            for c in w.chars() {
+                let skip = vowel(c) || (c == 'h' && prev_vowel);
+                prev_vowel = vowel(c);
+                if !skip && !key.ends_with(c) {
+                    key.push(c);
+                }
+            }
+        }
+        (key.chars().count() >= self.min_letters).then_some(key)
+    }
+}

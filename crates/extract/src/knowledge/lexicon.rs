@@ -149,6 +149,8 @@ word_classes! {
         place_lead,
         /// Auxiliaries and adverbs between a subject or object and its verb.
         verb_leads,
+        /// Before a participle, a present perfect ("has condemned").
+        perfect_auxiliaries,
         /// Relative pronouns ("Bani Walid, which they captured").
         relatives,
         /// Between a verb of movement and its preposition ("advanced further on").
@@ -246,6 +248,14 @@ word_classes! {
         present_markers,
         /// After "announced its", a position, not an announcement ("announced its support").
         stance_nouns,
+        /// Verbs of expressing a position ("expressed", "notes with").
+        expressions,
+        /// What a verb of expressing expresses ("concern", "condemnation").
+        stance_objects,
+        /// Verbs of saying: what an actor says, in a sentence that tells no fighting.
+        speech,
+        /// Before an actor, a statement it made ("Statement by").
+        headers,
     }
 }
 
@@ -334,6 +344,12 @@ pub struct Calendar {
     pub anchors: BTreeMap<String, i64>,
     /// After "N days", an offset from the event before ("a day later" = +1).
     pub offsets: BTreeMap<String, i64>,
+    /// Phrases that are days from the event before ("the next day" = +1, "that same day" =
+    /// 0).
+    pub relative_days: BTreeMap<String, i64>,
+    /// `relative_days` as phrases to match, longest first (built when the file is read).
+    #[serde(skip)]
+    relative_phrases: Vec<(super::phrases::Phrase, i64)>,
 }
 
 impl Calendar {
@@ -358,6 +374,30 @@ impl Calendar {
             .iter()
             .find(|(_, words)| words.iter().any(|w| w == norm))
             .map(|(unit, _)| unit.as_str())
+    }
+
+    /// The phrase of `relative_days` at token `at`: the days it counts and the tokens it
+    /// covers.
+    pub fn relative_day_at(
+        &self,
+        tokens: &[crate::text::Token],
+        at: usize,
+    ) -> Option<(i64, usize)> {
+        self.relative_phrases
+            .iter()
+            .find_map(|(p, days)| p.matches(tokens, at).map(|n| (*days, n)))
+    }
+
+    /// Builds what matching needs once the file is read.
+    pub(super) fn prepare(&mut self) {
+        let mut phrases: Vec<(super::phrases::Phrase, i64)> = self
+            .relative_days
+            .iter()
+            .map(|(text, days)| (super::phrases::Phrase::new(text), *days))
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.relative_phrases = phrases;
     }
 
     /// Checks the shape: twelve months, seven weekdays, the four units.

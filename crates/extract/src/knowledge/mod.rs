@@ -23,7 +23,7 @@ pub mod morphology;
 pub mod phrases;
 
 use super::text::{Token, TokenKind, tokenize};
-pub use gazetteer::{KnownPlace, PlaceKind};
+pub use gazetteer::{KnownPlace, PlaceKind, Spelling};
 use lexicon::{
     AttributionWords, Calendar, CeasefireWords, EventWords, Grammar, MorphologyEntry, PlaceWords,
     SectionEntry, StatementWords, TextWords, TimeWords, UprisingWords, Words,
@@ -126,6 +126,10 @@ pub struct Knowledge {
     pub calendar: Calendar,
     pub text: TextWords,
     pub place_words: PlaceWords,
+    pub spelling: Spelling,
+    /// Places by the key of their names' spellings (see [`Spelling`]); `None` for a key two
+    /// places share.
+    spellings: HashMap<String, Option<usize>>,
     /// Names by their first word, longest first.
     names: HashMap<String, Vec<Name>>,
     /// Verb rules by form.
@@ -167,6 +171,8 @@ struct LexiconFile {
     text: SectionEntry,
     #[serde(default)]
     places: SectionEntry,
+    #[serde(default)]
+    spelling: Spelling,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +292,8 @@ impl Knowledge {
             calendar: Calendar::default(),
             text: TextWords::default(),
             place_words: PlaceWords::default(),
+            spelling: Spelling::default(),
+            spellings: HashMap::default(),
             names: HashMap::default(),
             verb_forms: HashMap::default(),
         }
@@ -314,8 +322,11 @@ impl Knowledge {
         k.place_words = PlaceWords::build(&file.places, &m).map_err(lex_error)?;
         file.calendar.check().map_err(lex_error)?;
         k.calendar = file.calendar;
+        k.calendar.prepare();
+        k.spelling = file.spelling;
         k.add_actors(&file.actor)?;
         k.add_place_names();
+        k.index_spellings();
         for (n, v) in file.verb.iter().enumerate() {
             k.add_verb(n, v, &m)?;
         }
@@ -386,6 +397,48 @@ impl Knowledge {
         for list in self.names.values_mut() {
             list.sort_by_key(|n| std::cmp::Reverse(n.phrase.len()));
         }
+    }
+
+    /// Indexes every place by the key of each of its names; a key two places share is left
+    /// unusable.
+    fn index_spellings(&mut self) {
+        let mut index: HashMap<String, Option<usize>> = HashMap::default();
+        for (i, p) in self.places.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.variants) {
+                let Some(key) = self.name_key(name) else {
+                    continue;
+                };
+                let entry = index.entry(key).or_insert(Some(i));
+                if entry.is_some_and(|j| j != i) {
+                    *entry = None;
+                }
+            }
+        }
+        self.spellings = index;
+    }
+
+    /// The spelling key of a name as written.
+    fn name_key(&self, name: &str) -> Option<String> {
+        let words: Vec<String> = Phrase::new(name).0;
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.spelling_key(&words)
+    }
+
+    /// The spelling key of a name given as normalised words (see [`Spelling::key`]).
+    pub fn spelling_key(&self, words: &[&str]) -> Option<String> {
+        self.spelling
+            .key(words, |w| self.place_words.articles.has_norm(w))
+    }
+
+    /// The place a name spelled another way than the gazetteer's means: the one place whose
+    /// names have the same key ("Gaser Ben Gasher" is Qasr bin Ghashir).
+    pub fn place_by_spelling(&self, words: &[&str]) -> Option<&KnownPlace> {
+        let key = self.spelling_key(words)?;
+        self.spellings
+            .get(&key)
+            .copied()
+            .flatten()
+            .and_then(|i| self.places.get(i))
     }
 
     /// Verb `n` of the lexicon, checked, with its forms indexed.
