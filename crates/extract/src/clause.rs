@@ -52,6 +52,15 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
 
 pub use super::function_words::*;
 
+/// How many tokens after a possessive its agent noun may stand ("the GNA's Sirte-Jufra
+/// operations room").
+const AGENT_REACH: usize = 6;
+/// How many tokens after a verb or preposition the first place of a role may stand.
+const PLACE_REACH: usize = 8;
+/// How many words may lead from a list's joiner, or a possessive, to a place ("and the
+/// residential neighbourhoods of", "'s southern suburbs").
+const LIST_LEAD: usize = 4;
+
 impl View<'_> {
     pub fn t(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
@@ -113,7 +122,7 @@ impl View<'_> {
         // "Turkey's drones" acts; "the Egyptian President's offer" does not.
         let after = m.last.saturating_add(1);
         let possessive = self.is(after, POSSESSIVE)
-            && !(after.saturating_add(1)..after.saturating_add(3))
+            && !(after.saturating_add(1)..after.saturating_add(AGENT_REACH))
                 .any(|k| g.agent_nouns.at(self.tokens, k));
         // "UN-backed talks", "GNA-held town": part of an adjective.
         let adjective = self.is(after, HYPHEN);
@@ -177,6 +186,14 @@ impl View<'_> {
             .map(|(_, a)| a)
             .or(self.antecedent)
             .map(|a| (a, 0.85))
+            .or_else(|| {
+                // "As it withdrew from the suburbs, the LAAF left mines": the side named after
+                // the clause the pronoun opens.
+                let comma = (p..self.len()).find(|&k| self.is(k, ","))?;
+                self.actors()
+                    .find(|(m, _)| m.first > comma && !self.is_object_or_possessive(m))
+                    .map(|(_, a)| (a, 0.8))
+            })
     }
 
     /// The token range of an aside that ends at the last comma before `p`: a stretch between
@@ -325,24 +342,23 @@ impl View<'_> {
     fn places_named_from(&self, at: usize) -> Vec<PlaceRef> {
         let mut out = Vec::new();
         let mut k = at;
-        let limit = at.saturating_add(8).min(self.len());
+        let limit = at.saturating_add(PLACE_REACH).min(self.len());
         // The first place.
         while k < limit {
+            // "a convoy of GNA forces approaching Sirte", "strikes on Haftar's forces near
+            // Sirte": a target, then where it was.
+            if let Some(n) = self.k.grammar.approach_words.match_at(self.tokens, k)
+                && let Some(p) = self.place_at(k.saturating_add(n))
+            {
+                k = p.last.saturating_add(1);
+                out.push(p);
+                break;
+            }
             if let Some(p) = self.place_at(k) {
                 if self.is_landmark(p.first, p.last) {
-                    // "Tripoli's Abu Salim district": a part of the town the gazetteer does
-                    // not know is the town, by the name the text gives.
-                    let part_at = p.last.saturating_add(2);
-                    if self.is(p.last.saturating_add(1), POSSESSIVE)
-                        && let Some(part) = self.place_at(part_at).filter(|q| q.id.is_none())
-                    {
-                        out.push(PlaceRef {
-                            id: p.id.clone(),
-                            name: part.name,
-                            first: p.first,
-                            last: part.last,
-                        });
-                        k = part.last.saturating_add(1);
+                    if let Some((place, next)) = self.part_of(&p) {
+                        out.push(place);
+                        k = next;
                         break;
                     }
                     k = p.last.saturating_add(1);
@@ -360,7 +376,8 @@ impl View<'_> {
         if out.is_empty() {
             return out;
         }
-        // More joined by "," / "and" / ", and".
+        // More joined by "," / "and" / ", and", over the words that lead to a name ("and the
+        // residential neighbourhoods of Abu Salim").
         let g = &self.k.grammar;
         loop {
             let mut j = k;
@@ -379,11 +396,12 @@ impl View<'_> {
                     _ => break,
                 }
             }
-            while g.determiners.at(self.tokens, j) {
-                j = j.saturating_add(1);
-            }
             if !joined || g.list_stops.at(self.tokens, j) {
                 break;
+            }
+            let lead_end = j.saturating_add(LIST_LEAD);
+            while j < lead_end && self.place_at(j).is_none() && self.is_place_lead(j) {
+                j = j.saturating_add(1);
             }
             match self.place_at(j) {
                 Some(p) if !self.is_landmark(p.first, p.last) => {
@@ -394,6 +412,54 @@ impl View<'_> {
             }
         }
         out
+    }
+
+    /// A place named as a part of a landmark town: "Tripoli's Abu Salim district" (a part the
+    /// gazetteer does not know is the town, by the name the text gives), "Tripoli's southern
+    /// suburbs" (the town), "Tripoli's international airport" (the town's one facility whose
+    /// name has the words). Returns the place and the token after it.
+    fn part_of(&self, p: &PlaceRef) -> Option<(PlaceRef, usize)> {
+        if !self.is(p.last.saturating_add(1), POSSESSIVE) {
+            return None;
+        }
+        let part_at = p.last.saturating_add(2);
+        if let Some(part) = self.place_at(part_at) {
+            let id = part.id.clone().or_else(|| p.id.clone());
+            let next = part.last.saturating_add(1);
+            return Some((
+                PlaceRef {
+                    id,
+                    name: part.name,
+                    first: p.first,
+                    last: part.last,
+                },
+                next,
+            ));
+        }
+        // Words that describe a part of the town, up to a place noun or a facility.
+        let mut end = part_at;
+        while end < part_at.saturating_add(LIST_LEAD) && self.is_place_lead(end) {
+            end = end.saturating_add(1);
+        }
+        let last = end.checked_sub(1).filter(|&l| l >= part_at)?;
+        let town = p.id.as_ref()?;
+        let words: Vec<&str> = self
+            .tokens
+            .get(part_at..=last)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let facility = self.k.facility_of(town, &words).map(|f| f.id.clone());
+        Some((
+            PlaceRef {
+                id: facility.or_else(|| Some(town.clone())),
+                name: self.text(p.first, last),
+                first: p.first,
+                last,
+            },
+            last.saturating_add(1),
+        ))
     }
 
     /// The places of a passive's subject before `i`: the nearest known place before it within

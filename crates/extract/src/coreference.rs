@@ -94,15 +94,31 @@ pub(crate) fn resolve_definite_places(
         if !is_place_noun || followed || mentions.iter().any(|m| m.first <= noun && i <= m.last) {
             continue;
         }
+        // "the airport", "the base": a facility, never a town nor a facility of another kind
+        // ("the airport" after al-Watiya air base is not the base).
+        let fits = |place: &PlaceId| {
+            if !k.events.facilities.at(tokens, noun) {
+                return true;
+            }
+            k.place(place.as_str()).is_some_and(|p| {
+                matches!(p.kind, PlaceKind::Airport | PlaceKind::Airbase)
+                    && tokens.get(noun).is_some_and(|t| {
+                        let airport = k.place_words.airport_nouns.has_word(t);
+                        airport == (p.kind == PlaceKind::Airport)
+                    })
+            })
+        };
         let here = mentions
             .iter()
             .filter(|m| m.last < i && !is_capital(m))
-            .find_map(|m| m.place().cloned());
-        if let Some(place) = here.or_else(|| topic.clone()) {
+            .find_map(|m| m.place().cloned())
+            .filter(fits);
+        if let Some(place) = here.or_else(|| topic.clone().filter(fits)) {
             added.push(Mention {
                 first: i,
                 last: noun,
                 named: Named::Place(place),
+                alias: false,
             });
         }
     }
@@ -166,6 +182,7 @@ fn definite_facilities(
                 first: i,
                 last: noun,
                 named: Named::Place(only.id.clone()),
+                alias: false,
             });
         }
     }

@@ -47,6 +47,18 @@ const UNDATED: f64 = 0.5;
 const FLOOR: f64 = 0.5;
 /// The least the article date's confidence counts for under an anchored date.
 const ANCHOR_FLOOR: f64 = 0.8;
+/// A time too vague to name ("in recent weeks"), put in the article's month.
+const VAGUE: f64 = 0.5;
+/// How far from the article's date the event before may be and still be what "a day after"
+/// counts from: a news article counts from its own weeks' news.
+const ANCHOR_REACH_DAYS: u64 = 45;
+
+/// How far an anchored time lies from its anchor.
+#[derive(Debug, Clone, Copy)]
+enum Shift {
+    Days(i64),
+    Months(i32),
+}
 
 /// The date and sentence of the event "just before" one found in sentence `index`: in an
 /// earlier sentence, dated to the day by the text (not merely by the article's date), and a
@@ -285,10 +297,24 @@ impl<'a> Dating<'a> {
         article: &dct::ArticleDate,
     ) -> Option<Dated> {
         if t.value == Value::Vague {
-            return None; // "in recent weeks": cannot be put on the time line
+            // "in recent weeks", "over the past few days": the article's month.
+            let d = article.day()?;
+            return Some(self.make(
+                Some(When::Month(d.year, d.month)),
+                format!("a recent time the text does not name: the article's month ({d})"),
+                None,
+                VAGUE,
+                DateSource::Sentence,
+            ));
         }
-        if let Value::AnchorDays { days, clause } = t.value {
-            return self.by_anchor(t, days, clause, prev, article);
+        match t.value {
+            Value::AnchorDays { days, clause } => {
+                return self.by_anchor(t, Shift::Days(days), clause, prev, article);
+            }
+            Value::AnchorMonths { months, clause } => {
+                return self.by_anchor(t, Shift::Months(months), clause, prev, article);
+            }
+            _ => {}
         }
         let relative = !matches!(t.value, Value::Absolute(_));
         match article.day() {
@@ -319,27 +345,74 @@ impl<'a> Dating<'a> {
         }
     }
 
-    /// "A day later", "a day after …": `days` from the event before, when that is dated to
-    /// the day; counted the other way when the expression opens a clause the trigger follows.
+    /// "A day later", "a day after …", "a month after …": counted from what the sentence is
+    /// about. That is another time of the same sentence ("ordered them on Thursday to march,
+    /// a day after they took Gharyan"), else the event before when it is news of the article's
+    /// weeks ("comes a day after the GNA seized Tarhuna"), else the article's own date ("the
+    /// victory comes nine days after …", when the event before is a year old). Counted the
+    /// other way when the expression opens a clause the trigger follows.
     fn by_anchor(
         &self,
         t: &Timex,
-        days: i64,
+        shift: Shift,
         clause: bool,
         prev: Option<(When, usize)>,
         article: &dct::ArticleDate,
     ) -> Option<Dated> {
-        let (anchor, _) = prev.filter(|(w, _)| w.precision() >= Precision::Day)?;
-        let anchor = anchor.first_day();
-        let shift = if clause && self.found.trigger > t.last {
-            days.saturating_neg()
-        } else {
-            days
+        let article_day = article.day();
+        let same_sentence = self.a.timexes.iter().find_map(|other| {
+            if std::ptr::eq(other, t) || matches!(other.value, Value::Vague | Value::Duration(..)) {
+                return None;
+            }
+            other
+                .resolve(article_day?)
+                .filter(|(w, _)| w.precision() >= Precision::Day)
+                .map(|(w, _)| w)
+        });
+        let recent = |w: &When| {
+            article_day.is_none_or(|d| {
+                w.first_day()
+                    .days_since_epoch()
+                    .abs_diff(d.days_since_epoch())
+                    <= ANCHOR_REACH_DAYS
+            })
         };
-        let day = anchor.add_days(shift);
-        let basis = format!("{shift:+} day(s) from the event before it ({anchor})");
+        let before = prev
+            .map(|(w, _)| w)
+            .filter(|w| w.precision() >= Precision::Day && recent(w));
+        let (anchor, what) = match (same_sentence, before) {
+            (Some(w), _) => (w.first_day(), "another time of the sentence"),
+            (None, Some(w)) => (w.first_day(), "the event before it"),
+            (None, None) => (article_day?, "the article date"),
+        };
+        let backwards = clause && self.found.trigger > t.last;
+        let (date, basis) = match shift {
+            Shift::Days(days) => {
+                let days = if backwards {
+                    days.saturating_neg()
+                } else {
+                    days
+                };
+                (
+                    When::Day(anchor.add_days(days)),
+                    format!("{days:+} day(s) from {what} ({anchor})"),
+                )
+            }
+            Shift::Months(months) => {
+                let months = if backwards {
+                    months.saturating_neg()
+                } else {
+                    months
+                };
+                let d = anchor.add_months(months);
+                (
+                    When::Month(d.year, d.month),
+                    format!("{months:+} month(s) from {what} ({anchor})"),
+                )
+            }
+        };
         Some(self.make(
-            Some(When::Day(day)),
+            Some(date),
             basis,
             None,
             ANCHORED * article.confidence.max(ANCHOR_FLOOR),

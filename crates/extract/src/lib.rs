@@ -29,6 +29,7 @@
     deny(clippy::indexing_slicing, clippy::arithmetic_side_effects)
 )]
 
+pub mod aliases;
 pub mod attribution;
 pub mod clause;
 pub mod coreference;
@@ -98,7 +99,7 @@ pub fn extract(html: &str) -> Extraction {
 /// Extracts the events of an article with the given knowledge and options.
 pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction {
     let doc = document::parse(html);
-    let analysed = analyse(k, &doc);
+    let (analysed, _aliases) = analyse(k, &doc);
     let article_date = article_date(k, &doc, &analysed, options);
     let reading = read_events(k, &analysed, &article_date);
     let mut events = merging::merge(reading.dated, &analysed, &doc);
@@ -117,22 +118,44 @@ pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction 
 
 /// Splits the document into sentences and finds the names and time expressions of each;
 /// sentences too long to be prose are kept with none.
-fn analyse(k: &Knowledge, doc: &document::Document) -> Vec<Analysed> {
-    let mut topic: Option<PlaceId> = None;
-    text::sentences(k, doc)
-        .into_iter()
-        .map(|sentence| {
-            let (mentions, timexes) = if sentence.tokens.len() > MAX_SENTENCE_TOKENS {
-                (Vec::new(), Vec::new())
+fn analyse(k: &Knowledge, doc: &document::Document) -> (Vec<Analysed>, aliases::Aliases) {
+    let sentences = text::sentences(k, doc);
+    let prose = |s: &Sentence| s.tokens.len() <= MAX_SENTENCE_TOKENS;
+    let mut mentions: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| {
+            if prose(s) {
+                names::mentions(k, &s.tokens)
             } else {
-                let mut mentions = names::mentions(k, &sentence.tokens);
+                Vec::new()
+            }
+        })
+        .collect();
+    // The article's own names for the sides, read from the whole text first: a name may be
+    // used before the sentence that says whose it is.
+    let pairs: Vec<(&[text::Token], &[Mention])> = sentences
+        .iter()
+        .zip(&mentions)
+        .map(|(s, m)| (s.tokens.as_slice(), m.as_slice()))
+        .collect();
+    let aliases = aliases::read(k, &pairs);
+    let mut topic: Option<PlaceId> = None;
+    let analysed = sentences
+        .into_iter()
+        .zip(mentions.iter_mut())
+        .map(|(sentence, mentions)| {
+            let mut mentions = std::mem::take(mentions);
+            let timexes = if prose(&sentence) {
+                aliases.mark(k, &sentence.tokens, &mut mentions);
                 coreference::resolve_definite_places(
                     k,
                     &sentence.tokens,
                     &mut mentions,
                     &mut topic,
                 );
-                (mentions, timex::find(k, &sentence.tokens))
+                timex::find(k, &sentence.tokens)
+            } else {
+                Vec::new()
             };
             Analysed {
                 sentence,
@@ -140,7 +163,8 @@ fn analyse(k: &Knowledge, doc: &document::Document) -> Vec<Analysed> {
                 timexes,
             }
         })
-        .collect()
+        .collect();
+    (analysed, aliases)
 }
 
 /// The article's date: inferred from the document and the time expressions outside captions,

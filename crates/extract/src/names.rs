@@ -24,6 +24,8 @@ pub struct Mention {
     pub first: usize,
     pub last: usize,
     pub named: Named,
+    /// Whether the name is one the article gives a side of its own (see `aliases`).
+    pub alias: bool,
 }
 
 impl Mention {
@@ -90,7 +92,12 @@ pub fn mentions(k: &Knowledge, tokens: &[Token]) -> Vec<Mention> {
                 }
             }
         };
-        out.push(Mention { first, last, named });
+        out.push(Mention {
+            first,
+            last,
+            named,
+            alias: false,
+        });
         i = last.saturating_add(1);
     }
     out

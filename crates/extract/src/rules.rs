@@ -178,8 +178,14 @@ fn push_places(out: &mut Vec<Found>, places: Vec<PlaceRef>, mut template: Found)
 fn takes(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
     let mut f = Found::new(rule.kind, i, rule.confidence);
     if v.passive(i) {
-        // "P was taken by X": the place before, the agent after.
-        let Some(place) = v.place_before(i, 8) else {
+        // "P was taken by X": the place before, the agent after; "houses were shelled in
+        // al-Hadba": the place after.
+        let after = || {
+            let j = i.saturating_add(1);
+            let n = v.k.grammar.location_preps.match_at(v.tokens, j)?;
+            v.places_from(j.saturating_add(n)).into_iter().next()
+        };
+        let Some(place) = v.place_before(i, 8).or_else(after) else {
             return;
         };
         f.actor = v.by_agent(i, 8);
@@ -407,12 +413,22 @@ fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
         }
         at = at.saturating_add(1);
     }
+    // "Mitiga airport has come under continuous shelling": the subject of "come under".
+    if places.is_empty()
+        && let Some(under) =
+            (i.saturating_sub(4)..i).find(|&k| v.k.events.under_fire.at(v.tokens, k))
+        && let Some(place) = v.place_before(under, 8)
+    {
+        places.push(place);
+    }
     let Some(last) = places.last().map(|p| p.last) else {
         return;
     };
     let mut f = Found::new(rule.kind, i, rule.confidence);
     let (actor, c) = noun_actor(v, i, last, rule.kind).map_or((None, 1.0), |(a, c)| (Some(a), c));
-    if rule.kind == EventKind::Capture && actor.is_none() {
+    // A capture or an offensive is a side's: "a 200-kilometre drive east to Misrata" names
+    // none.
+    if matches!(rule.kind, EventKind::Capture | EventKind::Offensive) && actor.is_none() {
         return;
     }
     f.actor = actor;

@@ -69,6 +69,11 @@ pub enum Value {
         days: i64,
         clause: bool,
     },
+    /// Months relative to another event: "a month after …", "two months later".
+    AnchorMonths {
+        months: i32,
+        clause: bool,
+    },
 }
 
 /// A time expression found in a sentence: tokens `[first, last]` inclusive.
@@ -138,7 +143,7 @@ impl Timex {
                 )
             }
             Value::Duration(n, unit) => duration_start(n, unit, dct),
-            Value::AnchorDays { .. } | Value::Vague => return None,
+            Value::AnchorDays { .. } | Value::AnchorMonths { .. } | Value::Vague => return None,
         };
         Some((self.with_time(when), basis))
     }
@@ -913,22 +918,29 @@ fn counted(toks: Toks, i: usize) -> Option<Match> {
             len,
         ));
     }
-    if !matches!(u, Unit::Day | Unit::Week) {
-        return None;
-    }
     let cal = toks.calendar();
     let (sign, clause) = match (cal.anchors.get(&after.norm), cal.offsets.get(&after.norm)) {
         (Some(&s), _) => (s, true),
         (None, Some(&s)) => (s, false),
         (None, None) => return None,
     };
-    Some(Match::plain(
-        Value::AnchorDays {
+    let value = match u {
+        Unit::Day | Unit::Week => Value::AnchorDays {
             days: days.saturating_mul(sign.signum()),
             clause,
         },
-        len,
-    ))
+        Unit::Month => Value::AnchorMonths {
+            months: n.saturating_mul(i32::try_from(sign.signum()).unwrap_or(1)),
+            clause,
+        },
+        Unit::Year => Value::AnchorMonths {
+            months: n
+                .saturating_mul(12)
+                .saturating_mul(i32::try_from(sign.signum()).unwrap_or(1)),
+            clause,
+        },
+    };
+    Some(Match::plain(value, len))
 }
 
 #[cfg(test)]

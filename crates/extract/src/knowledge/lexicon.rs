@@ -161,14 +161,30 @@ word_classes! {
         list_stops,
         /// Introduce the members of what was named ("including").
         including,
+        /// After a target ("a convoy", "Haftar's forces"), where it was: "approaching Sirte",
+        /// "near Sirte".
+        approach_words,
         /// Auxiliaries of a passive ("was taken").
         passive_auxiliaries,
+        /// After a passive, the place it happened at ("were shelled in al-Hadba").
+        location_preps,
         /// Between a number and what it counts ("five air strikes").
         count_modifiers,
         /// Before "to"/"with" after a force noun: "forces loyal to".
         allegiance,
         /// Lower-case words inside a place's name ("Qasr bin Ghashir").
         name_links,
+        /// The last word of a side's name the article may give it ("Libyan Army", "Armed
+        /// Forces").
+        side_heads,
+        /// Of those, the military ones ("army", "forces").
+        military_heads,
+        /// The scornful names partisan outlets give the other side ("militias").
+        scorned_heads,
+        /// Between a side's name and the side an apposition gives it ("led by").
+        alias_links,
+        /// Before a name an article gives a side ("hereafter", "known as").
+        alias_marks,
         /// Open a clause of their own ("after", "when").
         subordinators,
         /// Irregular past verbs that open a clause of their own ("took", "said").
@@ -205,6 +221,8 @@ word_classes! {
         capital_markers,
         /// Before a time, it dates the start of a series, not an event ("since July").
         series_start,
+        /// Before an attack noun, its subject is where it fell ("came under shelling").
+        under_fire,
     }
 }
 
@@ -464,5 +482,7 @@ word_classes! {
     "places" => pub struct PlaceWords {
         /// The Arabic article, written or not before a name ("al-Watiya", "Watiya").
         articles,
+        /// Facility nouns that name an airport (the others name an air base).
+        airport_nouns,
     }
 }

@@ -98,8 +98,8 @@ pub enum Referent {
     Place(usize),
 }
 
-/// A name to look for: its words, whether its first letter must be a capital, and what it
-/// names.
+/// A name to look for: its words, whether a word of it must be capitalised in the text (the
+/// first, or the one after an Arabic article: "al-Ajaylat"), and what it names.
 #[derive(Debug, Clone)]
 struct Name {
     phrase: Phrase,
@@ -493,7 +493,12 @@ impl Knowledge {
 
     fn add_name(&mut self, name: &str, referent: Referent) {
         let phrase = Phrase::new(name);
-        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        // "Al Ajaylat" is written "al-Ajaylat": the capital that counts is the name's own.
+        let capital = name
+            .split([' ', '-'])
+            .find(|w| !self.place_words.articles.has_norm(&w.to_lowercase()))
+            .or(Some(name))
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let mut phrases = vec![phrase.clone()];
         // "al-Watiya" is also written "Watiya".
         if let Place(_) = referent
@@ -532,12 +537,18 @@ impl Knowledge {
             return None;
         }
         self.names.get(&t.norm)?.iter().find_map(|n| {
-            if n.capital && !t.capitalised() {
+            let len = n.phrase.matches(tokens, at)?;
+            // The word whose capital counts: the first, or the first after an article.
+            let word = tokens
+                .get(at..at.saturating_add(len))
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .find(|t| !self.place_words.articles.has_word(t) || len == 1);
+            if n.capital && !word.is_some_and(Token::capitalised) {
                 return None;
             }
-            n.phrase
-                .matches(tokens, at)
-                .map(|len| (n.referent.clone(), len))
+            Some((n.referent.clone(), len))
         })
     }
 
@@ -548,6 +559,33 @@ impl Knowledge {
             .into_iter()
             .flatten()
             .filter_map(|&i| self.verbs.get(i))
+    }
+
+    /// The one facility of `town` (an airport, an air base) whose name has all of `words` but
+    /// the fillers ("international", "airport" → Tripoli International Airport).
+    pub fn facility_of(
+        &self,
+        town: &newsmap_core::model::PlaceId,
+        words: &[&str],
+    ) -> Option<&KnownPlace> {
+        let words: Vec<&&str> = words
+            .iter()
+            .filter(|w| !self.events.facility_fillers.has_norm(w))
+            .collect();
+        if !words.iter().any(|w| self.events.facilities.has_norm(w)) {
+            return None;
+        }
+        let mut found = self.places.iter().filter(|p| {
+            matches!(p.kind, PlaceKind::Airport | PlaceKind::Airbase)
+                && p.within.as_ref() == Some(town)
+                && words.iter().all(|w| {
+                    self.events.facilities.has_norm(w) || p.name.to_lowercase().contains(**w)
+                })
+        });
+        match (found.next(), found.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     /// A place of the gazetteer by id.
@@ -622,7 +660,8 @@ mod tests {
         assert_eq!(referent(k, "Tripoli"), Some(("tripoli".into(), 1)));
         assert_eq!(
             referent(k, "al-Watiya air base"),
-            Some(("al_watiya".into(), 3))
+            Some(("al_watiya".into(), 5)),
+            "the capital that counts is the name's own, after the article"
         );
         assert_eq!(
             referent(k, "Al-Watiya air base"),
