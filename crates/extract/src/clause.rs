@@ -52,6 +52,9 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
 
 pub use super::function_words::*;
 
+/// How many words of a title may stand between "by" and the actor it names ("by President
+/// of the Arab Republic of Egypt Abdel Fattah al-Sisi").
+const TITLE_REACH: usize = 7;
 /// How many tokens after a possessive its agent noun may stand ("the GNA's Sirte-Jufra
 /// operations room").
 const AGENT_REACH: usize = 6;
@@ -222,9 +225,21 @@ impl View<'_> {
         } else {
             i.saturating_add(1)
         };
-        self.mention_at(j)
-            .filter(|m| m.first == j)
-            .and_then(Mention::actor)
+        // "by President of the Arab Republic of Egypt Abdel Fattah al-Sisi": over a title.
+        let mut k = j;
+        while k < j.saturating_add(TITLE_REACH) {
+            if let Some(m) = self.mention_at(k).filter(|m| m.first == k) {
+                return m.actor();
+            }
+            let title = self.t(k).is_some_and(|t| {
+                t.capitalised() || self.is_any(k, &[OF]) || self.k.grammar.determiners.has_word(t)
+            });
+            if !title {
+                return None;
+            }
+            k = k.saturating_add(1);
+        }
+        None
     }
 
     /// The actor after "by" within a few tokens of `i`: the agent of a passive.

@@ -21,7 +21,7 @@ use newsmap_core::model::date::{Precision, When};
 /// How many sentences back an undated event may take its date from.
 pub const INHERIT_WINDOW: usize = 2;
 /// How many tokens after a ceasefire word its start ("from Monday") may stand.
-const START_WINDOW: usize = 12;
+const START_WINDOW: usize = 20;
 /// How many tokens before a time "since" makes it the start of a series of strikes.
 const SERIES_WINDOW: usize = 4;
 /// How much farther a time across a comma counts than one in the trigger's own clause.
@@ -88,6 +88,25 @@ pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Opti
         .and_then(|d| d.date.map(|w| (w, d.sentence)))
 }
 
+/// A time expression that names what stands at token `i`, right before it: "the January 12
+/// truce", "Sunday's ceasefire".
+pub(crate) fn naming_timex(a: &Analysed, i: usize) -> Option<&Timex> {
+    let tokens = &a.sentence.tokens;
+    let end = match i.checked_sub(1) {
+        Some(p)
+            if tokens
+                .get(p)
+                .is_some_and(|t| t.is(super::function_words::POSSESSIVE)) =>
+        {
+            p.checked_sub(1)?
+        }
+        p => p?,
+    };
+    a.timexes
+        .iter()
+        .find(|t| t.last == end && !matches!(t.value, Value::Vague | Value::Duration(..)))
+}
+
 /// A time expression introduced by "from/starting/effective/as of" shortly after token `i`.
 pub(crate) fn start_timex<'a>(k: &Knowledge, a: &'a Analysed, i: usize) -> Option<&'a Timex> {
     a.timexes.iter().find(|t| {
@@ -136,7 +155,7 @@ pub(crate) fn date_event(
         };
     }
     let chosen: Option<&Timex> = if found.wants_start_date {
-        start_timex(k, a, found.trigger)
+        start_timex(k, a, found.trigger).or_else(|| naming_timex(a, found.trigger))
     } else {
         own_timex(k, a, found)
     };

@@ -235,9 +235,14 @@ impl Reading {
             voice: self.discourse.voice,
         };
         let timex_after = |i: usize| dating::start_timex(k, a, i).is_some();
+        let timex_names = |i: usize| dating::naming_timex(a, i).is_some();
+        let times = rules::Times {
+            after: &timex_after,
+            names: &timex_names,
+        };
         self.facts
             .extend(rules::facts(&view).into_iter().map(|f| (f, index)));
-        for found in rules::events(&view, &timex_after) {
+        for found in rules::events(&view, &times) {
             self.event(&view, a, index, found, article);
         }
         if let Some(s) = attribution::speaker(&view, view.len(), self.discourse.last_speaker) {

@@ -81,13 +81,21 @@ pub enum Fact {
     },
 }
 
-/// Every event the rules find in one sentence. `timex_after(i)` says whether a time
-/// expression introduced by "from/starting/effective" follows token `i` closely.
-pub fn events(v: &View, timex_after: &dyn Fn(usize) -> bool) -> Vec<Found> {
+/// What the rules may ask of a sentence's time expressions.
+pub struct Times<'a> {
+    /// Whether a time expression introduced by "from/starting/effective" follows token `i`
+    /// closely.
+    pub after: &'a dyn Fn(usize) -> bool,
+    /// Whether a time expression names what stands at token `i` ("the January 12 truce").
+    pub names: &'a dyn Fn(usize) -> bool,
+}
+
+/// Every event the rules find in one sentence.
+pub fn events(v: &View, times: &Times) -> Vec<Found> {
     let mut out = Vec::new();
     verbs(v, &mut out);
     nouns(v, &mut out);
-    ceasefires(v, timex_after, &mut out);
+    ceasefires(v, times, &mut out);
     statements(v, &mut out);
     uprisings(v, &mut out);
     // One event per kind, actor and place in a sentence: a verb and its noun ("shelled … with
@@ -526,7 +534,8 @@ fn capture_actor(v: &View, i: usize, place_last: usize) -> Option<(Actor, f64)> 
 // Ceasefires, statements, uprisings.
 
 /// A ceasefire of the sentence taking effect, and one announced or agreed (a deal reached).
-fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found>) {
+fn ceasefires(v: &View, times: &Times, out: &mut Vec<Found>) {
+    let (timex_after, timex_names) = (&times.after, &times.names);
     let words = &v.k.ceasefire;
     let Some(c) = words.words.find_in(v.tokens, 0, v.len()) else {
         return;
@@ -541,13 +550,43 @@ fn ceasefires(v: &View, timex_after: &dyn Fn(usize) -> bool, out: &mut Vec<Found
         f.wants_start_date = true;
         out.push(f);
     }
-    if let Some(f) = ceasefire_announced(v, c) {
+    // "the January 12 truce": a ceasefire named by the day it began.
+    if !takes_effect && timex_names(c) {
+        let mut f = Found::new(EventKind::CeasefireEffective, c, 0.8);
+        f.wants_start_date = true;
         out.push(f);
-        return;
     }
-    if let Some(f) = ceasefire_deal(v, c) {
-        out.push(f);
+    if let Some(f) = ceasefire_announced(v, c).or_else(|| ceasefire_deal(v, c)) {
+        out.extend(each_side(v, f));
     }
+}
+
+/// How far after a passive verb its "by" may stand ("was announced on June 6 by …").
+const BY_AGENT_REACH: usize = 8;
+
+/// A ceasefire agreed by both sides ("the two sides agreed to a truce", "a ceasefire
+/// agreement signed by the warring parties") is announced by each: one event per side.
+fn each_side(v: &View, f: Found) -> Vec<Found> {
+    // Not when a side is its clause's subject; a speaker the sentence quotes gives way.
+    let named = f.actor.is_some() && f.actor_confidence >= 0.85;
+    let both = !named
+        && v.k
+            .ceasefire
+            .both_sides
+            .find_in(v.tokens, 0, v.len())
+            .is_some();
+    if !both {
+        return vec![f];
+    }
+    [Actor::Gna, Actor::Lna]
+        .into_iter()
+        .map(|side| {
+            let mut one = f.clone();
+            one.actor = Some(side);
+            one.actor_confidence = 0.8;
+            one
+        })
+        .collect()
 }
 
 /// Announced: a verb of announcing whose object is the ceasefire at `c`; not the participle
@@ -582,7 +621,14 @@ fn ceasefire_announced(v: &View, c: usize) -> Option<Found> {
         // "Libya's warring parties have agreed to a ceasefire": nobody the lexicon names.
         // In a quote, who declares it is who speaks.
         let mut f = Found::new(EventKind::CeasefireAnnounced, i, 0.9);
-        if let Some((actor, ac)) = v.subject(i).filter(|(_, c)| *c >= 0.85) {
+        // "was announced on June 6 by President … al-Sisi": the agent of the passive.
+        let agent = v
+            .passive(i)
+            .then(|| v.by_agent(i, BY_AGENT_REACH))
+            .flatten();
+        if let Some(actor) = agent {
+            f.actor = Some(actor);
+        } else if let Some((actor, ac)) = v.subject(i).filter(|(_, c)| *c >= 0.85) {
             f.actor = Some(actor);
             f.actor_confidence = ac;
         } else if let Some(speaker) = super::attribution::speaker(v, i, None) {
@@ -925,27 +971,35 @@ mod tests {
 
     /// The events of one sentence as "kind actor place [from] [count]".
     fn read(text: &str) -> Vec<String> {
-        crate::clause::with_view(text, |v| events(v, &|_| false))
-            .into_iter()
-            .map(|f| {
-                let mut s = format!(
-                    "{} {} {}",
-                    f.kind.id(),
-                    f.actor.map_or("-", Actor::id),
-                    f.place.as_ref().map_or("-".to_owned(), |p| p
-                        .id
-                        .as_ref()
-                        .map_or(format!("?{}", p.name), |id| id.to_string()))
-                );
-                if let Some(a) = f.from {
-                    s.push_str(&format!(" from {}", a.id()));
-                }
-                if let Some(c) = f.count {
-                    s.push_str(&format!(" x{c}"));
-                }
-                s
-            })
-            .collect()
+        crate::clause::with_view(text, |v| {
+            events(
+                v,
+                &Times {
+                    after: &|_| false,
+                    names: &|_| false,
+                },
+            )
+        })
+        .into_iter()
+        .map(|f| {
+            let mut s = format!(
+                "{} {} {}",
+                f.kind.id(),
+                f.actor.map_or("-", Actor::id),
+                f.place.as_ref().map_or("-".to_owned(), |p| p
+                    .id
+                    .as_ref()
+                    .map_or(format!("?{}", p.name), |id| id.to_string()))
+            );
+            if let Some(a) = f.from {
+                s.push_str(&format!(" from {}", a.id()));
+            }
+            if let Some(c) = f.count {
+                s.push_str(&format!(" x{c}"));
+            }
+            s
+        })
+        .collect()
     }
 
     #[test]

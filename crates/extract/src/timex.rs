@@ -84,8 +84,10 @@ pub struct Timex {
     /// Where the calendar part starts (after a leading time of day).
     pub date_first: usize,
     pub value: Value,
-    /// The time of day in UTC minutes when the text gives one in GMT/UTC.
+    /// The time of day in minutes: in UTC when the text gives one in GMT/UTC, else in the
+    /// story's local time, `local_offset` minutes ahead of UTC.
     pub utc_minute: Option<u16>,
+    pub local_offset: i32,
     /// The local wall-clock time written alongside ("6pm" → "18:00").
     pub local_time: Option<String>,
     /// The word before: "on", "in", "from", "since", "until", …
@@ -254,11 +256,28 @@ impl Timex {
 
     /// Adds the UTC time of day to a day value.
     pub fn with_time(&self, when: When) -> When {
-        match (when, self.utc_minute) {
-            (When::Day(d), Some(m)) => When::Minute(d, m),
-            _ => when,
-        }
+        let (When::Day(d), Some(m)) = (when, self.utc_minute) else {
+            return when;
+        };
+        // A local time before the offset falls on the day before in UTC.
+        let m = i64::from(m).saturating_sub(i64::from(self.local_offset));
+        let day = d.add_days(m.div_euclid(MINUTES_PER_DAY));
+        u16::try_from(m.rem_euclid(MINUTES_PER_DAY))
+            .map_or(when, |minute| When::Minute(day, minute))
     }
+}
+
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
+/// "18:00" → 1080.
+fn minutes_of(hhmm: &str) -> Option<u16> {
+    let (h, m) = hhmm.split_once(':')?;
+    Some(
+        h.parse::<u16>()
+            .ok()?
+            .saturating_mul(60)
+            .saturating_add(m.parse().ok()?),
+    )
 }
 
 /// A number: digits, or a word the lexicon's calendar counts ("five", "a").
@@ -479,11 +498,9 @@ fn time_of_day(toks: Toks, i: usize) -> Option<(Option<String>, Option<u16>, usi
     let mut n = c.len;
     if let Some((utc, z)) = zone(toks, i.saturating_add(n)) {
         n = n.saturating_add(z);
-        return Some(if utc {
-            (None, Some(c.minutes), n)
-        } else {
-            (Some(hhmm(c.minutes)), None, n)
-        });
+        if utc {
+            return Some((None, Some(c.minutes), n));
+        }
     }
     let local = Some(hhmm(c.minutes));
     // "6pm [16:00 GMT]" or "6pm (1600 GMT)"
@@ -711,7 +728,13 @@ pub fn find(k: &Knowledge, tokens: &[Token]) -> Vec<Timex> {
             last: i.saturating_add(len).saturating_sub(1),
             date_first: i.saturating_add(m.lead),
             value: m.value,
-            utc_minute: m.utc,
+            // A clock time with no zone is the story's local time.
+            utc_minute: m.utc.or_else(|| m.local.as_deref().and_then(minutes_of)),
+            local_offset: if m.utc.is_none() && m.local.is_some() {
+                k.calendar.local_utc_offset_minutes
+            } else {
+                0
+            },
             local_time: m.local,
             prep,
             tense: tense_before(k, tokens, i),
@@ -1044,12 +1067,24 @@ mod tests {
             found("from 6pm (1600 GMT) Monday, June 8, 2020"),
             ["2020-06-08T16:00Z 18:00"]
         );
-        assert_eq!(found("at 6:30 pm on June 4"), ["2020-06-04 18:30"]);
-        assert_eq!(found("at 6 p.m. on June 4"), ["2020-06-04 18:00"]);
+        // A clock time with no zone is Libya's (UTC+2).
+        assert_eq!(found("at 6:30 pm on June 4"), ["2020-06-04T16:30Z 18:30"]);
+        assert_eq!(found("at 6 p.m. on June 4"), ["2020-06-04T16:00Z 18:00"]);
         assert_eq!(found("at 0130 GMT on Monday"), ["2020-06-01T01:30Z -"]);
-        assert_eq!(found("Updated June 5, 2020 01:03 AM"), ["2020-06-05 01:03"]);
-        assert_eq!(found("2020-10-29 23:06"), ["2020-10-29 23:06"]);
-        assert_eq!(found("at 18:00 local time on June 4"), ["2020-06-04 18:00"]);
+        assert_eq!(
+            found("Updated June 5, 2020 01:03 AM"),
+            ["2020-06-04T23:03Z 01:03"],
+            "a local time before 02:00 is the day before in UTC"
+        );
+        assert_eq!(found("2020-10-29 23:06"), ["2020-10-29T21:06Z 23:06"]);
+        assert_eq!(
+            found("at 18:00 local time on June 4"),
+            ["2020-06-04T16:00Z 18:00"]
+        );
+        assert_eq!(
+            found("from 06:00 local time (04:00 GMT) on Monday, June 8"),
+            ["2020-06-08T04:00Z 06:00"]
+        );
         assert_eq!(found("on June 5-6"), ["2020-06-05 -"]);
         assert_eq!(found("on 5-6 June"), ["2020-06-05 -"]);
         assert_eq!(found("on the 5th of June"), ["2020-06-05 -"]);
@@ -1059,7 +1094,7 @@ mod tests {
 
     #[test]
     fn dates_in_numerals_and_weekdays_that_fix_the_year() {
-        assert_eq!(resolve("Published 06/06/2020 10:05"), ["2020-06-06"]);
+        assert_eq!(resolve("Published 06/06/2020 10:05"), ["2020-06-06T08:05Z"]);
         assert_eq!(resolve("Tripoli, 6.6.2020"), ["2020-06-06"]);
         assert_eq!(resolve("on 12/25/2019"), ["2019-12-25"]);
         assert_eq!(

@@ -240,6 +240,8 @@ word_classes! {
         calls_for,
         /// Before a ceasefire deal: only sought ("talks towards a deal").
         sought,
+        /// Who agree a ceasefire when both sides do ("the two sides").
+        both_sides,
     }
 }
 
@@ -365,6 +367,9 @@ pub struct Calendar {
     /// Phrases that are days from the event before ("the next day" = +1, "that same day" =
     /// 0).
     pub relative_days: BTreeMap<String, i64>,
+    /// How far the story's local time is ahead of UTC, in minutes: a clock time the text
+    /// gives with no zone ("at 8pm") is local.
+    pub local_utc_offset_minutes: i32,
     /// `relative_days` as phrases to match, longest first (built when the file is read).
     #[serde(skip)]
     relative_phrases: Vec<(super::phrases::Phrase, i64)>,
