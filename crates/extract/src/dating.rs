@@ -24,6 +24,8 @@ pub const INHERIT_WINDOW: usize = 2;
 const START_WINDOW: usize = 20;
 /// How many tokens before a time "since" makes it the start of a series of strikes.
 const SERIES_WINDOW: usize = 4;
+/// How far after an event's place a time may stand and date it ("Tarhuna early on Friday").
+const PLACE_TIME_REACH: usize = 4;
 /// How much farther a time across a comma counts than one in the trigger's own clause.
 const OTHER_CLAUSE_DISTANCE: usize = 6;
 
@@ -49,9 +51,9 @@ const FLOOR: f64 = 0.5;
 const ANCHOR_FLOOR: f64 = 0.8;
 /// A time too vague to name ("in recent weeks"), put in the article's month.
 const VAGUE: f64 = 0.5;
-/// How far from the article's date the event before may be and still be what "a day after"
-/// counts from: a news article counts from its own weeks' news.
-const ANCHOR_REACH_DAYS: u64 = 45;
+/// How many tokens before "N days after" a verb may stand that links it to the article's
+/// news ("comes nine days after").
+const NEWS_LINK_REACH: usize = 4;
 
 /// How far an anchored time lies from its anchor.
 #[derive(Debug, Clone, Copy)]
@@ -65,7 +67,7 @@ enum Shift {
 /// thing that happened (not a ceasefire's future start). One at the same place, if any, is the
 /// better guess ("the LNA said it had withdrawn from Tarhouna" follows the taking of Tarhouna,
 /// not the event mentioned in between).
-pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Option<(When, usize)> {
+pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Before {
     let before: Vec<&Dated> = dated
         .iter()
         .filter(|d| {
@@ -74,18 +76,36 @@ pub(crate) fn event_before(dated: &[Dated], found: &Found, index: usize) -> Opti
                 && !d.weak
                 && d.date.is_some_and(|w| w.precision() >= Precision::Day)
                 && d.found.kind != EventKind::CeasefireEffective
-                // What someone says is said when they say it: a statement takes its date from
-                // a statement before it, not from the fighting it comments on.
-                && (found.kind != EventKind::Statement || d.found.kind == EventKind::Statement)
         })
         .collect();
-    let same_place = before
+    let pick = |list: &[&Dated]| {
+        let same_place = list
+            .iter()
+            .rev()
+            .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
+        same_place
+            .or(list.last())
+            .and_then(|d| d.date.map(|w| (w, d.sentence)))
+    };
+    // What someone says is said when they say it: a statement inherits its date from a
+    // statement before it, not from the fighting it comments on; but "the next day" counts
+    // from whatever came before.
+    let said: Vec<&Dated> = before
         .iter()
-        .rev()
-        .find(|d| found.place_id().is_some() && d.found.place_id() == found.place_id());
-    same_place
-        .or(before.last())
-        .and_then(|d| d.date.map(|w| (w, d.sentence)))
+        .copied()
+        .filter(|d| found.kind != EventKind::Statement || d.found.kind == EventKind::Statement)
+        .collect();
+    Before {
+        inherit: pick(&said),
+        anchor: pick(&before),
+    }
+}
+
+/// The events before one: the date it may inherit, and the date "a day later" counts from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Before {
+    pub inherit: Option<(When, usize)>,
+    pub anchor: Option<(When, usize)>,
 }
 
 /// A time expression that names what stands at token `i`, right before it: "the January 12
@@ -142,10 +162,11 @@ pub(crate) fn date_event(
     found: &Found,
     a: &Analysed,
     index: usize,
-    prev: Option<(When, usize)>,
+    before: Before,
     article: &dct::ArticleDate,
 ) -> Option<Dated> {
-    let dating = Dating::new(found, a, index);
+    let dating = Dating::new(k, found, a, index);
+    let prev = before.anchor;
     // What a source says now ("UNSMIL condemns …") is said on the article's date, unless the
     // sentence opens with a date of its own ("25 May, UNSMIL condemns …").
     if found.present {
@@ -165,7 +186,7 @@ pub(crate) fn date_event(
     if found.wants_start_date || found.kind == EventKind::Uprising {
         return None;
     }
-    if let Some(d) = dating.by_event_before(prev) {
+    if let Some(d) = dating.by_event_before(before.inherit) {
         return Some(d);
     }
     Some(dating.by_article(article))
@@ -198,10 +219,33 @@ fn own_timex<'a>(k: &Knowledge, a: &'a Analysed, found: &Found) -> Option<&'a Ti
         matches!(t.value, Value::Duration(..)) && t.last.saturating_add(1) == found.trigger
     });
     let claimed = start_timex_of_ceasefire(k, a);
-    duration.or_else(|| {
+    let tokens = &a.sentence.tokens;
+    // "retook the airport on Wednesday and Tarhuna early on Friday": the time right after
+    // the event's own place.
+    let by_place = found.place.as_ref().and_then(|p| {
+        a.timexes.iter().find(|t| {
+            t.first > p.last
+                && t.first <= p.last.saturating_add(PLACE_TIME_REACH)
+                && !tokens
+                    .get(p.last..t.first)
+                    .is_some_and(|ts| ts.iter().any(|w| w.is(",")))
+                && !matches!(t.value, Value::Duration(..) | Value::Vague)
+                && claimed.is_none_or(|c| !std::ptr::eq(*t, c))
+        })
+    });
+    duration.or(by_place).or_else(|| {
         a.timexes
             .iter()
             .filter(|t| !matches!(t.value, Value::Duration(..)))
+            // "opened an offensive on Sirte, a day after capturing Tarhuna": the clause "a
+            // day after" opens dates what follows it, not the event before it.
+            .filter(|t| {
+                !matches!(
+                    t.value,
+                    Value::AnchorDays { clause: true, .. }
+                        | Value::AnchorMonths { clause: true, .. }
+                ) || found.trigger > t.last
+            })
             .filter(|t| claimed.is_none_or(|c| !std::ptr::eq(*t, c)))
             .filter(|t| !in_later_clause(k, &a.sentence.tokens, found.trigger, t.first))
             // "since the end of July 2019": when a series of strikes began, not when this
@@ -231,6 +275,7 @@ fn own_timex<'a>(k: &Knowledge, a: &'a Analysed, found: &Found) -> Option<&'a Ti
 
 /// One event being dated: what every way of dating it shares.
 struct Dating<'a> {
+    k: &'a Knowledge,
     found: &'a Found,
     a: &'a Analysed,
     index: usize,
@@ -241,13 +286,14 @@ struct Dating<'a> {
 
 impl<'a> Dating<'a> {
     /// Event `found` of sentence `index`, about to be dated.
-    fn new(found: &'a Found, a: &'a Analysed, index: usize) -> Dating<'a> {
+    fn new(k: &'a Knowledge, found: &'a Found, a: &'a Analysed, index: usize) -> Dating<'a> {
         let evidence_factor = match a.sentence.evidence {
             Evidence::Caption => CAPTION,
             _ => 1.0,
         };
         let base = found.trigger_confidence * found.actor_confidence.max(FLOOR) * evidence_factor;
         Dating {
+            k,
             found,
             a,
             index,
@@ -388,21 +434,21 @@ impl<'a> Dating<'a> {
                 .filter(|(w, _)| w.precision() >= Precision::Day)
                 .map(|(w, _)| w)
         });
-        let recent = |w: &When| {
-            article_day.is_none_or(|d| {
-                w.first_day()
-                    .days_since_epoch()
-                    .abs_diff(d.days_since_epoch())
-                    <= ANCHOR_REACH_DAYS
-            })
-        };
         let before = prev
             .map(|(w, _)| w)
-            .filter(|w| w.precision() >= Precision::Day && recent(w));
-        let (anchor, what) = match (same_sentence, before) {
-            (Some(w), _) => (w.first_day(), "another time of the sentence"),
-            (None, Some(w)) => (w.first_day(), "the event before it"),
-            (None, None) => (article_day?, "the article date"),
+            .filter(|w| w.precision() >= Precision::Day);
+        // "The victory comes nine days after …", "the latest development came a day after
+        // …": counted from the article's news, its date.
+        let news = t
+            .first
+            .checked_sub(NEWS_LINK_REACH)
+            .map_or(0..t.first, |f| f..t.first)
+            .any(|k| self.k.events.news_links.at(&self.a.sentence.tokens, k));
+        let (anchor, what) = match (same_sentence, before, news) {
+            (Some(w), _, _) => (w.first_day(), "another time of the sentence"),
+            (None, _, true) => (article_day?, "the article date, whose news it follows"),
+            (None, Some(w), false) => (w.first_day(), "the event before it"),
+            (None, None, false) => (article_day?, "the article date"),
         };
         let backwards = clause && self.found.trigger > t.last;
         let (date, basis) = match shift {

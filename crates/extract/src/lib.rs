@@ -275,8 +275,8 @@ impl Reading {
         if let Some(actor) = found.actor {
             self.discourse.last_actor = Some((actor, index));
         }
-        let prev = dating::event_before(&self.dated, &found, index);
-        if let Some(mut d) = dating::date_event(view.k, &found, a, index, prev, article) {
+        let before = dating::event_before(&self.dated, &found, index);
+        if let Some(mut d) = dating::date_event(view.k, &found, a, index, before, article) {
             d.status = status;
             self.dated.push(d);
         }

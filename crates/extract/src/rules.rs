@@ -224,6 +224,10 @@ fn takes(v: &View, i: usize, rule: &VerbRule, out: &mut Vec<Found>) {
     } else if rule.kind == EventKind::Capture {
         return;
     }
+    // "fled the base" is a side's withdrawal; "as I was leaving Benghazi" is nobody's.
+    if rule.kind == EventKind::Withdrawal && !f.actor.is_some_and(|a| v.k.is_party(a)) {
+        return;
+    }
     if rule.kind == EventKind::Capture {
         f.from = v
             .source_actor_after(last, 10)

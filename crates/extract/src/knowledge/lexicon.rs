@@ -223,6 +223,8 @@ word_classes! {
         series_start,
         /// Before an attack noun, its subject is where it fell ("came under shelling").
         under_fire,
+        /// Before "N days after", they link it to the article's news ("comes a day after").
+        news_links,
     }
 }
 
