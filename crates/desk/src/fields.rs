@@ -218,6 +218,7 @@ mod tests {
             date_basis: "weekday".into(),
             local_time: None,
             actor: Some(Actor::Gna),
+            actor_name: None,
             place: Some(PlaceId::new("tarhuna")),
             place_name: Some("Tarhuna".into()),
             from: Some(Actor::Lna),

@@ -271,6 +271,18 @@ fn row(sink: &mut impl Sink, s: &Session, i: usize, e: &Event, chosen: bool, ref
     sink.open("td", &[("class", "desk-basis")]);
     sink.leaf("span", &[("class", "confidence")], &sure);
     sink.leaf("small", &[("title", &e.date_basis)], &e.date_basis);
+    // Why the side is the one it is, when the article names it its own way.
+    if let (Some(name), Some(actor)) = (&e.actor_name, e.actor) {
+        let why = format!(
+            "“{name}” is the {} in this article",
+            actor.id().to_uppercase()
+        );
+        sink.leaf(
+            "small",
+            &[("class", "alias"), ("data-testid", "editor-alias")],
+            &why,
+        );
+    }
     sink.close();
     sink.open("td", &[]);
     sink.leaf(
@@ -506,6 +518,28 @@ mod tests {
         assert!(html.contains("undated: the map leaves it out"));
         assert!(html.contains("data-kind=\"capture\""));
         assert!(html.contains("aria-current=\"true\""));
+    }
+
+    #[test]
+    fn a_row_says_why_its_side_is_the_one_it_is() {
+        let html = "<p>Published <time datetime=\"2020-05-18\">18 May</time></p>\
+            <p>The Libyan Army (the forces of the Government of National Accord) liberated \
+            Al-Watiya airbase on Monday.</p><p>The army also seized Tiji on Monday.</p>";
+        let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
+        let text = newsmap_extract::document::parse(html).text;
+        s.read(text, newsmap_extract::extract(html), &[]);
+        let mut m = Markup::default();
+        table(&mut m, &s, None, &[]);
+        let out = m.into_string();
+        assert!(
+            out.contains("“The Libyan Army” is the GNA in this article")
+                || out.contains("“Libyan Army” is the GNA in this article"),
+            "{out}"
+        );
+        assert!(
+            out.contains("weekday 'Monday'"),
+            "the date's basis is shown"
+        );
     }
 
     #[test]

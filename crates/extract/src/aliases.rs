@@ -62,7 +62,11 @@ fn unnamed_side_at(
             .get(i)
             .is_some_and(|t| t.capitalised() && t.norm.chars().all(char::is_alphabetic))
     };
-    if !capital(at) || mentions.iter().any(|m| m.covers(at)) {
+    // The run's first word, not its article ("The Libyan Army" is "Libyan Army") nor a word
+    // inside it.
+    let article = |i: usize| g.determiners.at(tokens, i);
+    let inside = at.checked_sub(1).is_some_and(|p| capital(p) && !article(p));
+    if !capital(at) || article(at) || inside || mentions.iter().any(|m| m.covers(at)) {
         return None;
     }
     let mut last = at;
@@ -76,6 +80,8 @@ fn unnamed_side_at(
         .filter(|&end| !mentions.iter().any(|m| m.first <= end && at <= m.last))
 }
 
+/// The most words of a title before an apposition's name ("Field Marshal").
+const TITLE_WORDS: usize = 3;
 /// The most words a side's name may have.
 const MAX_NAME_WORDS: usize = 5;
 
@@ -99,6 +105,14 @@ fn given_side(k: &Knowledge, tokens: &[Token], mentions: &[Mention], end: usize)
                 .unwrap_or(1)
                 .max(1),
         );
+    }
+    // "…, Field Marshal Khalifa Haftar,": a title before the name.
+    let title_end = i.saturating_add(TITLE_WORDS);
+    while i < title_end
+        && !mentions.iter().any(|m| m.covers(i))
+        && tokens.get(i).is_some_and(Token::capitalised)
+    {
+        i = i.saturating_add(1);
     }
     let m = mentions.iter().find(|m| m.covers(i))?;
     let actor = m.actor()?;

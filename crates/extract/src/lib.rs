@@ -99,7 +99,7 @@ pub fn extract(html: &str) -> Extraction {
 /// Extracts the events of an article with the given knowledge and options.
 pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction {
     let doc = document::parse(html);
-    let (analysed, _aliases) = analyse(k, &doc);
+    let (analysed, aliases) = analyse(k, &doc);
     let article_date = article_date(k, &doc, &analysed, options);
     let reading = read_events(k, &analysed, &article_date);
     let mut events = merging::merge(reading.dated, &analysed, &doc);
@@ -112,8 +112,31 @@ pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction 
         article_date: article_date.when,
         article_date_basis: article_date.basis,
         article_date_evidence: article_date.evidence,
+        aliases: side_names(&aliases, &analysed, &doc),
         events,
     }
+}
+
+/// The article's own names for the sides, each with the sentence that says whose it is.
+fn side_names(
+    aliases: &aliases::Aliases,
+    analysed: &[Analysed],
+    doc: &document::Document,
+) -> Vec<newsmap_core::model::SideName> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    aliases
+        .names
+        .iter()
+        .map(|a| {
+            let q = merging::quote_of(analysed, &chars, a.sentence);
+            newsmap_core::model::SideName {
+                name: a.name.clone(),
+                actor: a.actor,
+                quote: q.quote,
+                span: q.span,
+            }
+        })
+        .collect()
 }
 
 /// Splits the document into sentences and finds the names and time expressions of each;

@@ -16,7 +16,7 @@ const MAX_AGREEING: usize = 2;
 /// The most confidence an event can have.
 const MAX_CONFIDENCE: f64 = 0.99;
 
-fn quote_of(analysed: &[Analysed], doc_chars: &[char], sentence: usize) -> Quote {
+pub(crate) fn quote_of(analysed: &[Analysed], doc_chars: &[char], sentence: usize) -> Quote {
     let Some(s) = analysed.get(sentence).map(|a| &a.sentence) else {
         return Quote {
             quote: String::new(),
@@ -223,6 +223,7 @@ fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Opt
         date_basis: best.basis.clone(),
         local_time: best.local_time.clone(),
         actor: f.actor.or_else(|| group.iter().find_map(|d| d.found.actor)),
+        actor_name: actor_name(best, analysed),
         place: f.place_id().cloned(),
         place_name: f.place.as_ref().map(|p| p.name.clone()),
         from: group.iter().find_map(|d| d.found.from),
@@ -241,6 +242,26 @@ fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Opt
         evidence: best.evidence,
         also,
     })
+}
+
+/// The article's own name for the event's actor in its sentence, when the actor was read from
+/// one ("the Libyan Army").
+fn actor_name(d: &Dated, analysed: &[Analysed]) -> Option<String> {
+    let actor = d.found.actor?;
+    let a = analysed.get(d.sentence)?;
+    a.mentions
+        .iter()
+        .find(|m| m.alias && m.actor() == Some(actor))
+        .map(|m| {
+            a.sentence
+                .tokens
+                .get(m.first..=m.last)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }
 
 /// Fills what events leave open from the relations the article states elsewhere: who held a

@@ -455,6 +455,9 @@ fn noun(v: &View, i: usize, n: usize, rule: &NounRule, out: &mut Vec<Found>) {
     push_places(out, places, f);
 }
 
+/// How far after a noun its "by" may stand ("an attack by the militias").
+const NOUN_AGENT_REACH: usize = 3;
+
 /// Who did what a noun names: the possessor ("Haftar's 14-month offensive"), an actor right
 /// before it ("Turkish drone strikes", "LNA shelling"), "by X" or "to X" after it ("the fall
 /// of Sirte to the LNA"), or the subject of a verb that carries it out.
@@ -466,7 +469,11 @@ fn noun_actor(v: &View, i: usize, place_last: usize, kind: EventKind) -> Option<
     if let Some(p) = pronoun_before_noun(v, i) {
         return v.resolve_pronoun(p);
     }
-    if let Some(a) = v.by_agent(place_last, 6) {
+    // "an attack by the militias on Tarhouna", "the capture of Sirte by the LNA".
+    if let Some(a) = v
+        .by_agent(i, NOUN_AGENT_REACH)
+        .or_else(|| v.by_agent(place_last, 6))
+    {
         return Some((a, 1.0));
     }
     if kind == EventKind::Capture {

@@ -9,7 +9,8 @@
 use super::{DataError, ErrorKind, Json, Kind};
 use crate::model::date::{Precision, When};
 use crate::model::{
-    Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, Stance, Status,
+    Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, SideName, Stance,
+    Status,
 };
 
 /// The file events come from, for messages.
@@ -74,7 +75,24 @@ fn extraction<J: Json>(root: &J) -> Result<Extraction, String> {
             .map(Json::string)
             .collect::<Option<_>>()
             .ok_or_else(|| x.wrong("article_date_evidence", "a list of strings"))?,
+        aliases: x
+            .list("aliases")?
+            .iter()
+            .map(|a| {
+                side_name(a)
+                    .ok_or_else(|| x.wrong("aliases", "a list of {name, actor, quote, span}"))
+            })
+            .collect::<Result<_, _>>()?,
         events,
+    })
+}
+
+fn side_name<J: Json>(v: &J) -> Option<SideName> {
+    Some(SideName {
+        name: v.get("name")?.string()?,
+        actor: Actor::from_id(&v.get("actor")?.string()?)?,
+        quote: v.get("quote")?.string()?,
+        span: span(&v.get("span")?)?,
     })
 }
 
@@ -89,6 +107,7 @@ fn event<J: Json>(v: &J, index: usize) -> Result<Event, String> {
         date_basis: e.optional_string("date_basis")?.unwrap_or_default(),
         local_time: e.optional_string("local_time")?,
         actor: e.optional("actor", one_of(Actor::from_id), "an actor id")?,
+        actor_name: e.optional_string("actor_name")?,
         place: e.optional("place", place, "a place id")?,
         place_name: e.optional_string("place_name")?,
         from: e.optional("from", one_of(Actor::from_id), "an actor id")?,
@@ -246,6 +265,7 @@ mod tests {
             article_date: None,
             article_date_basis: String::new(),
             article_date_evidence: vec!["a".into(), "b".into()],
+            aliases: Vec::new(),
             events: vec![full],
         };
         assert_eq!(

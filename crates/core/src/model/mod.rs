@@ -143,6 +143,11 @@ pub struct Event {
     pub local_time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<Actor>,
+    /// The name the article gives the actor in the event's sentence, when it is one of the
+    /// article's own ("the Libyan Army" for the GNA; see [`Extraction::aliases`]): why the
+    /// side is the one it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
     /// The place, when the gazetteer knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceId>,
@@ -176,6 +181,16 @@ pub struct Event {
     pub also: Vec<Quote>,
 }
 
+/// A name an article gives one side of its own ("the Libyan Army" for the GNA), and the
+/// sentence that says whose it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideName {
+    pub name: String,
+    pub actor: Actor,
+    pub quote: String,
+    pub span: [usize; 2],
+}
+
 /// A supporting sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
@@ -193,5 +208,8 @@ pub struct Extraction {
     /// Every piece of evidence for the article date that was found, agreeing or not.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub article_date_evidence: Vec<String>,
+    /// The names the article gives the sides of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<SideName>,
     pub events: Vec<Event>,
 }
