@@ -52,6 +52,8 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
 
 pub use super::function_words::*;
 
+/// Quotation marks, which may stand inside a clause.
+const QUOTE_MARKS: &[&str] = &["\"", "'"];
 /// How many words of a title may stand between "by" and the actor it names ("by President
 /// of the Arab Republic of Egypt Abdel Fattah al-Sisi").
 const TITLE_REACH: usize = 7;
@@ -557,7 +559,12 @@ impl View<'_> {
     /// A verb at `i` in the infinitive or after a modal: wanted, not done ("to seize", "could
     /// take", "vowed to retake").
     pub fn intended(&self, i: usize) -> bool {
-        self.before(i, 1)
+        // Over a quotation mark: would “take years”.
+        let mut p = i.checked_sub(1);
+        while let Some(k) = p.filter(|&k| self.is_any(k, QUOTE_MARKS)) {
+            p = k.checked_sub(1);
+        }
+        p.and_then(|k| self.t(k))
             .is_some_and(|t| self.k.words.intention.has_word(t))
     }
 

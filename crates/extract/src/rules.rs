@@ -737,6 +737,9 @@ fn tells_of_fighting(v: &View) -> bool {
     })
 }
 
+/// How far before a position a first-person pronoun may stand ("I very much welcome").
+const FIRST_PERSON_REACH: usize = 4;
+
 /// How surely a position or a speech of an actor is a statement.
 const STATEMENT_CONFIDENCE: f64 = 0.85;
 /// How far after a verb of saying what it is about may stand (before it, anywhere in the
@@ -762,6 +765,7 @@ fn position_at<'v>(v: &'v View, i: usize) -> Option<Position<'v>> {
     let feeling = words
         .feelings
         .match_at(v.tokens, i)
+        .or_else(|| words.evaluations.match_at(v.tokens, i))
         .filter(|_| (i.saturating_sub(3)..i).any(|k| words.copulas.at(v.tokens, k)));
     let call = words
         .calls
@@ -861,17 +865,22 @@ fn named_statement(v: &View) -> Option<Found> {
 /// position is in their own words ("“we support …,” said Bogdanov"), or in the words of the
 /// text's own voice ("I welcome the opportunity", in remarks by the Special Representative).
 fn statement_actor(v: &View, i: usize) -> Option<(Actor, f64)> {
-    // "we support", "I condemn": the speaker's own words.
-    let quoted_we =
-        v.k.statement
-            .present_markers
-            .at(v.tokens, i.saturating_sub(1))
-            && !v.k.statement.copulas.at(v.tokens, i.saturating_sub(1));
+    // "we support", "I very much welcome", "we are concerned", "our colleagues are deeply
+    // concerned": the speaker's own words, or the text's voice.
+    let first_person =
+        (i.saturating_sub(FIRST_PERSON_REACH)..i).any(|k| v.k.grammar.first_person.at(v.tokens, k));
+    // "The discovery of mass graves is deeply shocking": an evaluation no actor makes is the
+    // text's own.
+    let evaluation = v.k.statement.evaluations.at(v.tokens, i) && v.actors().next().is_none();
     v.subject(i).filter(|(_, c)| *c >= 0.85).or_else(|| {
-        quoted_we
-            .then(|| super::attribution::speaker(v, i, None).or(v.voice))
-            .flatten()
-            .map(|a| (a, 0.8))
+        if first_person {
+            super::attribution::speaker(v, i, None).or(v.voice)
+        } else if evaluation {
+            v.voice
+        } else {
+            None
+        }
+        .map(|a| (a, 0.8))
     })
 }
 

@@ -141,6 +141,8 @@ word_classes! {
         subject_pronouns,
         /// Possessive pronouns before a noun ("its offensive").
         possessive_pronouns,
+        /// The first person: the speaker or the text's voice ("we", "I", "our").
+        first_person,
         /// Right before a name, they make it an object ("fighting the GNA").
         object_markers,
         /// After a possessive, they make it an agent ("Turkey's drones").
@@ -262,6 +264,8 @@ word_classes! {
         objects,
         /// Forms of "be" before a feeling.
         copulas,
+        /// Judgements that state a position after a copula ("is deeply shocking").
+        evaluations,
         /// Verbs that are nouns too ("support"): verbs only right after one of `verb_leads`.
         homographs,
         /// Right before a homograph, they make it a verb ("we support").
