@@ -145,6 +145,8 @@ fn split_block(k: &Knowledge, chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 fn fold(c: char) -> Option<char> {
+    // Lower case first, so that "Ş" folds as "ş" does.
+    let c = c.to_lowercase().next()?;
     Some(match c {
         '’' | '‘' | '`' | '´' => '\'',
         '“' | '”' | '«' | '»' => '"',
@@ -154,12 +156,23 @@ fn fold(c: char) -> Option<char> {
         'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
         'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
         'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
+        'ç' | 'č' | 'ć' => 'c',
+        'ñ' | 'ń' => 'n',
+        // The dotted and hooked letters of transliterated Arabic names ("Şabrātah",
+        // "Tājūrā’", "Ḩārat").
+        'ş' | 'ṣ' | 'š' | 'ś' => 's',
+        'ţ' | 'ṭ' => 't',
+        'ḑ' | 'ḍ' | 'đ' => 'd',
+        'ḩ' | 'ḥ' | 'ħ' => 'h',
+        'ẓ' | 'ž' | 'ź' | 'ż' => 'z',
+        'ğ' | 'ġ' => 'g',
+        'ı' => 'i',
+        'ý' | 'ÿ' => 'y',
+        'ʿ' | 'ʾ' => '\'',
         // Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are.
         '\u{0660}'..='\u{0669}' => digit_of(c, '\u{0660}')?,
         '\u{06F0}'..='\u{06F9}' => digit_of(c, '\u{06F0}')?,
-        c => return c.to_lowercase().next(),
+        c => c,
     })
 }
 

@@ -175,7 +175,9 @@ impl Spelling {
     pub fn key(&self, words: &[&str], is_article: impl Fn(&str) -> bool) -> Option<String> {
         let vowel = |c: char| self.vowels.contains(c);
         let mut key = String::new();
-        for word in words.iter().filter(|w| !is_article(w)) {
+        // Marks inside a name ("Al `Ajaylat") are no letters of it.
+        let letters = |w: &&&str| w.chars().any(|c| c.is_alphanumeric());
+        for word in words.iter().filter(letters).filter(|w| !is_article(w)) {
             if !word.chars().all(|c| c.is_ascii_lowercase()) {
                 return None;
             }
