@@ -14,6 +14,7 @@ use newsmap_core::data::{BASEMAP_FILE, DataError, EVENTS_FILE, ErrorKind, PLACES
 use newsmap_core::dataset::Dataset;
 use newsmap_core::host::options::Options;
 use newsmap_core::render::markup::Sink;
+use newsmap_core::render::parts::Part;
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::words::{Ui, Words};
 use wasm_bindgen::prelude::{JsValue, wasm_bindgen};
@@ -104,7 +105,7 @@ fn report(errors: &[DataError], words: &Words) {
     dom.close();
     dom.close();
     dom.replace_children_of(&slot);
-    let header = main.query_selector("header").ok().flatten();
+    let header = newsmap_web::one(&main, &Part::Header.selector());
     let _ = match header {
         Some(h) => h.after_with_node_1(&slot),
         None => main.prepend_with_node_1(&slot),

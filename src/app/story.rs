@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use newsmap_core::host::options::Options;
 use newsmap_core::model::StopIx;
 use newsmap_core::render::page::{self as draw, Heading};
+use newsmap_core::render::parts::{Part, Slot, Word};
 use newsmap_core::story::reading::{Playback, Story};
 use newsmap_core::story::timeline::{CeasefireState, Frame};
 use newsmap_core::story::words::{Lang, Ui, Words};
@@ -24,40 +25,18 @@ use wasm_bindgen::JsCast;
 /// How long the story rests on a stop before the URL follows.
 const URL_SETTLE_MS: u32 = 300;
 
-/// The page's parts the app moves, found in the prerendered page.
-struct Nodes {
-    header: web_sys::Element,
-    ceasefire: web_sys::Element,
-    map_frame: web_sys::Element,
-    controls: web_sys::Element,
+/// The page's parts the app moves, each found by the mark the render gives it ([`Part`]).
+struct Parts {
+    main: web_sys::Element,
     play: web_sys::HtmlElement,
     slider: web_sys::HtmlInputElement,
-    label: web_sys::Element,
-    caption: web_sys::Element,
-    legend: web_sys::Element,
-    list: web_sys::Element,
-    announcer: web_sys::Element,
 }
 
-use newsmap_web::one as find;
-
-impl Nodes {
-    fn find(main: &web_sys::Element) -> Option<Nodes> {
-        Some(Nodes {
-            header: find(main, "header.headline")?,
-            ceasefire: find(main, ".ceasefire-slot")?,
-            map_frame: find(main, ".map-frame")?,
-            controls: find(main, ".controls")?,
-            play: find(main, "[data-testid=\"play\"]")?.dyn_into().ok()?,
-            slider: find(main, "[data-testid=\"date-slider\"]")?
-                .dyn_into()
-                .ok()?,
-            label: find(main, "[data-testid=\"date-label\"]")?,
-            caption: find(main, "[data-testid=\"caption\"]")?,
-            legend: find(main, "[data-testid=\"legend\"]")?,
-            list: find(main, "section.events")?,
-            announcer: find(main, "[data-testid=\"announcer\"]")?,
-        })
+impl Parts {
+    /// The part `p`. Present on any page the core draws: a page without it is refused before
+    /// the app starts (see [`take_over`]).
+    fn get(&self, p: Part) -> Option<web_sys::Element> {
+        newsmap_web::one(&self.main, &p.selector())
     }
 }
 
@@ -69,9 +48,10 @@ fn redraw(target: &web_sys::Element, draw: impl FnOnce(&mut Dom)) {
     }
 }
 
-/// The page in another language than the prerender's: every part with words is drawn anew,
-/// the headline and standfirst from the page's own `newsmap:…:ar` tags.
-fn translate(nodes: &Nodes, story: &Story, words: &Words, position: f64) {
+/// The page in another language than the prerender's: the parts with words of the story are
+/// drawn anew (the headline and standfirst from the page's own `newsmap:…:ar` tags), and
+/// every element of the table of fixed words ([`Word`]) takes its word in this language.
+fn speak(parts: &Parts, story: &Story, words: &Words, position: f64) {
     web::set_lang(words.lang);
     let heading = match words.lang {
         Lang::Ar => Heading {
@@ -88,44 +68,27 @@ fn translate(nodes: &Nodes, story: &Story, words: &Words, position: f64) {
     {
         doc.set_title(&heading.headline);
     }
-    if let Some(parent) = nodes.header.parent_element() {
-        let fresh = web::document().and_then(|d| d.create_element("div").ok());
-        if let Some(slot) = fresh {
-            redraw(&slot, |d| draw::header(d, &heading));
-            if let Some(h) = slot.first_element_child() {
-                let _ = parent.replace_child(&h, &nodes.header);
+    if let Some(header) = parts.get(Part::Header) {
+        redraw(&header, |d| draw::header_words(d, &heading));
+    }
+    for w in Word::ALL {
+        let said = w.text(words, story.places());
+        for element in newsmap_web::all(&parts.main, &w.selector()) {
+            match w.slot() {
+                Slot::Text => element.set_text_content(Some(&said)),
+                Slot::Label => {
+                    let _ = element.set_attribute("aria-label", &said);
+                }
             }
         }
     }
-    nodes.play.set_text_content(Some(words.ui(Ui::Play)));
-    if let Some(span) = nodes
-        .controls
-        .query_selector(".visually-hidden")
-        .ok()
-        .flatten()
-    {
-        span.set_text_content(Some(words.ui(Ui::DateInStory)));
+    if let Some(legend) = parts.get(Part::Legend) {
+        redraw(&legend, |d| draw::legend(d, story, words));
     }
-    let _ = nodes
-        .caption
-        .set_attribute("aria-label", words.ui(Ui::WhatHappened));
-    let _ = nodes
-        .legend
-        .set_attribute("aria-label", words.ui(Ui::Legend));
-    let _ = nodes.list.set_attribute("aria-label", words.ui(Ui::Events));
-    for (summary, key) in [
-        (".legend-fold > summary", Ui::Legend),
-        (".events-fold > summary", Ui::EventsHeading),
-    ] {
-        if let Some(main) = nodes.list.closest("main").ok().flatten()
-            && let Some(el) = main.query_selector(summary).ok().flatten()
-        {
-            el.set_text_content(Some(words.ui(key)));
-        }
-    }
-    redraw(&nodes.legend, |d| draw::legend(d, story, words));
     let stop = story.frame_at(position).stop;
-    redraw(&nodes.list, |d| draw::event_list(d, story, words, stop));
+    if let Some(list) = parts.get(Part::Events) {
+        redraw(&list, |d| draw::event_list(d, story, words, stop));
+    }
 }
 
 /// Where the story stands: the slider position (a stop index, fractional while playing),
@@ -156,7 +119,15 @@ impl State {
 
 /// Takes the page over. `None` when the page lacks a part the app moves.
 pub fn take_over(main: &web_sys::Element, story: Story, options: Options) -> Option<()> {
-    let nodes = Rc::new(Nodes::find(main)?);
+    let found = |p: Part| newsmap_web::one(main, &p.selector());
+    if !Part::ALL.iter().all(|p| found(*p).is_some()) {
+        return None;
+    }
+    let parts = Rc::new(Parts {
+        main: main.clone(),
+        play: found(Part::Play)?.dyn_into().ok()?,
+        slider: found(Part::Slider)?.dyn_into().ok()?,
+    });
     let story = Arc::new(story);
     let words = Words::new(options.lang);
     let (start, warnings) = story.opening(options.event.as_ref(), options.date);
@@ -164,17 +135,17 @@ pub fn take_over(main: &web_sys::Element, story: Story, options: Options) -> Opt
         web::console_warn(&format!("newsmap: {w}"));
     }
     if options.lang != Lang::En {
-        translate(&nodes, &story, &words, start);
+        speak(&parts, &story, &words, start);
     }
     if !options.controls {
         let _ = main.class_list().add_1("compact");
-        let _ = nodes.controls.class_list().add_1("compact");
+        let _ = found(Part::Controls)?.class_list().add_1("compact");
     }
     let state = State::new(&story, start);
-    show(&nodes, &story, words, state);
+    show(&parts, &story, words, state);
     follow_in_url(&story, state);
     let player = Rc::new(Player::new(&story, state));
-    let listeners = listen(&nodes, &player);
+    let listeners = listen(&parts, &player);
     let height = web::embed::auto_height(main.clone(), options.child_id.clone());
     // The page lives as long as the app: keep what listens for it.
     let kept = StoredValue::new_local((listeners, height, player.clone()));
@@ -190,63 +161,70 @@ pub fn take_over(main: &web_sys::Element, story: Story, options: Options) -> Opt
 /// The effects that show the state: the map follows every frame; the caption, the list's
 /// current stop, the slider's spoken value and the live region follow the stop; the banner
 /// follows the ceasefire; the label, the slider and the play button follow the position.
-fn show(nodes: &Rc<Nodes>, story: &Arc<Story>, words: Words, state: State) {
-    let mut map = MapNodes::find(&nodes.map_frame, story);
-    Effect::new(move |_| state.frame.with(|f| map.show(f)));
-    {
-        let (nodes, story) = (nodes.clone(), story.clone());
-        Effect::watch(
-            move || state.stop.get(),
-            move |stop, _, _| {
-                redraw(&nodes.caption, |d| draw::caption(d, &story, &words, *stop));
-                mark_current(&nodes.list, *stop);
-                let summary = stop.map(|s| story.summary(&words, s)).unwrap_or_default();
-                let _ = nodes.slider.set_attribute("aria-valuetext", &summary);
-                nodes.announcer.set_text_content(Some(&summary));
-            },
-            true,
-        );
+fn show(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) {
+    if let Some(frame) = parts.get(Part::MapFrame) {
+        let mut map = MapNodes::find(&frame, story);
+        Effect::new(move |_| state.frame.with(|f| map.show(f)));
     }
-    {
-        let (nodes, story) = (nodes.clone(), story.clone());
+    show_stop(parts, story, words, state);
+    if let Some(slot) = parts.get(Part::Ceasefire) {
+        let story = story.clone();
         Effect::watch(
             move || state.ceasefire.get(),
             move |ceasefire, _, _| {
-                redraw(&nodes.ceasefire, |d| {
-                    draw::ceasefire(d, &story, &words, *ceasefire)
-                });
+                redraw(&slot, |d| draw::ceasefire(d, &story, &words, *ceasefire));
             },
             true,
         );
     }
-    {
-        let (nodes, story) = (nodes.clone(), story.clone());
+    if let Some(label) = parts.get(Part::DateLabel) {
+        let (slider, story) = (parts.slider.clone(), story.clone());
         // Runs every frame of playback: it writes only what changed since the last run
         // (what it returns), and never reads the page back.
         Effect::new(move |last: Option<(String, usize)>| {
             let p = state.position.get();
-            let label = story.label(&words, p, state.playing.get());
+            let said = story.label(&words, p, state.playing.get());
             let value = p.max(0.0).floor() as usize;
             let (last_label, last_value) = last.map_or((None, None), |(l, v)| (Some(l), Some(v)));
-            if last_label.as_deref() != Some(label.as_str()) {
-                nodes.label.set_text_content(Some(&label));
+            if last_label.as_deref() != Some(said.as_str()) {
+                label.set_text_content(Some(&said));
             }
             if last_value != Some(value) {
-                nodes.slider.set_value(&value.to_string());
+                slider.set_value(&value.to_string());
             }
-            (label, value)
+            (said, value)
         });
     }
-    let nodes = nodes.clone();
+    let play = parts.play.clone();
     Effect::new(move |_| {
         let on = state.playing.get();
-        let _ = nodes
-            .play
-            .set_attribute("aria-pressed", if on { "true" } else { "false" });
-        nodes
-            .play
-            .set_text_content(Some(words.ui(if on { Ui::Pause } else { Ui::Play })));
+        let _ = play.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        play.set_text_content(Some(words.ui(if on { Ui::Pause } else { Ui::Play })));
     });
+}
+
+/// What follows the stop: the caption, the list's current stop, the slider's spoken value,
+/// the live region.
+fn show_stop(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) {
+    let (Some(caption), Some(list), Some(announcer)) = (
+        parts.get(Part::Caption),
+        parts.get(Part::Events),
+        parts.get(Part::Announcer),
+    ) else {
+        return;
+    };
+    let (slider, story) = (parts.slider.clone(), story.clone());
+    Effect::watch(
+        move || state.stop.get(),
+        move |stop, _, _| {
+            redraw(&caption, |d| draw::caption(d, &story, &words, *stop));
+            mark_current(&list, *stop);
+            let summary = stop.map(|s| story.summary(&words, s)).unwrap_or_default();
+            let _ = slider.set_attribute("aria-valuetext", &summary);
+            announcer.set_text_content(Some(&summary));
+        },
+        true,
+    );
 }
 
 /// The URL follows the reader: not for the position the URL gave, not during playback, and
@@ -354,11 +332,11 @@ impl Player {
 }
 
 /// The reader's hands: the slider, the play button, the events list.
-fn listen(nodes: &Nodes, player: &Rc<Player>) -> [EventListener; 3] {
-    [
+fn listen(parts: &Parts, player: &Rc<Player>) -> Vec<EventListener> {
+    let mut out = vec![
         {
-            let (player, slider) = (player.clone(), nodes.slider.clone());
-            EventListener::new(&nodes.slider, "input", move |_| {
+            let (player, slider) = (player.clone(), parts.slider.clone());
+            EventListener::new(&parts.slider, "input", move |_| {
                 if let Ok(k) = slider.value().parse::<usize>() {
                     player.go_to(k);
                 }
@@ -366,23 +344,24 @@ fn listen(nodes: &Nodes, player: &Rc<Player>) -> [EventListener; 3] {
         },
         {
             let player = player.clone();
-            EventListener::new(&nodes.play, "click", move |_| player.toggle())
+            EventListener::new(&parts.play, "click", move |_| player.toggle())
         },
-        {
-            let player = player.clone();
-            EventListener::new(&nodes.list, "click", move |e| {
-                let stop = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|t| t.closest("button[data-stop]").ok().flatten())
-                    .and_then(|b| b.get_attribute("data-stop"))
-                    .and_then(|s| s.parse::<usize>().ok());
-                if let Some(k) = stop {
-                    player.go_to(k);
-                }
-            })
-        },
-    ]
+    ];
+    if let Some(list) = parts.get(Part::Events) {
+        let player = player.clone();
+        out.push(EventListener::new(&list, "click", move |e| {
+            let stop = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("button[data-stop]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-stop"))
+                .and_then(|s| s.parse::<usize>().ok());
+            if let Some(k) = stop {
+                player.go_to(k);
+            }
+        }));
+    }
+    out
 }
 
 /// Marks the list's buttons of the current stop with `aria-current`.

@@ -82,7 +82,7 @@ test('the seed article reads as the shipped events, and exports them unchanged',
   // Each row shows how sure the extractor is and how it dated the event.
   assert.match(await page.textContent('[data-testid="editor-event"][data-id="e11"] .desk-basis'), /\d+%.+/s);
   // The sentence of an event, marked in the article's text.
-  await page.click('[data-testid="editor-event"][data-id="e11"] [data-action="show"]');
+  await page.click('[data-testid="editor-event"][data-id="e11"] [data-testid="editor-show"]');
   const marked = await page.$$eval('[data-testid="editor-mark"]', (ms) => ms.map((m) => m.textContent).join(''));
   assert.equal(marked, shipped.events.find((e) => e.id === 'e11').quote);
   // The article went to the worker, not to any server: every request is for the page's own files.
@@ -119,7 +119,7 @@ test('an edit moves the preview, a deletion takes a mark off it, a bad value is 
   assert.equal(await page.$(`[data-testid="editor-preview"] [data-testid="arrow-${offensive}"]`), null);
   assert.equal((await rows(page)).length, shipped.events.length - 1);
   assert.equal(await page.inputValue(`[data-testid="editor-event"][data-id="${strikes}"] [data-field="count"]`), '7');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'show', 'after a deletion, the focus is on a harmless button');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'editor-show', 'after a deletion, the focus is on a harmless button');
 
   await edit(page, 'e1', 'date', 'next week');
   const field = '[data-testid="editor-event"][data-id="e1"] [data-field="date"]';
@@ -168,8 +168,8 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
   await page.waitForSelector('[data-testid="editor-unknown-place"][data-name="Qasr bin Ghashir"]');
   assert.match(await page.textContent(`[data-testid="editor-event"][data-id="${strike.id}"]`), /not on the map/);
   // The Arabic name typed first, then "Place it on the map": the name survives the redraw.
-  await page.fill('[data-testid="editor-unknown-place"] [data-name-ar]', 'قصر بن غشير');
-  await page.click('[data-testid="editor-unknown-place"] [data-action="place"]');
+  await page.fill('[data-testid="editor-unknown-place"] [data-testid="editor-name-ar"]', 'قصر بن غشير');
+  await page.click('[data-testid="editor-unknown-place"] [data-testid="editor-place-on-map"]');
   const map = await page.$(`[data-testid="editor-preview"] ${shown()}`);
   await map.scrollIntoViewIfNeeded();
   const box = await map.boundingBox();
@@ -196,7 +196,7 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
   assert.equal(await quoteOf(page, id), selected.trim());
 
   // A whole paragraph chosen with a triple click, across the mark of the chosen sentence.
-  await page.click(`[data-testid="editor-event"][data-id="${id}"] [data-action="show"]`);
+  await page.click(`[data-testid="editor-event"][data-id="${id}"] [data-testid="editor-show"]`);
   const para = page.locator('[data-testid="editor-article"] .desk-para', { has: page.locator('[data-testid="editor-mark"]') });
   const text = (await para.textContent()).trim();
   await para.click({ clickCount: 3 });
@@ -206,7 +206,7 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
 });
 
 /** The sentence of event `id`, as its row gives it. */
-const quoteOf = (page, id) => page.getAttribute(`[data-testid="editor-event"][data-id="${id}"] [data-action="show"]`, 'title');
+const quoteOf = (page, id) => page.getAttribute(`[data-testid="editor-event"][data-id="${id}"] [data-testid="editor-show"]`, 'title');
 
 test('an events.json imported into an empty editor brings each event back with its sentence', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -216,7 +216,7 @@ test('an events.json imported into an empty editor brings each event back with i
   assert.match(await status(page), /sentences alone/);
   assert.equal((await rows(page)).length, shipped.events.length);
   for (const e of shipped.events.slice(0, 4)) {
-    await page.click(`[data-testid="editor-event"][data-id="${e.id}"] [data-action="show"]`);
+    await page.click(`[data-testid="editor-event"][data-id="${e.id}"] [data-testid="editor-show"]`);
     const marked = await page.$$eval('[data-testid="editor-mark"]', (ms) => ms.map((m) => m.textContent).join(''));
     assert.equal(marked, e.quote);
   }
@@ -243,7 +243,7 @@ test('on a wide screen the sentence, its row and the map sit side by side; showi
   assert.ok(map > preview.width * 0.8, `map ${map} px in a column of ${preview.width} px`);
   // The last event's sentence is far down the article: "show its sentence" scrolls to it.
   const last = shipped.events.reduce((a, b) => (b.span[0] > a.span[0] ? b : a));
-  await page.click(`[data-testid="editor-event"][data-id="${last.id}"] [data-action="show"]`);
+  await page.click(`[data-testid="editor-event"][data-id="${last.id}"] [data-testid="editor-show"]`);
   const seen = await page.$eval('[data-testid="editor-mark"]', (m) => {
     const r = m.getBoundingClientRect();
     const c = m.closest('[data-testid="editor-article"]').getBoundingClientRect();

@@ -196,6 +196,22 @@ test('?lang=ar: Arabic throughout, right to left, the slider in the reading dire
   assert.match(await page.textContent('[data-testid="date-label"]'), /يونيو/);
   assert.match(await page.textContent('h1'), /ليبيا/);
   assert.match(await page.textContent('[data-testid="play"]'), /تشغيل/);
+  // No word of the interface stays in English: every element of the page's table of words,
+  // and every text outside the article's quotes and the map's English labels.
+  const english = await page.evaluate(() => {
+    const latin = /[A-Za-z]{3,}/;
+    const words = [...document.querySelectorAll('[data-word]')]
+      .map((e) => e.getAttribute('aria-label') ?? e.textContent)
+      .filter((t) => latin.test(t));
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const quoted = n.parentElement.closest('[lang="en"], blockquote, .attribution, svg title');
+      if (!quoted && latin.test(n.textContent)) texts.push(n.textContent.trim());
+    }
+    return { words, texts };
+  });
+  assert.deepEqual(english, { words: [], texts: [] });
   // The article's sentences stay in English, marked so, with a note that says so.
   const quote = await page.$('[data-testid="caption"] blockquote');
   assert.deepEqual([await quote.getAttribute('lang'), await quote.getAttribute('dir')], ['en', 'ltr']);

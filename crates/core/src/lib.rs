@@ -26,3 +26,7 @@ pub mod map;
 pub mod model;
 pub mod render;
 pub mod story;
+
+/// serde, for [`id_enum!`]'s expansion in other crates.
+#[doc(hidden)]
+pub use serde as __serde;

@@ -2,7 +2,20 @@
 
 /// An enum whose variants have stable string ids (the contract of `events.json`, the page's
 /// `data-` attributes): the ids are written once, here, and give `ALL`, `id`, `from_id` and
-/// serde's names.
+/// serde's names. Exported, so that every crate's vocabularies are written the same way:
+///
+/// ```
+/// newsmap_core::id_enum! {
+///     /// A field of a form.
+///     pub enum Field {
+///         Kind = "kind",
+///         Date = "date",
+///     }
+/// }
+/// assert_eq!(Field::from_id("date"), Some(Field::Date));
+/// assert_eq!(Field::ALL.iter().map(|f| f.id()).collect::<Vec<_>>(), ["kind", "date"]);
+/// ```
+#[macro_export]
 macro_rules! id_enum {
     (
         $(#[$meta:meta])*
@@ -40,8 +53,8 @@ macro_rules! id_enum {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
             }
         }

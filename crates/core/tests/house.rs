@@ -1,5 +1,6 @@
-//! The README's "Where things are" table matches the tree: every folder of code has a row,
-//! every file of such a folder is named in its row, and every path the table gives exists.
+//! The house's rules that a reader checks by eye, checked here: the README's "Where things
+//! are" table matches the tree (every folder of code has a row, every file of such a folder is
+//! named in its row, every path the table gives exists), and no function runs past a screen.
 
 #![allow(clippy::expect_used)]
 
@@ -111,4 +112,87 @@ fn the_readme_says_where_things_are() {
             }
         }
     }
+}
+
+/// The longest a function may be, in lines: what one screen shows.
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// The Rust files of the workspace.
+fn rust_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for dir in ["src", "crates", "bench"] {
+        walk(&root().join(dir), &mut out);
+    }
+    out
+}
+
+/// The functions of a file that run past the limit, with their lengths. rustfmt writes a
+/// function's closing brace alone on a line, at the indentation of its `fn`: the function
+/// runs from one to the other.
+fn long_functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let indent = &line[..line.len() - code.len()];
+        let signature = code
+            .split_once("fn ")
+            .filter(|(before, _)| {
+                before
+                    .split_whitespace()
+                    .all(|w| w.starts_with("pub") || ["const", "async", "unsafe"].contains(&w))
+            })
+            .map(|(_, after)| after);
+        let Some(name) = signature.and_then(|s| s.split(['(', '<']).next()) else {
+            continue;
+        };
+        let close = format!("{indent}}}");
+        let end = lines[i..]
+            .iter()
+            .position(|l| *l == close || (l.trim_start().starts_with("fn ") && l.ends_with(';')));
+        if let Some(n) = end.map(|n| n + 1)
+            && n > MAX_FUNCTION_LINES
+        {
+            out.push((name.to_owned(), n));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_function_fits_a_screen() {
+    let files = rust_files();
+    assert!(files.len() > 40, "the scan found the sources");
+    let mut long = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        for (name, n) in long_functions(&text) {
+            long.push(format!("{}: {name} ({n} lines)", path.display()));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions longer than {MAX_FUNCTION_LINES} lines: {long:#?}"
+    );
+    let sample = format!(
+        "fn long() {{\n{}}}\n",
+        "    x();\n".repeat(MAX_FUNCTION_LINES)
+    );
+    assert_eq!(
+        long_functions(&sample),
+        [("long".to_owned(), MAX_FUNCTION_LINES + 2)]
+    );
 }

@@ -108,9 +108,8 @@ mod tests {
         use newsmap_core::model::{Actor, EventKind, PlaceId};
         use newsmap_core::render::prerender::{END, START, heading, prerender};
         use newsmap_core::story::reading::Story;
-        use newsmap_extract::knowledge::Knowledge;
 
-        let gaz = &Knowledge::builtin().places;
+        let gaz = &crate::shipped::gazetteer();
         let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
         s.read(
             "the article".into(),
@@ -133,7 +132,7 @@ mod tests {
         assert!(errors.iter().all(|e| e.is_warning()), "{errors:?}");
         let timeline = data.timeline.unwrap();
         let holder = |day: &str| {
-            let t = day.parse::<When>().unwrap().start() as f64 + 720.0;
+            let t = day.parse::<When>().unwrap().start() + 720.0;
             timeline.frame_at(t).place(&tarhuna).and_then(|p| p.control)
         };
         assert_eq!(holder("2020-06-06"), Some(Actor::Lna));

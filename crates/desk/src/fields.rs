@@ -3,51 +3,23 @@
 //! map's: the same ids as `events.json`.
 
 use newsmap_core::model::date::When;
-use newsmap_core::model::{Actor, Event, EventKind, PlaceId, Status};
+use newsmap_core::model::{Actor, Event, EventKind, MAX_STRIKE_MARKS, PlaceId, Status, Undated};
 
-/// An editable field of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Kind,
-    Date,
-    Actor,
-    Place,
-    From,
-    Origin,
-    Count,
-    Status,
+newsmap_core::id_enum! {
+    /// An editable field of an event, named as `events.json` names it.
+    pub enum Field {
+        Kind = "kind",
+        Date = "date",
+        Actor = "actor",
+        Place = "place",
+        From = "from",
+        Origin = "origin",
+        Count = "count",
+        Status = "status",
+    }
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::Kind,
-        Field::Date,
-        Field::Actor,
-        Field::Place,
-        Field::From,
-        Field::Origin,
-        Field::Count,
-        Field::Status,
-    ];
-
-    /// The field's name, as `events.json` and the editor's markup have it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Kind => "kind",
-            Field::Date => "date",
-            Field::Actor => "actor",
-            Field::Place => "place",
-            Field::From => "from",
-            Field::Origin => "origin",
-            Field::Count => "count",
-            Field::Status => "status",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.id() == id)
-    }
-
     /// The ids a field with a fixed vocabulary takes (empty for free text and places); "" is
     /// "none" where a field may be empty.
     pub fn choices(self) -> Vec<&'static str> {
@@ -75,9 +47,6 @@ pub fn value(e: &Event, f: Field) -> String {
         Field::Status => e.status.id().to_owned(),
     }
 }
-
-/// The most strike marks an event may ask for (as the map draws them).
-pub const MAX_COUNT: u32 = 99;
 
 /// Sets a field from the editor's text, or says why the text is not a value the map knows.
 /// `is_place` tells whether an id names a place the map or the gazetteer knows.
@@ -127,8 +96,12 @@ pub fn set(
             e.count = match text {
                 "" => None,
                 n => match n.parse::<u32>() {
-                    Ok(c @ 1..=MAX_COUNT) => Some(c),
-                    _ => return Err(format!("a count is a whole number from 1 to {MAX_COUNT}")),
+                    Ok(c @ 1..) => Some(c),
+                    _ => {
+                        return Err(format!(
+                            "a count is a whole number, 1 or more (the map draws up to {MAX_STRIKE_MARKS} marks)"
+                        ));
+                    }
                 },
             };
         }
@@ -150,7 +123,7 @@ fn set_date(e: &mut Event, text: &str) -> Result<(), String> {
     };
     if date != e.date {
         e.date = date;
-        e.precision = date.map(When::precision);
+        e.undated = None;
         e.local_time = None;
         e.date_basis = match date {
             Some(_) => "set by the desk".into(),
@@ -169,17 +142,15 @@ fn list(f: Field) -> String {
 /// (a kind that needs a place and has none, a date missing), for the editor to mark.
 pub fn problems(e: &Event, on_map: impl Fn(&PlaceId) -> bool) -> Vec<(Field, String)> {
     let mut out = Vec::new();
-    if e.date.is_none() {
-        out.push((Field::Date, "undated: the map leaves it out".to_owned()));
+    match (e.date, e.undated) {
+        (Some(_), _) => {}
+        (None, Some(Undated::ArticleDateUnknown)) => out.push((
+            Field::Date,
+            "undated, for want of the article's date: give the publication date above and read the article again, or type a date here".to_owned(),
+        )),
+        (None, None) => out.push((Field::Date, "undated: the map leaves it out".to_owned())),
     }
-    let needs_place = matches!(
-        e.kind,
-        EventKind::Capture
-            | EventKind::Offensive
-            | EventKind::Airstrike
-            | EventKind::Shelling
-            | EventKind::Withdrawal
-    );
+    let needs_place = e.kind.marks_map();
     match (&e.place, needs_place) {
         (None, true) => {
             out.push((
@@ -214,7 +185,7 @@ mod tests {
             id: newsmap_core::model::EventId::new("e1"),
             kind: EventKind::Capture,
             date: "2020-06-05".parse().ok(),
-            precision: Some(Precision::Day),
+            undated: None,
             date_basis: "weekday".into(),
             local_time: None,
             actor: Some(Actor::Gna),
@@ -242,11 +213,11 @@ mod tests {
         set(&mut e, Field::Date, "2020-06-07", known).unwrap();
         assert_eq!(value(&e, Field::Date), "2020-06-07");
         assert_eq!(
-            (e.precision, e.date_basis.as_str()),
+            (e.precision(), e.date_basis.as_str()),
             (Some(Precision::Day), "set by the desk")
         );
         set(&mut e, Field::Date, "2020-06", known).unwrap();
-        assert_eq!(e.precision, Some(Precision::Month));
+        assert_eq!(e.precision(), Some(Precision::Month));
         assert!(
             set(&mut e, Field::Date, "June 7", known)
                 .unwrap_err()
@@ -272,7 +243,7 @@ mod tests {
         assert!(set(&mut e, Field::Kind, "riot", known).is_err());
         set(&mut e, Field::From, "", known).unwrap();
         assert_eq!(
-            Field::ALL.map(|f| value(&e, f)),
+            Field::ALL.iter().map(|f| value(&e, *f)).collect::<Vec<_>>(),
             [
                 "offensive",
                 "2020-06",

@@ -13,7 +13,6 @@ use newsmap_core::model::{
 };
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::timeline::Timeline;
-use newsmap_extract::knowledge::KnownPlace;
 use serde_json::{Value, json};
 
 /// A desk's work on one article.
@@ -64,7 +63,7 @@ impl Session {
     /// What the extractor read from an article. The map keeps the page's own places and
     /// those the new events name (a place the desk put down stays while an event names it);
     /// places of the gazetteer the events name join them.
-    pub fn read(&mut self, article: String, extraction: Extraction, gazetteer: &[KnownPlace]) {
+    pub fn read(&mut self, article: String, extraction: Extraction, gazetteer: &[Place]) {
         self.article = article;
         self.extraction = extraction;
         let named: Vec<PlaceId> = self
@@ -89,20 +88,12 @@ impl Session {
     }
 
     /// Adds a place of the gazetteer to the map, once.
-    fn add_known(&mut self, id: &PlaceId, gazetteer: &[KnownPlace]) {
+    fn add_known(&mut self, id: &PlaceId, gazetteer: &[Place]) {
         if self.places.get(id).is_some() {
             return;
         }
-        if let Some(k) = gazetteer.iter().find(|k| &k.id == id) {
-            self.places.places.push(Place {
-                id: k.id.clone(),
-                name: k.name.clone(),
-                name_ar: k.name_ar.clone().unwrap_or_default(),
-                lon: k.lon,
-                lat: k.lat,
-                source: "the extractor's gazetteer".into(),
-                role: PlaceRole::Story,
-            });
+        if let Some(p) = gazetteer.iter().find(|p| &p.id == id) {
+            self.places.places.push(p.clone());
         }
     }
 
@@ -112,7 +103,7 @@ impl Session {
         i: usize,
         f: Field,
         text: &str,
-        gazetteer: &[KnownPlace],
+        gazetteer: &[Place],
     ) -> Result<(), String> {
         let known = |id: &str| {
             self.places.places.iter().any(|p| p.id.as_str() == id)
@@ -173,7 +164,7 @@ impl Session {
             id: EventId::new(format!("e{next}")),
             kind: EventKind::Statement,
             date,
-            precision: date.map(When::precision),
+            undated: None,
             date_basis: "added by the desk, dated with the article".into(),
             local_time: None,
             actor: None,
@@ -239,9 +230,9 @@ impl Session {
     }
 
     /// Gives a place of the gazetteer to every event that names a place by `name`.
-    pub fn pick_known(&mut self, name: &str, known: &KnownPlace, gazetteer: &[KnownPlace]) {
-        self.add_known(&known.id, gazetteer);
-        self.give_place(name, &known.id);
+    pub fn pick_known(&mut self, name: &str, id: &PlaceId, gazetteer: &[Place]) {
+        self.add_known(id, gazetteer);
+        self.give_place(name, id);
     }
 
     /// Gives the place `id` to every event that names a place by `name` and has none yet.
@@ -311,11 +302,7 @@ impl Session {
     /// Restores the events of an exported `events.json`. When their sentences are not the
     /// article's in the editor (another article, or none), the article's text is rebuilt from
     /// the sentences, so that each event still shows where it came from.
-    pub fn import_events(
-        &mut self,
-        text: &str,
-        gazetteer: &[KnownPlace],
-    ) -> Result<Imported, String> {
+    pub fn import_events(&mut self, text: &str, gazetteer: &[Place]) -> Result<Imported, String> {
         let mut x = parse_events(text).map_err(|e| e.to_string())?;
         let events = x.events.len();
         let mut article = std::mem::take(&mut self.article);
@@ -404,7 +391,6 @@ pub fn slug(name: &str) -> String {
 mod tests {
     use super::*;
     use newsmap_core::data::places::parse_places;
-    use newsmap_extract::knowledge::Knowledge;
 
     fn seed() -> Session {
         let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
@@ -413,7 +399,7 @@ mod tests {
         s.read(
             text,
             newsmap_extract::extract(html),
-            &Knowledge::builtin().places,
+            &crate::shipped::gazetteer(),
         );
         s
     }
@@ -421,7 +407,7 @@ mod tests {
     #[test]
     fn an_edit_moves_the_story_and_a_deletion_removes_it() {
         let mut s = seed();
-        let gaz = &Knowledge::builtin().places;
+        let gaz = &crate::shipped::gazetteer();
         let i = s
             .extraction
             .events
@@ -430,7 +416,7 @@ mod tests {
             .unwrap();
         let tarhuna = |s: &Session, date: &str| {
             let (story, _) = s.story();
-            let t = date.parse::<When>().unwrap().start() as f64 + 720.0;
+            let t = date.parse::<When>().unwrap().start() + 720.0;
             story
                 .timeline()
                 .frame_at(t)
@@ -473,7 +459,7 @@ mod tests {
             Some("قصر بن غشير")
         );
         // A place of the gazetteer joins the map when an event takes it.
-        let gaz = &Knowledge::builtin().places;
+        let gaz = &crate::shipped::gazetteer();
         s.set(1, Field::Place, "zuwara", gaz).unwrap();
         assert!(s.places.get(&PlaceId::new("zuwara")).is_some());
     }
@@ -549,7 +535,7 @@ mod tests {
         );
         assert!(s.places.get(&id).is_some());
         let (text, x) = (s.article.clone(), s.extraction.clone());
-        s.read(text, x, &Knowledge::builtin().places);
+        s.read(text, x, &crate::shipped::gazetteer());
         assert!(s.places.get(&id).is_none(), "no event names it now");
         for p in &s.base.places {
             assert!(s.places.get(&p.id).is_some(), "{} stays", p.id.as_str());

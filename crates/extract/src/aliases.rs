@@ -16,7 +16,7 @@
 
 use super::knowledge::{Knowledge, Phrase};
 use super::names::{Mention, Named};
-use super::text::Token;
+use super::tokens::Token;
 use newsmap_core::model::Actor;
 
 /// A name the article gives a side, and where it says so.

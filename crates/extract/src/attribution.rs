@@ -150,7 +150,7 @@ fn between_is_title(v: &View, a: usize, b: usize) -> bool {
 
 /// Whether a token may be part of a speaker's title and name: the lexicon's title words, a
 /// possessive or a hyphen ("Haftar's media office", "al-Mismari").
-fn is_title_word(v: &View, t: &crate::text::Token) -> bool {
+fn is_title_word(v: &View, t: &crate::tokens::Token) -> bool {
     v.k.attribution.speaker_titles.has_word(t) || t.is_any(&[POSSESSIVE, HYPHEN])
 }
 

@@ -8,7 +8,7 @@
 
 use super::knowledge::Knowledge;
 use super::names::{Mention, unknown_place_at};
-use super::text::{Token, TokenKind};
+use super::tokens::{Token, TokenKind};
 use newsmap_core::model::{Actor, PlaceId};
 
 /// A place in a role: the gazetteer's id when it knows the place, and the name as written.
@@ -39,7 +39,7 @@ pub struct View<'a> {
 pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
     let k = Knowledge::builtin();
     let chars: Vec<char> = text.chars().collect();
-    let tokens = crate::text::tokenize(&chars, 0);
+    let tokens = crate::tokens::tokenize(&chars, 0);
     let m = crate::names::mentions(k, &tokens);
     f(&View {
         k,
@@ -299,7 +299,7 @@ impl View<'_> {
             .filter(|t| t.kind == TokenKind::Word && !self.k.words.facility_nouns.has_word(t))
             .map(|t| t.norm.as_str())
             .collect();
-        let known = self.k.place_by_spelling(&words).map(|p| p.id.clone());
+        let known = self.k.place_by_spelling(&words).map(|p| p.id().clone());
         Some(PlaceRef {
             id: known,
             name: self.text(at, last),
@@ -467,7 +467,7 @@ impl View<'_> {
             .iter()
             .map(|t| t.norm.as_str())
             .collect();
-        let facility = self.k.facility_of(town, &words).map(|f| f.id.clone());
+        let facility = self.k.facility_of(town, &words).map(|f| f.id().clone());
         Some((
             PlaceRef {
                 id: facility.or_else(|| Some(town.clone())),

@@ -5,7 +5,7 @@
 use super::function_words::{AT, IN, OF, POSSESSIVE, THE};
 use super::knowledge::{Knowledge, PlaceKind};
 use super::names::{Mention, Named};
-use super::text::Token;
+use super::tokens::Token;
 use newsmap_core::model::{Actor, PlaceId};
 
 /// How many sentences back a pronoun may find the side it stands for.
@@ -175,13 +175,15 @@ fn definite_facilities(
         let mut candidates = k.places.iter().filter(|p| {
             matches!(p.kind, PlaceKind::Airport | PlaceKind::Airbase)
                 && p.within.as_ref().is_some_and(|w| towns.contains(&w))
-                && words.iter().all(|w| p.name.to_lowercase().contains(w))
+                && words
+                    .iter()
+                    .all(|w| p.place.name.to_lowercase().contains(w))
         });
         if let (Some(only), None) = (candidates.next(), candidates.next()) {
             out.push(Mention {
                 first: i,
                 last: noun,
-                named: Named::Place(only.id.clone()),
+                named: Named::Place(only.id().clone()),
                 alias: false,
             });
         }

@@ -10,13 +10,13 @@
 use super::function_words::PAST_ENDING;
 use super::knowledge::Knowledge;
 use super::rules::Found;
-use super::text::{Token, TokenKind};
 use super::timex::{Timex, Value};
+use super::tokens::{Token, TokenKind};
 use super::{Analysed, Dated, dct};
 use newsmap_core::model::EventKind;
 use newsmap_core::model::Evidence;
-use newsmap_core::model::Status;
 use newsmap_core::model::date::{Precision, When};
+use newsmap_core::model::{Status, Undated};
 
 /// How many sentences back an undated event may take its date from.
 pub const INHERIT_WINDOW: usize = 2;
@@ -318,6 +318,7 @@ impl<'a> Dating<'a> {
             explicit: source == DateSource::Sentence && date.is_some(),
             weak: source == DateSource::ArticleDate,
             basis,
+            undated: None,
             local_time,
             confidence: (self.base * factor * 100.0).round() / 100.0,
             sentence: self.index,
@@ -328,15 +329,16 @@ impl<'a> Dating<'a> {
 
     /// The event left undated for want of the article's date; `what` says what dated it.
     fn undated(&self, what: &str) -> Dated {
-        self.make(
-            None,
-            format!(
-                "{what}, and the article's date is unknown: give it (--date) to place the event"
-            ),
-            None,
-            UNDATED,
-            DateSource::ArticleDate,
-        )
+        Dated {
+            undated: Some(Undated::ArticleDateUnknown),
+            ..self.make(
+                None,
+                format!("{what}, and the article's date is unknown"),
+                None,
+                UNDATED,
+                DateSource::ArticleDate,
+            )
+        }
     }
 
     /// Said in the present tense: the article's date.

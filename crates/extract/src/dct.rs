@@ -40,7 +40,7 @@ impl ArticleDate {
             .insert(0, format!("given by the desk → {day}"));
         ArticleDate {
             when: Some(When::Day(day)),
-            basis: "given by the desk (--date)".to_owned(),
+            basis: "given by the desk".to_owned(),
             evidence: self.evidence,
             confidence: 1.0,
         }

@@ -34,6 +34,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::knowledge::Knowledge;
+use newsmap_core::model::EventKind;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -41,14 +42,11 @@ use std::collections::BTreeMap;
 /// be the same place: less than the distance between two quarters of Tripoli.
 pub const SAME_PLACE_KM: f64 = 2.0;
 
-/// The kinds the map draws: a wrong one of these puts a wrong mark on the map.
-pub const MAP_KINDS: [&str; 5] = [
-    "capture",
-    "offensive",
-    "airstrike",
-    "shelling",
-    "withdrawal",
-];
+/// Whether events of a kind put a mark on the map ([`EventKind::marks_map`]): a wrong one
+/// puts a wrong mark there.
+fn marks_map(kind: &str) -> bool {
+    EventKind::from_id(kind).is_some_and(EventKind::marks_map)
+}
 
 /// A hand-annotated article.
 #[derive(Debug, Clone, Deserialize)]
@@ -268,7 +266,7 @@ fn same_place(k: &Knowledge, g: &GoldEvent, o: &OutputEvent) -> bool {
         return false;
     };
     k.place(id)
-        .is_some_and(|p| km_between((lon, lat), (p.lon, p.lat)) <= SAME_PLACE_KM)
+        .is_some_and(|p| km_between((lon, lat), (p.place.lon, p.place.lat)) <= SAME_PLACE_KM)
 }
 
 /// The distance between two points (`[lon, lat]` in degrees), in km, on a sphere.
@@ -329,7 +327,7 @@ pub fn score_with(gold: &Gold, out: &Output, k: &Knowledge) -> Scored {
         }
         match found {
             Some(o) => {
-                if MAP_KINDS.contains(&o.kind.as_str()) {
+                if marks_map(&o.kind) {
                     s.map.true_positives += 1;
                 }
                 score_slots(&mut s, g, o);
@@ -343,7 +341,7 @@ pub fn score_with(gold: &Gold, out: &Output, k: &Knowledge) -> Scored {
     for o in &out.events {
         s.all.extracted += 1;
         s.by_kind.entry(o.kind.clone()).or_default().extracted += 1;
-        if MAP_KINDS.contains(&o.kind.as_str()) {
+        if marks_map(&o.kind) {
             s.map.extracted += 1;
         }
     }
@@ -491,7 +489,12 @@ fn report_goals(r: &mut String, total: &Scored) {
         figure(total.map.precision()),
         total.map.true_positives,
         total.map.extracted,
-        MAP_KINDS.join(", ")
+        EventKind::ALL
+            .iter()
+            .filter(|k| k.marks_map())
+            .map(|k| k.id())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let _ = writeln!(
         r,

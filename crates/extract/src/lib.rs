@@ -44,13 +44,14 @@ pub mod names;
 pub mod rules;
 pub mod text;
 pub mod timex;
+pub mod tokens;
 
 use clause::View;
 use coreference::Discourse;
 use knowledge::Knowledge;
 use names::Mention;
 use newsmap_core::model::date::{Date, When};
-use newsmap_core::model::{EventId, EventKind, Evidence, Extraction, PlaceId, Status};
+use newsmap_core::model::{EventId, EventKind, Evidence, Extraction, PlaceId, Status, Undated};
 use rules::{Fact, Found};
 use text::Sentence;
 use timex::Timex;
@@ -84,6 +85,8 @@ pub(crate) struct Dated {
     /// Whether the date is only the article's, for want of any other.
     weak: bool,
     basis: String,
+    /// Why `date` is `None`, when a remedy is known.
+    undated: Option<Undated>,
     local_time: Option<String>,
     confidence: f64,
     sentence: usize,
@@ -156,7 +159,7 @@ fn analyse(k: &Knowledge, doc: &document::Document) -> (Vec<Analysed>, aliases::
         .collect();
     // The article's own names for the sides, read from the whole text first: a name may be
     // used before the sentence that says whose it is.
-    let pairs: Vec<(&[text::Token], &[Mention])> = sentences
+    let pairs: Vec<(&[tokens::Token], &[Mention])> = sentences
         .iter()
         .zip(&mentions)
         .map(|(s, m)| (s.tokens.as_slice(), m.as_slice()))
@@ -347,8 +350,12 @@ mod tests {
             .map(|e| e.date.map(|d| d.to_string()))
             .collect();
         assert_eq!(dates, [Some("2020-01".to_owned()), None]);
+        assert_eq!(out.events[0].undated, None);
+        assert_eq!(out.events[1].undated, Some(Undated::ArticleDateUnknown));
         assert!(
-            out.events[1].date_basis.contains("--date"),
+            out.events[1]
+                .date_basis
+                .contains("the article's date is unknown"),
             "{}",
             out.events[1].date_basis
         );

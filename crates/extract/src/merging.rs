@@ -219,7 +219,7 @@ fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Opt
         id: EventId::default(),
         kind: f.kind,
         date: best.date,
-        precision: best.date.map(When::precision),
+        undated: best.undated,
         date_basis: best.basis.clone(),
         local_time: best.local_time.clone(),
         actor: f.actor.or_else(|| group.iter().find_map(|d| d.found.actor)),

@@ -8,7 +8,7 @@
 
 use super::function_words::{FOR, HYPHEN, OF, POSSESSIVE, TO, WITH};
 use super::knowledge::{Knowledge, Referent};
-use super::text::{Token, TokenKind};
+use super::tokens::{Token, TokenKind};
 use newsmap_core::model::{Actor, PlaceId};
 
 /// What a mention names.
@@ -84,7 +84,7 @@ pub fn mentions(k: &Knowledge, tokens: &[Token]) -> Vec<Mention> {
                     last = last.saturating_add(n);
                 }
                 match k.places.get(p) {
-                    Some(place) => Named::Place(place.id.clone()),
+                    Some(place) => Named::Place(place.id().clone()),
                     None => {
                         i = last.saturating_add(1);
                         continue;
@@ -188,7 +188,7 @@ pub fn unknown_place_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
+    use crate::tokens::tokenize;
 
     fn found(text: &str) -> Vec<(String, String)> {
         let chars: Vec<char> = text.chars().collect();

@@ -153,7 +153,7 @@ fn verbs(v: &View, out: &mut Vec<Found>) {
 }
 
 /// Whether a token is an "-ing" form.
-pub(crate) fn is_participle(t: &crate::text::Token) -> bool {
+pub(crate) fn is_participle(t: &crate::tokens::Token) -> bool {
     t.norm.ends_with(PARTICIPLE_ENDING)
 }
 
@@ -520,7 +520,7 @@ fn pronoun_before_noun(v: &View, i: usize) -> Option<usize> {
                 v.k.events.noun_modifiers.at(v.tokens, j)
                     || v.is(j, HYPHEN)
                     || v.t(j)
-                        .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+                        .is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
                     || v.t(j)
                         .and_then(|t| super::timex::number_word(v.k, t))
                         .is_some()

@@ -10,8 +10,8 @@
 use super::function_words::{HYPHEN, OF, THE};
 use super::knowledge::Knowledge;
 use super::knowledge::lexicon::Calendar;
-use super::text::{Token, TokenKind};
-use newsmap_core::model::date::{Date, Weekday, When, YEARS};
+use super::tokens::{Token, TokenKind};
+use newsmap_core::model::date::{Date, MINUTES_PER_DAY, Weekday, When, YEARS};
 
 /// The grammatical time of the clause around an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,8 +266,6 @@ impl Timex {
             .map_or(when, |minute| When::Minute(day, minute))
     }
 }
-
-const MINUTES_PER_DAY: i64 = 24 * 60;
 
 /// "18:00" → 1080.
 fn minutes_of(hhmm: &str) -> Option<u16> {
@@ -969,7 +967,7 @@ fn counted(toks: Toks, i: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
+    use crate::tokens::tokenize;
 
     fn sat() -> Date {
         Date::new(2020, 6, 6).unwrap()

@@ -147,7 +147,7 @@ fn check(html: &str, out: &Extraction) {
         } else {
             assert!(!e.date_basis.is_empty(), "an undated event says why");
         }
-        assert_eq!(e.precision, e.date.map(|d| d.precision()));
+        assert_eq!(e.precision(), e.date.map(|d| d.precision()));
     }
     // The output serialises and the map's reader reads it back.
     let json = serde_json::to_string(out).unwrap();

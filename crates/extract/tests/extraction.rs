@@ -249,7 +249,7 @@ fn quotes_are_the_decoded_sentences_their_spans_name() {
                 e.quote
             );
             assert!((0.0..=1.0).contains(&e.confidence));
-            assert_eq!(e.precision, e.date.map(|d| d.precision()));
+            assert_eq!(e.precision(), e.date.map(|d| d.precision()));
             for q in &e.also {
                 assert_eq!(doc.slice(q.span[0], q.span[1]), q.quote);
             }

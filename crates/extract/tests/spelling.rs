@@ -53,8 +53,8 @@ fn the_gazetteer_s_places_seldom_share_a_key_and_a_shared_key_matches_neither() 
     let k = Knowledge::builtin();
     let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
     for p in &k.places {
-        if let Some(key) = key(k, &p.name) {
-            by_key.entry(key).or_default().push(p.id.as_str());
+        if let Some(key) = key(k, &p.place.name) {
+            by_key.entry(key).or_default().push(p.id().as_str());
         }
     }
     let shared: Vec<_> = by_key.iter().filter(|(_, ids)| ids.len() > 1).collect();
@@ -62,7 +62,7 @@ fn the_gazetteer_s_places_seldom_share_a_key_and_a_shared_key_matches_neither() 
     assert!(shared.len() * 20 <= by_key.len(), "{shared:?}");
     for (key, ids) in shared {
         let words: Vec<&str> = vec![key.as_str()];
-        let found = k.place_by_spelling(&words).map(|p| p.id.as_str());
+        let found = k.place_by_spelling(&words).map(|p| p.id().as_str());
         assert!(
             !found.is_some_and(|f| ids.contains(&f)),
             "{key} matched {found:?}"

@@ -3,14 +3,14 @@
 //! The extractor writes the file with serde (the model's `Serialize`); the map reads it
 //! through [`Json`](super::Json), the platform's own JSON parser, so the browser carries no
 //! `serde_json`. The tests check that whatever the extractor writes reads back equal, and the
-//! reader checks what the map relies on (each date agrees with its stated precision, ids are
-//! unique). Messages name the event and the member at fault.
+//! reader checks what the map relies on (ids are unique; a date's precision is the date's own,
+//! so the file's `precision` is not read back). Messages name the event and the member at fault.
 
 use super::{DataError, ErrorKind, Json, Kind};
-use crate::model::date::{Precision, When};
+use crate::model::date::When;
 use crate::model::{
     Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, SideName, Stance,
-    Status,
+    Status, Undated,
 };
 
 /// The file events come from, for messages.
@@ -27,19 +27,6 @@ pub fn read_events<J: Json>(root: &J) -> Result<Extraction, DataError> {
     })?;
     let mut ids: Vec<&EventId> = Vec::with_capacity(x.events.len());
     for e in &x.events {
-        if e.precision != e.date.map(When::precision) {
-            return Err(DataError::new(
-                EVENTS_FILE,
-                ErrorKind::Value,
-                format!(
-                    "event {}: the date {} is of {} precision but \"precision\" says {}",
-                    e.id,
-                    e.date.map_or_else(|| "null".to_owned(), |d| d.to_string()),
-                    e.date.map_or("no", |d| d.precision().as_str()),
-                    e.precision.map_or("null", Precision::as_str)
-                ),
-            ));
-        }
         if ids.contains(&&e.id) {
             return Err(DataError::new(
                 EVENTS_FILE,
@@ -103,7 +90,7 @@ fn event<J: Json>(v: &J, index: usize) -> Result<Event, String> {
         id: EventId::new(e.string("id")?),
         kind: e.required("kind", one_of(EventKind::from_id), "an event kind")?,
         date: e.optional("date", when, "a date such as 2020-06-05, or null")?,
-        precision: e.optional("precision", one_of(Precision::from_id), "a precision")?,
+        undated: e.optional("undated", one_of(Undated::from_id), "a reason")?,
         date_basis: e.optional_string("date_basis")?.unwrap_or_default(),
         local_time: e.optional_string("local_time")?,
         actor: e.optional("actor", one_of(Actor::from_id), "an actor id")?,
@@ -316,11 +303,6 @@ mod tests {
         let good = include_str!("../../../../assets/events.json");
         assert!(parse_events(good).is_ok());
         for (from, to, says) in [
-            (
-                "\"precision\": \"day\"",
-                "\"precision\": \"year\"",
-                "precision",
-            ),
             ("2020-06-05", "2020-06-31", "2020-06-31"),
             ("\"id\": \"e2\"", "\"id\": \"e1\"", "used twice"),
         ] {

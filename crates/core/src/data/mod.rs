@@ -13,7 +13,10 @@ pub mod events;
 pub mod places;
 
 pub use events::{EVENTS_FILE, read_events};
-pub use places::{BASEMAP_FILE, Basemap, PLACES_FILE, PlaceSet, read_basemap, read_places};
+pub use places::{
+    BASEMAP_FILE, Basemap, GAZETTEER_FILE, PLACES_FILE, PlaceSet, read_basemap, read_gazetteer,
+    read_places, read_points,
+};
 use std::fmt;
 
 /// What sort of problem a data file has.

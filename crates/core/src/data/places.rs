@@ -12,6 +12,9 @@ use crate::model::{Place, PlaceId, PlaceRole, Point};
 /// The files, as the page requests them and as messages name them.
 pub const PLACES_FILE: &str = "places.geojson";
 pub const BASEMAP_FILE: &str = "basemap.geojson";
+/// The extractor's places, which the desk's editor offers too: Point features read as
+/// [`Place`]s by the same reader, with the extractor's own properties beside.
+pub const GAZETTEER_FILE: &str = "gazetteer.geojson";
 
 /// A line drawn on the map, such as the traditional Tripolitania–Cyrenaica boundary.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +33,7 @@ pub struct Boundary {
 }
 
 /// Everything `places.geojson` holds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlaceSet {
     pub places: Vec<Place>,
     pub boundaries: Vec<Boundary>,
@@ -251,7 +254,7 @@ fn describe<J: Json>(index: usize, f: &J) -> String {
     }
 }
 
-/// What every feature of `places.geojson` names: its id, its name, its source.
+/// What every feature of a file of places names: its id, its name, its source.
 struct Named {
     id: String,
     name: String,
@@ -259,8 +262,7 @@ struct Named {
 }
 
 impl Named {
-    fn read<J: Json>(f: &J, what: &str) -> Result<Named, DataError> {
-        let file = PLACES_FILE;
+    fn read<J: Json>(file: &'static str, f: &J, what: &str) -> Result<Named, DataError> {
         Ok(Named {
             id: property(f, "id")
                 .ok_or_else(|| shape(file, format!("{what} has no \"id\" property")))?,
@@ -272,13 +274,19 @@ impl Named {
 }
 
 /// A Point feature: a place, a story town unless its `role` says "context".
-fn read_place<J: Json>(f: &J, what: &str, named: Named, at: Point) -> Result<Place, DataError> {
+fn read_place<J: Json>(
+    file: &'static str,
+    f: &J,
+    what: &str,
+    named: Named,
+    at: Point,
+) -> Result<Place, DataError> {
     let role = match property(f, "role").as_deref() {
         None | Some("story") => PlaceRole::Story,
         Some("context") => PlaceRole::Context,
         Some(other) => {
             return Err(DataError::new(
-                PLACES_FILE,
+                file,
                 ErrorKind::Value,
                 format!("{what} has role \"{other}\"; use \"story\" or \"context\""),
             ));
@@ -322,6 +330,53 @@ fn read_boundary<J: Json>(
     })
 }
 
+/// One feature of a file of places.
+enum Feature {
+    Place(Place),
+    Line(Boundary),
+}
+
+/// Reads feature `i` of a file of places: a Point is a place, a LineString a boundary.
+fn read_feature<J: Json>(file: &'static str, i: usize, f: &J) -> Result<Feature, DataError> {
+    let what = describe(i, f);
+    let named = Named::read(file, f, &what)?;
+    let geometry = Geometry::read(file, &what, f)?
+        .ok_or_else(|| shape(file, format!("{what} has no geometry")))?;
+    match geometry {
+        Geometry::Point(at) => Ok(Feature::Place(read_place(file, f, &what, named, at)?)),
+        Geometry::LineString(line) => Ok(Feature::Line(read_boundary(f, &what, named, line)?)),
+        other => {
+            let kind = other.type_name();
+            Err(shape(
+                file,
+                format!("{what} is a {kind}; places are Points and boundaries LineStrings"),
+            ))
+        }
+    }
+}
+
+/// Adds the place of feature `i`, unless its id is taken.
+fn add_place(
+    file: &'static str,
+    places: &mut Vec<Place>,
+    i: usize,
+    p: Place,
+) -> Result<(), DataError> {
+    if places.iter().any(|q| q.id == p.id) {
+        return Err(DataError::new(
+            file,
+            ErrorKind::Duplicate,
+            format!(
+                "feature {} ('{}'): the id is used twice",
+                i.saturating_add(1),
+                p.id
+            ),
+        ));
+    }
+    places.push(p);
+    Ok(())
+}
+
 /// Reads `places.geojson`: a FeatureCollection of Points (places, with `id`, `name`,
 /// `name_ar`, `source` and optional `role`) and LineStrings (boundaries).
 pub fn read_places<J: Json>(root: &J) -> Result<PlaceSet, DataError> {
@@ -329,29 +384,9 @@ pub fn read_places<J: Json>(root: &J) -> Result<PlaceSet, DataError> {
     let mut places: Vec<Place> = Vec::new();
     let mut boundaries = Vec::new();
     for (i, f) in features(file, root)?.iter().enumerate() {
-        let what = describe(i, f);
-        let named = Named::read(f, &what)?;
-        let geometry = Geometry::read(file, &what, f)?
-            .ok_or_else(|| shape(file, format!("{what} has no geometry")))?;
-        match geometry {
-            Geometry::Point(at) => {
-                if places.iter().any(|p| p.id.as_str() == named.id) {
-                    return Err(DataError::new(
-                        file,
-                        ErrorKind::Duplicate,
-                        format!("{what}: the id '{}' is used twice", named.id),
-                    ));
-                }
-                places.push(read_place(f, &what, named, at)?);
-            }
-            Geometry::LineString(line) => boundaries.push(read_boundary(f, &what, named, line)?),
-            other => {
-                let kind = other.type_name();
-                return Err(shape(
-                    file,
-                    format!("{what} is a {kind}; places are Points and boundaries LineStrings"),
-                ));
-            }
+        match read_feature(file, i, f)? {
+            Feature::Place(p) => add_place(file, &mut places, i, p)?,
+            Feature::Line(b) => boundaries.push(b),
         }
     }
     if places.is_empty() {
@@ -361,6 +396,35 @@ pub fn read_places<J: Json>(root: &J) -> Result<PlaceSet, DataError> {
         ));
     }
     Ok(PlaceSet { places, boundaries })
+}
+
+/// Reads a file of places that holds Points only (the gazetteer): each place, and its feature
+/// for the properties the caller reads besides.
+pub fn read_points<J: Json>(file: &'static str, root: &J) -> Result<Vec<(Place, J)>, DataError> {
+    let mut places: Vec<Place> = Vec::new();
+    let mut features_read = Vec::new();
+    for (i, f) in features(file, root)?.into_iter().enumerate() {
+        match read_feature(file, i, &f)? {
+            Feature::Place(p) => add_place(file, &mut places, i, p)?,
+            Feature::Line(b) => {
+                return Err(shape(
+                    file,
+                    format!("the line '{}': this file holds places (Points) only", b.id),
+                ));
+            }
+        }
+        features_read.push(f);
+    }
+    Ok(places.into_iter().zip(features_read).collect())
+}
+
+/// Reads the places of `gazetteer.geojson` (the extractor's, which the desk offers), without
+/// the properties only the extractor reads.
+pub fn read_gazetteer<J: Json>(root: &J) -> Result<Vec<Place>, DataError> {
+    Ok(read_points(GAZETTEER_FILE, root)?
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect())
 }
 
 /// Reads `basemap.geojson`: Polygon or MultiPolygon features (countries) with a `name`, a

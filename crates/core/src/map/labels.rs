@@ -12,17 +12,6 @@ pub enum Anchor {
     End,
 }
 
-impl Anchor {
-    /// The SVG `text-anchor` value.
-    pub fn svg(self) -> &'static str {
-        match self {
-            Anchor::Start => "start",
-            Anchor::Middle => "middle",
-            Anchor::End => "end",
-        }
-    }
-}
-
 /// A box on the map, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -83,9 +72,23 @@ pub struct Label {
     pub leader: Option<(Point, Point)>,
 }
 
-/// How wide a character of each kind is, in em, generously: the map is drawn in the reader's
-/// sans-serif, whose widths the layout cannot know, and a box too large only costs room.
-fn em_width(c: char) -> f64 {
+/// Extra room between letters of wide-set names (English region and country names), in em:
+/// the `letter-spacing` the stylesheet gives them.
+pub const WIDE_SPACING: f64 = 0.12;
+
+/// How far text rises above its baseline, in em: a capital's height and a little more.
+const ASCENT: f64 = 0.9;
+
+/// How far text falls below its baseline, in em: a descender's depth and a little more.
+const DESCENT: f64 = 0.32;
+
+/// Pixels added to a label's estimated width: a pixel of margin either side of the text.
+const WIDTH_SLACK: f64 = 2.0;
+
+/// The glyph-width table: how wide a character of each kind is, in em, generously. The map
+/// is drawn in the reader's sans-serif, whose widths the layout cannot know, and a box too
+/// large only costs room.
+fn glyph_width_em(c: char) -> f64 {
     match c {
         ' ' => 0.34,
         'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | '\'' | '(' | ')' => 0.42,
@@ -114,8 +117,8 @@ impl Label {
     /// The label's width in pixels, estimated.
     pub fn width(&self) -> f64 {
         let chars = self.text.chars();
-        let ems: f64 = chars.clone().map(em_width).sum();
-        (ems + self.spacing * chars.count() as f64) * self.size + 2.0
+        let ems: f64 = chars.clone().map(glyph_width_em).sum();
+        (ems + self.spacing * chars.count() as f64) * self.size + WIDTH_SLACK
     }
 
     /// An estimate of the label's box, a little larger than the text.
@@ -128,9 +131,9 @@ impl Label {
         };
         Rect {
             x0,
-            y0: self.y - self.size * 0.9,
+            y0: self.y - self.size * ASCENT,
             x1: x0 + w,
-            y1: self.y + self.size * 0.32,
+            y1: self.y + self.size * DESCENT,
         }
     }
 }
@@ -177,18 +180,46 @@ pub struct PointLabel {
     pub required: bool,
 }
 
-/// How far beyond the first ring of positions the further rings stand, in pixels.
+/// How far beyond the first ring of positions the further rings stand, in pixels: about a
+/// line of text, so each ring clears the one before.
 const RING_STEP: f64 = 12.0;
+
+/// Rings of positions tried around a point before a label is left out (or forced).
 const RINGS: usize = 4;
+
+/// A length, in pixels, below which a direction counts as none: guards divisions by zero.
+pub(crate) const NO_LENGTH: f64 = 1e-9;
+
 /// Labels keep this far from the map's edges.
 pub const EDGE: f64 = 3.0;
+
+/// Pixels between a point's clearance and the nearest ring of label positions.
+const LABEL_GAP: f64 = 2.0;
+
+/// How far below a point a label beside it sits its baseline, in em, so that the text's
+/// middle (of lowercase letters, mostly) is level with the point.
+const MIDDLE_DROP: f64 = 0.3;
+
+/// The labels above and below a point to either side stand off sideways by this share of the
+/// gap: enough to clear the marker, near enough to read as its name.
+const DIAGONAL_SHIFT: f64 = 0.3;
+
+/// Pixels a leader line starts outside the point's room, so it does not touch the marker.
+const LEADER_OFFSET: f64 = 1.5;
+
+/// Half the width of the room a leader line must find free, in pixels.
+const LEADER_ROOM: f64 = 1.0;
 
 /// The eight positions around a point whose labels keep `gap` pixels from it, best first:
 /// right, left, above, below, then above and below to either side.
 fn around(x: f64, y: f64, gap: f64, size: f64) -> [(f64, f64, Anchor); 8] {
     // Baselines that keep the text's box clear of the point by `gap`.
-    let (above, below, middle) = (y - gap - size * 0.32, y + gap + size * 0.9, y + size * 0.3);
-    let side = gap * 0.3;
+    let (above, below, middle) = (
+        y - gap - size * DESCENT,
+        y + gap + size * ASCENT,
+        y + size * MIDDLE_DROP,
+    );
+    let side = gap * DIAGONAL_SHIFT;
     [
         (x + gap, middle, Anchor::Start),
         (x - gap, middle, Anchor::End),
@@ -205,7 +236,7 @@ fn around(x: f64, y: f64, gap: f64, size: f64) -> [(f64, f64, Anchor); 8] {
 /// first ring it gets a leader line. A required label with no free position takes the first
 /// on the map; another is left out. What it places is taken.
 pub fn place_point_label(p: &PointLabel, taken: &mut Taken, w: f64, h: f64) -> Option<Label> {
-    let first_gap = p.clearance + 2.0;
+    let first_gap = p.clearance + LABEL_GAP;
     let mut fallback = None;
     for ring in 0..RINGS {
         let gap = first_gap + RING_STEP * ring as f64;
@@ -221,7 +252,7 @@ pub fn place_point_label(p: &PointLabel, taken: &mut Taken, w: f64, h: f64) -> O
             let clear = taken.free(&r)
                 && label.leader.is_none_or(|(a, b)| {
                     let mut line = Taken::default();
-                    line.add_line(&[a, b], 1.0);
+                    line.add_line(&[a, b], LEADER_ROOM);
                     line.0.iter().all(|seg| taken.free(seg))
                 });
             if clear {
@@ -240,9 +271,9 @@ pub fn place_point_label(p: &PointLabel, taken: &mut Taken, w: f64, h: f64) -> O
 fn leader(p: &PointLabel, r: &Rect) -> (Point, Point) {
     let to = (p.x.clamp(r.x0, r.x1), p.y.clamp(r.y0, r.y1));
     let (dx, dy) = (to.0 - p.x, to.1 - p.y);
-    let len = dx.hypot(dy).max(1e-9);
+    let len = dx.hypot(dy).max(NO_LENGTH);
     // Just outside the point's own room, which the line must not enter.
-    let start = (p.clearance * std::f64::consts::SQRT_2 + 1.5).min(len);
+    let start = (p.clearance * std::f64::consts::SQRT_2 + LEADER_OFFSET).min(len);
     let from = (p.x + dx / len * start, p.y + dy / len * start);
     (from, to)
 }

@@ -1,27 +1,78 @@
-//! Screen shapes of the map that do not change with time, for one width: land, boundaries,
-//! where each place's marker and label go, the story's arrows and strike marks, the names of
+//! Screen shapes of the map that do not change with time, for one width: boundaries, where
+//! each place's marker and label go, the story's arrows and strike marks, the names of
 //! countries and seas, the locator and the scale bar.
 //!
 //! A [`BaseScene`] is computed from the data, the story's marks and the width of the map's
 //! container, in pixels. Every mark takes its room before any text is placed, so no label
 //! covers a marker, an arrow, a strike mark or another label, at any stop of the story.
+//!
+//! The scene is geometry only: points, lines and labels. [`crate::render::map`] turns it into
+//! SVG (path data, class names); land is drawn there from the shared shapes, in degree units.
 
 pub use super::labels::{Anchor, Label};
-use super::labels::{PointLabel, Rect, Taken, first_free, place_point_label};
+use super::labels::{
+    NO_LENGTH, PointLabel, Rect, Taken, WIDE_SPACING, first_free, place_point_label,
+};
 use super::orientation::{
     GeoLabel, Locator, ScaleBar, country_labels, locator, project_countries, scale_bar,
     water_labels,
 };
 use crate::data::places::{Basemap, Boundary, PlaceSet};
-use crate::map::geometry::{path_data, px};
 use crate::map::projection::{Bounds, Viewport};
 use crate::model::{PlaceId, PlaceRole, Point};
 use crate::story::timeline::{ArrowState, StrikeState};
 use crate::story::words::{Lang, Ui, Words};
 
-/// Narrowest and widest maps the layout is designed for, in CSS pixels.
+/// The narrowest map the layout is designed for, in CSS pixels: a small phone's screen.
 pub const MIN_WIDTH: f64 = 320.0;
+
+/// The widest map the layout is designed for, in CSS pixels: the page's greatest width.
 pub const MAX_WIDTH: f64 = 1600.0;
+
+/// The map's height as a share of its width: a landscape map, near the golden section.
+const MAP_ASPECT: f64 = 0.62;
+
+/// The lowest map, in pixels: room for the story's towns on a phone.
+const MIN_HEIGHT: f64 = 250.0;
+
+/// The tallest map, in pixels: a wide map still fits a laptop's screen.
+const MAX_HEIGHT: f64 = 640.0;
+
+/// Maps narrower than this, in pixels, get smaller place names.
+const NARROW_MAP: f64 = 480.0;
+
+/// The size of a story town's name: the largest text on the map.
+const STORY_LABEL_SIZE: f64 = 14.0;
+
+/// The size of a story town's name on a narrow map: a little smaller, still the largest.
+const STORY_LABEL_SIZE_NARROW: f64 = 12.5;
+
+/// The size of a context town's name: below a story town's.
+const CONTEXT_LABEL_SIZE: f64 = 12.0;
+
+/// The size of a context town's name on a narrow map: the smallest that reads on a phone.
+const CONTEXT_LABEL_SIZE_NARROW: f64 = 11.0;
+
+/// Half the width of the room a boundary's line takes from labels, in pixels: its stroke
+/// and a little air.
+const BOUNDARY_ROOM: f64 = 2.0;
+
+/// How far beside the boundary's line its label stands, in pixels.
+const BOUNDARY_LABEL_DX: f64 = 6.0;
+
+/// How far below a point of the line the boundary label sits its baseline, in pixels: about
+/// a third of its size, so the text's middle is level with the point.
+const BOUNDARY_LABEL_DROP: f64 = 4.0;
+
+/// The size of the boundary's label and of the region names: small, a note on the map.
+const BOUNDARY_LABEL_SIZE: f64 = 11.0;
+
+/// How far west or east of the boundary's coastal point a region name stands, in pixels.
+const REGION_LABEL_DX: f64 = 8.0;
+
+/// How far inland (below the boundary's coastal point) a region name may sit its baseline,
+/// in pixels, best first: a line or more below the coast, then just under it.
+const REGION_LABEL_DROPS: [f64; 5] = [28.0, 44.0, 60.0, 76.0, 14.0];
 
 /// Degrees of longitude kept beside a boundary for the region names on either side.
 const REGION_LABEL_ROOM_DEG: f64 = 1.6;
@@ -37,17 +88,8 @@ pub fn map_size(container_width: f64) -> (f64, f64) {
     } else {
         MIN_WIDTH
     };
-    let h = (w * 0.62).clamp(250.0, 640.0);
+    let h = (w * MAP_ASPECT).clamp(MIN_HEIGHT, MAX_HEIGHT);
     (w.round(), h.round())
-}
-
-/// A country outline, projected.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LandShape {
-    pub name: String,
-    pub focus: bool,
-    /// SVG path data.
-    pub d: String,
 }
 
 /// A boundary line, projected, with its labels.
@@ -56,7 +98,8 @@ pub struct BoundaryShape {
     pub id: String,
     /// The boundary's name, as in the data.
     pub name: String,
-    pub d: String,
+    /// The line, in pixels.
+    pub line: Vec<Point>,
     /// "Traditional boundary (approx.)" beside the line, where it fits.
     pub label: Option<Label>,
     /// Region names on either side of the line, where they fit.
@@ -93,7 +136,6 @@ pub struct StrikeMark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaseScene {
     pub viewport: Viewport,
-    pub land: Vec<LandShape>,
     pub boundaries: Vec<BoundaryShape>,
     pub places: Vec<PlaceMark>,
     pub arrows: Vec<ArrowMark>,
@@ -112,19 +154,31 @@ pub struct Marks<'a> {
 }
 
 /// How far a label keeps from a story town's point: its marker and the ring that marks it
-/// under attack. A context town's marker is smaller.
+/// under attack.
 pub const STORY_CLEARANCE: f64 = 13.5;
+
+/// How far a label keeps from a context town's point: its smaller marker, and a little air.
 const CONTEXT_CLEARANCE: f64 = 6.0;
 
-/// How far the strike marks of a burst sit from the place, and how big each is.
+/// How far the strike marks of a burst sit from the place, in pixels: outside the ring of a
+/// town under attack.
 pub const STRIKE_RING: f64 = 21.0;
+
+/// How far a strike mark reaches from its centre, in pixels: big enough to read as a burst.
 pub const STRIKE_MARK: f64 = 7.0;
 
-/// Half the width of the room an arrow's shaft takes from labels.
+/// Pixels of room kept round a strike mark beyond its reach.
+const STRIKE_MARGIN: f64 = 1.0;
+
+/// Half the width of the room an arrow's shaft takes from labels: its stroke's half-width
+/// (1.75 px) and as much again.
 const ARROW_ROOM: f64 = 3.5;
 
 /// The size of the credit line's text (as the CSS sets it).
 const ATTRIBUTION_SIZE: f64 = 10.0;
+
+/// How far the credit line's end stands from the map's right and bottom edges, in pixels.
+pub const ATTRIBUTION_INSET: f64 = 6.0;
 
 /// The extent the map shows: the places, and room east and west of each boundary for the
 /// names of the regions it divides.
@@ -149,35 +203,13 @@ fn frame_bounds(places: &PlaceSet) -> Option<Bounds> {
     Some(region_room.fold(Bounds::of_points(points.chain(lines))?, Bounds::union))
 }
 
-/// The basemap's countries, projected.
-fn land_shapes(basemap: Option<&Basemap>, viewport: &Viewport) -> Vec<LandShape> {
-    let countries = basemap.map(|b| b.countries.as_slice()).unwrap_or_default();
-    countries
-        .iter()
-        .map(|c| {
-            let mut d = String::new();
-            for ring in c.polygons.iter().flatten() {
-                let points = ring
-                    .iter()
-                    .filter_map(|&(lon, lat)| viewport.project(lon, lat));
-                path_data(points, true, 1, &mut d);
-            }
-            LandShape {
-                name: c.name.clone(),
-                focus: c.focus,
-                d,
-            }
-        })
-        .collect()
-}
-
 /// The size of a place's label: story places larger, everything smaller on narrow maps.
 fn label_size(story: bool, w: f64) -> f64 {
-    match (story, w < 480.0) {
-        (true, false) => 14.0,
-        (true, true) => 12.5,
-        (false, false) => 12.0,
-        (false, true) => 11.0,
+    match (story, w < NARROW_MAP) {
+        (true, false) => STORY_LABEL_SIZE,
+        (true, true) => STORY_LABEL_SIZE_NARROW,
+        (false, false) => CONTEXT_LABEL_SIZE,
+        (false, true) => CONTEXT_LABEL_SIZE_NARROW,
     }
 }
 
@@ -190,26 +222,51 @@ fn boundary_shape(
     taken: &mut Taken,
 ) -> Option<BoundaryShape> {
     let (w, h) = (viewport.width, viewport.height);
-    let pts: Vec<_> = b
+    let line: Vec<Point> = b
         .line
         .iter()
         .filter_map(|&(lon, lat)| viewport.project(lon, lat))
         .collect();
-    let mut d = String::new();
-    path_data(pts.iter().copied(), false, 1, &mut d);
-    taken.add_line(&pts, 2.0);
-    let (x, y) = *pts.first()?;
+    taken.add_line(&line, BOUNDARY_ROOM);
+    let coast = *line.first()?;
     // Beside the line, from its middle outwards.
-    let mid = pts.len() / 2;
-    let mut order: Vec<usize> = (0..pts.len()).collect();
+    let mid = line.len() / 2;
+    let mut order: Vec<usize> = (0..line.len()).collect();
     order.sort_by_key(|&i| i.abs_diff(mid));
     let text = words.ui(Ui::BoundaryLabel);
     let beside = order.into_iter().flat_map(|i| {
-        let (mx, my) = pts[i];
-        [(6.0, Anchor::Start), (-6.0, Anchor::End)]
-            .map(|(dx, anchor)| Label::new(text, mx + dx, my + 4.0, anchor, 11.0))
+        let (mx, my) = line[i];
+        [
+            (BOUNDARY_LABEL_DX, Anchor::Start),
+            (-BOUNDARY_LABEL_DX, Anchor::End),
+        ]
+        .map(|(dx, anchor)| {
+            let y = my + BOUNDARY_LABEL_DROP;
+            Label::new(text, mx + dx, y, anchor, BOUNDARY_LABEL_SIZE)
+        })
     });
     let label = first_free(beside, taken, w, h);
+    let sides = region_labels(b, coast, words, taken, w, h);
+    Some(BoundaryShape {
+        id: b.id.clone(),
+        name: b.name.clone(),
+        line,
+        label,
+        sides,
+    })
+}
+
+/// The names of the regions west and east of a boundary, a little inland from its `coast`
+/// point, each at the first position that covers nothing; English names in wide-set capitals.
+fn region_labels(
+    b: &Boundary,
+    coast: Point,
+    words: &Words,
+    taken: &mut Taken,
+    w: f64,
+    h: f64,
+) -> Vec<Label> {
+    let (x, y) = coast;
     let (west, east) = match words.lang {
         Lang::Ar => (
             b.west_ar.as_ref().or(b.west.as_ref()),
@@ -218,27 +275,29 @@ fn boundary_shape(
         Lang::En => (b.west.as_ref(), b.east.as_ref()),
     };
     let mut sides = Vec::new();
-    for (name, anchor, dx) in [(west, Anchor::End, -8.0), (east, Anchor::Start, 8.0)] {
+    let either_side = [
+        (west, Anchor::End, -REGION_LABEL_DX),
+        (east, Anchor::Start, REGION_LABEL_DX),
+    ];
+    for (name, anchor, dx) in either_side {
         let Some(name) = name else { continue };
         let text = match words.lang {
             Lang::En => name.to_uppercase(),
             Lang::Ar => name.clone(),
         };
-        let spacing = if words.lang == Lang::En { 0.12 } else { 0.0 };
-        let inland = [28.0, 44.0, 60.0, 76.0, 14.0].map(|dy| {
-            let mut l = Label::new(text.clone(), x + dx, y + dy, anchor, 11.0);
+        let spacing = if words.lang == Lang::En {
+            WIDE_SPACING
+        } else {
+            0.0
+        };
+        let inland = REGION_LABEL_DROPS.map(|dy| {
+            let mut l = Label::new(text.clone(), x + dx, y + dy, anchor, BOUNDARY_LABEL_SIZE);
             l.spacing = spacing;
             l
         });
         sides.extend(first_free(inland, taken, w, h));
     }
-    Some(BoundaryShape {
-        id: b.id.clone(),
-        name: b.name.clone(),
-        d,
-        label,
-        sides,
-    })
+    sides
 }
 
 /// The places' markers and labels: story places first, clear of each other, with the best
@@ -327,7 +386,7 @@ fn strike_marks(
         };
         let marks = burst(center, st.count, STRIKE_RING);
         for &(x, y) in &marks {
-            taken.add(Rect::around(x, y, STRIKE_MARK + 1.0));
+            taken.add(Rect::around(x, y, STRIKE_MARK + STRIKE_MARGIN));
         }
         out.push(StrikeMark {
             state: st.clone(),
@@ -373,8 +432,8 @@ impl BaseScene {
         if !attribution.is_empty() {
             let credit = Label::new(
                 &attribution,
-                w - 6.0,
-                h - 6.0,
+                w - ATTRIBUTION_INSET,
+                h - ATTRIBUTION_INSET,
                 Anchor::End,
                 ATTRIBUTION_SIZE,
             );
@@ -393,7 +452,6 @@ impl BaseScene {
         let mut geo_labels = water_labels(basemap, &countries, &viewport, words, &mut taken);
         geo_labels.extend(country_labels(&countries, words, &mut taken, w, h));
         Some(BaseScene {
-            land: land_shapes(basemap, &viewport),
             places: marks,
             boundaries,
             arrows,
@@ -406,6 +464,7 @@ impl BaseScene {
         })
     }
 
+    /// The mark of the place `id`, if the map shows it.
     pub fn place(&self, id: &PlaceId) -> Option<&PlaceMark> {
         self.places.iter().find(|p| &p.id == id)
     }
@@ -414,92 +473,108 @@ impl BaseScene {
 /// An offensive's arrow, in pixels: a curved shaft and a head.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArrowShape {
-    /// SVG path data of the shaft (a quadratic curve).
-    pub d: String,
-    /// SVG polygon points of the head.
-    pub head: String,
+    /// Where the shaft starts, clear of the origin's marker.
+    pub start: Point,
+    /// The control point of the shaft's quadratic curve: it pulls the shaft to one side.
+    pub control: Point,
+    /// Where the shaft ends, under the head.
+    pub end: Point,
+    /// The head, a triangle: its tip (clear of the target's marker), then its base's corners.
+    pub head: [Point; 3],
     /// Points along the shaft and round the head: the room the arrow takes.
     pub points: Vec<Point>,
 }
 
-/// Pixels left clear at the arrow's tail (the origin's marker) and tip (the target's).
+/// Pixels left clear at the arrow's tail, for the origin's marker.
 const ARROW_TAIL_GAP: f64 = 9.0;
+
+/// Pixels left clear at the arrow's tip, for the target's marker and its ring.
 const ARROW_TIP_GAP: f64 = 11.0;
+
+/// The head's length, in pixels: three times the shaft's width, so it reads as a head.
 const ARROW_HEAD: f64 = 11.0;
+
+/// The shortest shaft shown between the gaps and the head at full size, in pixels; a shorter
+/// arrow has its gaps and head shrunk in proportion.
+const ARROW_MIN_SHAFT: f64 = 12.0;
 
 /// The shortest arrow drawn, in pixels between the two points.
 const ARROW_MIN: f64 = 16.0;
 
+/// How far the shaft's control point stands off the straight line, as a share of the
+/// arrow's length: a gentle curve that tells two arrows between the same towns apart.
+const ARROW_BOW: f64 = 0.2;
+
+/// How far back from the tip the shaft ends, in head lengths: under the head, so no gap shows
+/// and the shaft's round cap does not poke through the point.
+const ARROW_SHAFT_UNDER_HEAD: f64 = 0.8;
+
+/// Half the head's base, in head lengths: a head a little wider than long.
+const ARROW_HEAD_HALF_WIDTH: f64 = 0.55;
+
+/// Points sampled along the shaft for the room it takes: one every few pixels on most arrows.
+const ARROW_SAMPLES: u8 = 16;
+
+/// The point `by` pixels from `a` towards `b`.
+fn towards(a: Point, b: Point, by: f64) -> Point {
+    let (vx, vy) = (b.0 - a.0, b.1 - a.1);
+    let l = (vx * vx + vy * vy).sqrt().max(NO_LENGTH);
+    (a.0 + vx / l * by, a.1 + vy / l * by)
+}
+
 /// A curved arrow from `from` to `to`, bowing to the left of its direction by a fifth of its
 /// length; a short one has its gaps and head shrunk in proportion. `None` when the points are
 /// too close to draw one.
-pub fn arrow_shape(from: (f64, f64), to: (f64, f64)) -> Option<ArrowShape> {
+pub fn arrow_shape(from: Point, to: Point) -> Option<ArrowShape> {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = (dx * dx + dy * dy).sqrt();
     if !len.is_finite() || len < ARROW_MIN {
         return None;
     }
-    let k = (len / (ARROW_TAIL_GAP + ARROW_TIP_GAP + ARROW_HEAD + 12.0)).min(1.0);
+    let k = (len / (ARROW_TAIL_GAP + ARROW_TIP_GAP + ARROW_HEAD + ARROW_MIN_SHAFT)).min(1.0);
     let (tail_gap, tip_gap, head_len) = (ARROW_TAIL_GAP * k, ARROW_TIP_GAP * k, ARROW_HEAD * k);
     let (ux, uy) = (dx / len, dy / len);
     // Left normal in screen coordinates (y down).
     let (nx, ny) = (uy, -ux);
-    let bow = len * 0.2;
-    let ctrl = (
+    let bow = len * ARROW_BOW;
+    let control = (
         (from.0 + to.0) / 2.0 + nx * bow,
         (from.1 + to.1) / 2.0 + ny * bow,
     );
     // Ends moved back along the curve's end tangents, clear of the markers.
-    let towards = |a: (f64, f64), b: (f64, f64), by: f64| {
-        let (vx, vy) = (b.0 - a.0, b.1 - a.1);
-        let l = (vx * vx + vy * vy).sqrt().max(1e-9);
-        (a.0 + vx / l * by, a.1 + vy / l * by)
-    };
-    let start = towards(from, ctrl, tail_gap);
-    let tip = towards(to, ctrl, tip_gap);
-    let shaft_end = towards(tip, ctrl, head_len * 0.8);
-    let d = format!(
-        "M{} {}Q{} {} {} {}",
-        px(start.0),
-        px(start.1),
-        px(ctrl.0),
-        px(ctrl.1),
-        px(shaft_end.0),
-        px(shaft_end.1)
-    );
+    let start = towards(from, control, tail_gap);
+    let tip = towards(to, control, tip_gap);
+    let end = towards(tip, control, head_len * ARROW_SHAFT_UNDER_HEAD);
     // The head: a triangle along the tangent at the tip.
-    let (tx, ty) = (tip.0 - ctrl.0, tip.1 - ctrl.1);
-    let tl = (tx * tx + ty * ty).sqrt().max(1e-9);
+    let (tx, ty) = (tip.0 - control.0, tip.1 - control.1);
+    let tl = (tx * tx + ty * ty).sqrt().max(NO_LENGTH);
     let (tx, ty) = (tx / tl, ty / tl);
     let base = (tip.0 - tx * head_len, tip.1 - ty * head_len);
-    let w = head_len * 0.55;
-    let head = format!(
-        "{},{} {},{} {},{}",
-        px(tip.0),
-        px(tip.1),
-        px(base.0 + ty * w),
-        px(base.1 - tx * w),
-        px(base.0 - ty * w),
-        px(base.1 + tx * w)
-    );
-    let corners = [
+    let w = head_len * ARROW_HEAD_HALF_WIDTH;
+    let head = [
         tip,
         (base.0 + ty * w, base.1 - tx * w),
         (base.0 - ty * w, base.1 + tx * w),
     ];
-    let mut points: Vec<Point> = (0..=16)
+    let mut points: Vec<Point> = (0..=ARROW_SAMPLES)
         .map(|i| {
-            let t = f64::from(i) / 16.0;
+            let t = f64::from(i) / f64::from(ARROW_SAMPLES);
             let u = 1.0 - t;
             (
-                u * u * start.0 + 2.0 * u * t * ctrl.0 + t * t * shaft_end.0,
-                u * u * start.1 + 2.0 * u * t * ctrl.1 + t * t * shaft_end.1,
+                u * u * start.0 + 2.0 * u * t * control.0 + t * t * end.0,
+                u * u * start.1 + 2.0 * u * t * control.1 + t * t * end.1,
             )
         })
         .collect();
-    points.extend(corners);
+    points.extend(head);
     points.push(base);
-    Some(ArrowShape { d, head, points })
+    Some(ArrowShape {
+        start,
+        control,
+        end,
+        head,
+        points,
+    })
 }
 
 /// Where `count` strike marks go around a point: evenly on a ring of `radius` pixels,
@@ -515,91 +590,13 @@ pub fn burst(center: (f64, f64), count: u32, radius: f64) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// The CSS class of the side holding a place or running an arrow: `gna`, `lna` or `unknown`
-/// (shared by the live map and the snapshot, whose styles use the same names).
-pub fn side_class(actor: Option<crate::model::Actor>) -> &'static str {
-    use crate::model::Actor;
-    match actor {
-        Some(Actor::Gna) => "gna",
-        Some(Actor::Lna) => "lna",
-        _ => "unknown",
-    }
-}
-
-/// A marker's outline, so that shape as well as colour says who holds a place: a circle for
-/// the GNA, a square for the LNA, a diamond (drawn hollow) when unknown, a small circle for
-/// anyone else. `r` is the radius of the circle; the others have the same area, nearly.
-pub fn marker_path(holder: Option<crate::model::Actor>, x: f64, y: f64, r: f64) -> String {
-    use crate::model::Actor;
-    match holder {
-        Some(Actor::Lna) => {
-            let a = r * 0.89;
-            format!(
-                "M{} {}h{}v{}h{}Z",
-                px(x - a),
-                px(y - a),
-                px(2.0 * a),
-                px(2.0 * a),
-                px(-2.0 * a)
-            )
-        }
-        None => {
-            let a = r * 1.2;
-            format!(
-                "M{} {}L{} {}L{} {}L{} {}Z",
-                px(x),
-                px(y - a),
-                px(x + a),
-                px(y),
-                px(x),
-                px(y + a),
-                px(x - a),
-                px(y)
-            )
-        }
-        Some(Actor::Gna) | Some(_) => {
-            let rr = px(r);
-            format!(
-                "M{} {}a{rr} {rr} 0 1 0 {} 0a{rr} {rr} 0 1 0 {} 0Z",
-                px(x - r),
-                px(y),
-                px(2.0 * r),
-                px(-2.0 * r)
-            )
-        }
-    }
-}
-
-/// A small four-pointed burst centred on `(x, y)`, `r` pixels to its tips.
-pub fn burst_mark(x: f64, y: f64, r: f64) -> String {
-    let i = r * 0.3;
-    format!(
-        "M{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}Z",
-        px(x),
-        px(y - r),
-        px(x + i),
-        px(y - i),
-        px(x + r),
-        px(y),
-        px(x + i),
-        px(y + i),
-        px(x),
-        px(y + r),
-        px(x - i),
-        px(y + i),
-        px(x - r),
-        px(y),
-        px(x - i),
-        px(y - i)
-    )
-}
-
 #[cfg(test)]
 #[cfg(feature = "native")]
 mod tests {
     use super::*;
     use crate::data::places::parse_places;
     use crate::dataset::Dataset;
+    use crate::map::orientation::{SCALE_MAX_LENGTH, SCALE_MIN_LENGTH};
 
     fn scene_in(width: f64, lang: Lang) -> BaseScene {
         let (data, _) = Dataset::read_assets(
@@ -645,7 +642,7 @@ mod tests {
         for w in [320.0, 375.0, 768.0, 1280.0, 1600.0] {
             let (mw, mh) = map_size(w);
             assert_eq!(mw, w);
-            assert!((250.0..=640.0).contains(&mh));
+            assert!((MIN_HEIGHT..=MAX_HEIGHT).contains(&mh));
         }
     }
 
@@ -719,7 +716,8 @@ mod tests {
             let f = locator.frame;
             assert!(f.x1 - f.x0 > 4.0 && f.x1 <= locator.rect.x1 - locator.rect.x0 + 0.5);
             let bar = s.scale_bar.as_ref().expect("a scale bar");
-            assert!((50.0..=110.0).contains(&bar.length), "{} px", bar.length);
+            let lengths = SCALE_MIN_LENGTH..=SCALE_MAX_LENGTH;
+            assert!(lengths.contains(&bar.length), "{} px", bar.length);
             let km = bar.length / s.viewport.pixels_per_km();
             assert!((km - f64::from(bar.km)).abs() < 0.5);
         }
@@ -728,47 +726,31 @@ mod tests {
     }
 
     #[test]
-    fn land_is_drawn_and_the_boundary_is_east_of_sirte() {
+    fn the_boundary_is_east_of_sirte_and_named_on_both_sides() {
         let s = scene(800.0);
-        assert!(s.land.iter().any(|l| l.focus && l.d.len() > 100));
-        assert!(
-            s.land
-                .iter()
-                .all(|l| l.d.starts_with('M') || l.d.is_empty())
-        );
         let b = &s.boundaries[0];
-        assert!(b.d.starts_with('M'));
+        assert!(b.line.len() >= 2);
+        assert!(b.line.iter().all(|&(x, y)| x.is_finite() && y.is_finite()));
         assert_eq!(b.sides.len(), 2);
         assert!(b.label.is_some());
         let sirte = s.place(&PlaceId::new("sirte")).unwrap();
-        let first_x: f64 = b.d[1..].split(' ').next().unwrap().parse().unwrap();
-        assert!(first_x > sirte.x);
+        assert!(b.line[0].0 > sirte.x);
         assert!(s.attribution.contains("Natural Earth"));
     }
 
     #[test]
     fn arrows_bow_left_and_stop_short_of_both_markers() {
         let a = arrow_shape((0.0, 0.0), (100.0, 0.0)).unwrap();
-        let nums: Vec<f64> =
-            a.d.split(['M', 'Q', ' '])
-                .filter(|s| !s.is_empty())
-                .map(|s| s.parse().unwrap())
-                .collect();
-        let (sx, cy, ex) = (nums[0], nums[3], nums[4]);
+        let (sx, cy, ex) = (a.start.0, a.control.1, a.end.0);
         assert!(sx > 5.0 && sx < 15.0, "tail clear of the origin: {sx}");
         assert!(
             cy < 0.0,
             "bows to the left of eastward travel (up on screen): {cy}"
         );
         assert!(ex < 100.0 - ARROW_TIP_GAP, "shaft ends before the head");
-        let tip: Vec<f64> = a
-            .head
-            .split([' ', ','])
-            .take(2)
-            .map(|s| s.parse().unwrap())
-            .collect();
+        let tip = a.head[0];
         assert!(
-            (100.0 - tip[0]) > 5.0 && (100.0 - tip[0]) < 15.0,
+            (100.0 - tip.0) > 5.0 && (100.0 - tip.0) < 15.0,
             "tip clear of the target: {tip:?}"
         );
         assert!(arrow_shape((0.0, 0.0), (10.0, 0.0)).is_none());
@@ -776,17 +758,6 @@ mod tests {
         let short = arrow_shape((0.0, 0.0), (24.0, 0.0)).unwrap();
         assert!(short.points.iter().all(|&(x, _)| x > 0.0 && x < 24.0));
         assert!(arrow_shape((0.0, 0.0), (f64::NAN, 0.0)).is_none());
-    }
-
-    #[test]
-    fn markers_differ_in_shape_by_holder() {
-        use crate::model::Actor;
-        let gna = marker_path(Some(Actor::Gna), 10.0, 10.0, 6.0);
-        let lna = marker_path(Some(Actor::Lna), 10.0, 10.0, 6.0);
-        let unknown = marker_path(None, 10.0, 10.0, 6.0);
-        assert!(gna.contains('a') && !lna.contains('a') && unknown.matches('L').count() == 3);
-        assert!(lna.contains('h') && lna.contains('v'));
-        assert_ne!(gna, lna);
     }
 
     #[test]
@@ -816,7 +787,7 @@ mod tests {
             Marks::default(),
         )
         .unwrap();
-        assert!(s.land.is_empty() && s.attribution.is_empty());
+        assert!(s.locator.is_none() && s.geo_labels.is_empty() && s.attribution.is_empty());
         assert!(s.places.len() >= 4);
     }
 }

@@ -1,7 +1,7 @@
 //! What tells a reader where the map is: the names of the countries and seas it shows, a
 //! locator inset with the frame drawn on the whole region, and a scale bar in kilometres.
 
-use super::labels::{Anchor, EDGE, Label, Rect, Taken, first_free};
+use super::labels::{Anchor, EDGE, Label, Rect, Taken, WIDE_SPACING, first_free};
 use super::projection::Viewport;
 use crate::data::places::Basemap;
 use crate::map::geometry::point_in_ring;
@@ -46,13 +46,26 @@ pub fn project_countries(basemap: Option<&Basemap>, v: &Viewport) -> Vec<Project
         .collect()
 }
 
+/// What a name on the map that is not a place's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeoKind {
+    /// A country other than the story's.
+    Country,
+    /// The story's own country.
+    Focus,
+    /// A sea or a gulf.
+    Water,
+}
+
 /// A name on the map that is not a place's: a country, a sea.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoLabel {
     pub label: Label,
-    /// `country`, `focus` (the story's country) or `water`: the CSS class.
-    pub kind: &'static str,
+    pub kind: GeoKind,
 }
+
+/// Points across a country's extent, each way, where its name may go.
+const GRID_STEPS: usize = 12;
 
 /// Points in a grid over the part of `rings` the map shows, nearest the part's middle first.
 fn grid_points(rings: &[Vec<Point>], w: f64, h: f64) -> Vec<Point> {
@@ -66,11 +79,10 @@ fn grid_points(rings: &[Vec<Point>], w: f64, h: f64) -> Vec<Point> {
         return Vec::new();
     }
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    const STEPS: usize = 12;
-    let mut points: Vec<Point> = (0..=STEPS)
+    let mut points: Vec<Point> = (0..=GRID_STEPS)
         .flat_map(|i| {
-            (0..=STEPS).map(move |j| {
-                let (fi, fj) = (i as f64 / STEPS as f64, j as f64 / STEPS as f64);
+            (0..=GRID_STEPS).map(move |j| {
+                let (fi, fj) = (i as f64 / GRID_STEPS as f64, j as f64 / GRID_STEPS as f64);
                 (x0 + (x1 - x0) * fi, y0 + (y1 - y0) * fj)
             })
         })
@@ -80,8 +92,24 @@ fn grid_points(rings: &[Vec<Point>], w: f64, h: f64) -> Vec<Point> {
     points
 }
 
-/// Pixels kept free around a country's name.
+/// Pixels kept free around a country's name, so it does not read as a town's.
 const COUNTRY_ROOM: f64 = 14.0;
+
+/// The size of the story's country's name: as large as a story town's, the map's subject.
+const FOCUS_COUNTRY_SIZE: f64 = 14.0;
+
+/// The size of a neighbouring country's name: as small as the smallest town's, background.
+const COUNTRY_SIZE: f64 = 11.0;
+
+/// How far below its point a country's name sits its baseline, in em, so that the capitals'
+/// middle is on the point.
+const COUNTRY_BASELINE_DROP: f64 = 0.35;
+
+/// Pixels between the points of the map where a sea's name may go, when its own is taken.
+const WATER_GRID_STEP: f64 = 16.0;
+
+/// The size of a sea's name: between a neighbour's and a town's.
+const WATER_SIZE: f64 = 11.5;
 
 /// Each country the frame shows, named inside its own outline where the name covers nothing:
 /// the story's country first and larger, in capitals.
@@ -101,10 +129,19 @@ pub fn country_labels(
             Lang::Ar => c.name.clone(),
             Lang::En => c.name.to_uppercase(),
         };
-        let size = if c.focus { 14.0 } else { 11.0 };
-        let spacing = if words.lang == Lang::En { 0.12 } else { 0.0 };
+        let size = if c.focus {
+            FOCUS_COUNTRY_SIZE
+        } else {
+            COUNTRY_SIZE
+        };
+        let spacing = if words.lang == Lang::En {
+            WIDE_SPACING
+        } else {
+            0.0
+        };
         let candidates = grid_points(&c.rings, w, h).into_iter().map(|(x, y)| {
-            let mut l = Label::new(name.clone(), x, y + size * 0.35, Anchor::Middle, size);
+            let baseline = y + size * COUNTRY_BASELINE_DROP;
+            let mut l = Label::new(name.clone(), x, baseline, Anchor::Middle, size);
             l.spacing = spacing;
             l
         });
@@ -123,7 +160,11 @@ pub fn country_labels(
             })
             .collect();
         if let Some(label) = first_free(roomy, taken, w, h) {
-            let kind = if c.focus { "focus" } else { "country" };
+            let kind = if c.focus {
+                GeoKind::Focus
+            } else {
+                GeoKind::Country
+            };
             out.push(GeoLabel { label, kind });
         }
     }
@@ -157,12 +198,12 @@ pub fn water_labels(
         };
         // The point, then points of the frame, nearest it first.
         let mut points = vec![(x, y)];
-        points.extend(frame_grid(w, h, 16.0));
+        points.extend(frame_grid(w, h, WATER_GRID_STEP));
         let d = |p: &Point| (p.0 - x).hypot(p.1 - y);
         points[1..].sort_by(|a, b| d(a).total_cmp(&d(b)));
         let candidates = points
             .into_iter()
-            .map(|(px, py)| Label::new(name.clone(), px, py, Anchor::Middle, 11.5));
+            .map(|(px, py)| Label::new(name.clone(), px, py, Anchor::Middle, WATER_SIZE));
         let at_sea = candidates.filter(|l| {
             let outline = l.rect().outline();
             !outline
@@ -172,7 +213,7 @@ pub fn water_labels(
         if let Some(label) = first_free(at_sea, taken, w, h) {
             out.push(GeoLabel {
                 label,
-                kind: "water",
+                kind: GeoKind::Water,
             });
         }
     }
@@ -184,11 +225,30 @@ pub fn water_labels(
 pub struct Locator {
     /// Where the inset sits on the map, in pixels.
     pub rect: Rect,
-    /// From the shared shapes' degree units to the inset's pixels, as SVG `matrix(…)` values.
+    /// From the shared shapes' degree units to the inset's pixels: the affine map
+    /// `[a, b, c, d, e, f]` taking `(u, v)` to `(a·u + c·v + e, b·u + d·v + f)`.
     pub matrix: [f64; 6],
     /// The map's frame, in the inset's pixels.
     pub frame: Rect,
 }
+
+/// The locator's width as a share of the map's: small beside the story.
+const LOCATOR_SHARE: f64 = 0.2;
+
+/// The narrowest locator, in pixels: below it the region is too small to recognise.
+const LOCATOR_MIN_WIDTH: f64 = 64.0;
+
+/// The widest locator, in pixels: beyond it the inset takes room the story needs.
+const LOCATOR_MAX_WIDTH: f64 = 120.0;
+
+/// Pixels between the locator and the map's edges.
+const LOCATOR_MARGIN: f64 = 8.0;
+
+/// Pixels kept under a locator in a bottom corner: a line of the credit's small text.
+const LOCATOR_CREDIT_ROOM: f64 = 14.0;
+
+/// Pixels round the locator that must be free too, so it touches no mark.
+const LOCATOR_ROOM: f64 = 2.0;
 
 /// Lays out the locator in the first corner of the map where it covers nothing.
 pub fn locator(basemap: Option<&Basemap>, v: &Viewport, taken: &mut Taken) -> Option<Locator> {
@@ -202,22 +262,23 @@ pub fn locator(basemap: Option<&Basemap>, v: &Viewport, taken: &mut Taken) -> Op
         .collect();
     let (u0, u1) = min_max(units.iter().map(|p| p.0))?;
     let (v0, v1) = min_max(units.iter().map(|p| p.1))?;
-    let width = (v.width * 0.2).clamp(64.0, 120.0);
+    let width = (v.width * LOCATOR_SHARE).clamp(LOCATOR_MIN_WIDTH, LOCATOR_MAX_WIDTH);
     let scale = width / (u1 - u0);
     let height = (v1 - v0) * scale;
-    let margin = 8.0;
+    let margin = LOCATOR_MARGIN;
+    let bottom = v.height - height - margin - LOCATOR_CREDIT_ROOM;
     let corners = [
-        (margin, v.height - height - margin - 14.0),
+        (margin, bottom),
         (margin, margin),
         (v.width - width - margin, margin),
-        (v.width - width - margin, v.height - height - margin - 14.0),
+        (v.width - width - margin, bottom),
     ];
     let (x, y) = corners.into_iter().find(|&(x, y)| {
         taken.free(&Rect {
-            x0: x - 2.0,
-            y0: y - 2.0,
-            x1: x + width + 2.0,
-            y1: y + height + 2.0,
+            x0: x - LOCATOR_ROOM,
+            y0: y - LOCATOR_ROOM,
+            x1: x + width + LOCATOR_ROOM,
+            y1: y + height + LOCATOR_ROOM,
         })
     })?;
     let rect = Rect {
@@ -244,6 +305,7 @@ pub fn locator(basemap: Option<&Basemap>, v: &Viewport, taken: &mut Taken) -> Op
     })
 }
 
+/// The least and greatest of `values`, or `None` when they do not span a range.
 fn min_max(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
         (lo.min(x), hi.max(x))
@@ -264,26 +326,55 @@ pub struct ScaleBar {
 /// The round distances a scale bar may show, in km.
 const SCALE_STEPS: [u32; 8] = [10, 20, 25, 50, 100, 200, 250, 500];
 
-/// A scale bar of a round number of km between 50 and 110 pixels long (near the map's middle
-/// latitude), in the first bottom corner where it covers nothing.
+/// The shortest scale bar, in pixels: shorter, its distance is hard to judge by eye.
+pub const SCALE_MIN_LENGTH: f64 = 50.0;
+
+/// The longest scale bar, in pixels: more than twice the shortest, so a round step always
+/// fits between them.
+pub const SCALE_MAX_LENGTH: f64 = 110.0;
+
+/// Pixels between the scale bar and the map's side edge.
+const SCALE_MARGIN: f64 = 10.0;
+
+/// How far above the map's bottom edge the scale bar's line runs, in pixels: clear of the
+/// credit line.
+const SCALE_BOTTOM: f64 = 24.0;
+
+/// How far above the line its distance sits its baseline, in pixels.
+const SCALE_LABEL_RISE: f64 = 5.0;
+
+/// The size of the scale bar's distance: the credit's size, a small aside.
+const SCALE_LABEL_SIZE: f64 = 10.0;
+
+/// The height of the scale bar's end ticks, in pixels; the bar keeps as much room below its
+/// line.
+pub const SCALE_TICK: f64 = 4.0;
+
+/// Pixels the scale bar's room reaches past its line's ends and its label's sides.
+const SCALE_ROOM: f64 = 1.0;
+
+/// A scale bar of a round number of km between [`SCALE_MIN_LENGTH`] and [`SCALE_MAX_LENGTH`]
+/// pixels long (near the map's middle latitude), in the first bottom corner where it covers
+/// nothing.
 pub fn scale_bar(v: &Viewport, words: &Words, taken: &mut Taken) -> Option<ScaleBar> {
     let per_km = v.pixels_per_km();
     let km = SCALE_STEPS
         .into_iter()
-        .find(|&k| f64::from(k) * per_km >= 50.0)
-        .filter(|&k| f64::from(k) * per_km <= 110.0)?;
+        .find(|&k| f64::from(k) * per_km >= SCALE_MIN_LENGTH)
+        .filter(|&k| f64::from(k) * per_km <= SCALE_MAX_LENGTH)?;
     let length = f64::from(km) * per_km;
-    let margin = 10.0;
-    let y = v.height - 24.0;
+    let margin = SCALE_MARGIN;
+    let y = v.height - SCALE_BOTTOM;
     for x in [v.width - length - margin, margin] {
         let text = format!("{km} {}", words.ui(Ui::Scale));
-        let label = Label::new(text, x + length / 2.0, y - 5.0, Anchor::Middle, 10.0);
+        let (lx, ly) = (x + length / 2.0, y - SCALE_LABEL_RISE);
+        let label = Label::new(text, lx, ly, Anchor::Middle, SCALE_LABEL_SIZE);
         let lr = label.rect();
         let bar = Rect {
-            x0: x.min(lr.x0) - 1.0,
+            x0: x.min(lr.x0) - SCALE_ROOM,
             y0: lr.y0,
-            x1: (x + length).max(lr.x1) + 1.0,
-            y1: y + 4.0,
+            x1: (x + length).max(lr.x1) + SCALE_ROOM,
+            y1: y + SCALE_TICK,
         };
         if bar.inside(v.width, v.height, EDGE) && taken.free(&bar) {
             taken.add(bar);

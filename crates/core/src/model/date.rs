@@ -225,10 +225,16 @@ pub enum When {
     Minute(Date, u16),
 }
 
-/// Minutes since 1970-01-01T00:00Z; the time axis of the story.
-pub type Minutes = i64;
+/// A point on the story's time axis, in minutes since 1970-01-01T00:00Z: a date starts on a
+/// whole minute ([`When::start`]); the slider passes through the fractions between two stops.
+/// The one type of time after the dates: the timeline, playback and the page all count in it.
+pub type Minutes = f64;
 
+/// The minutes of a day, for the arithmetic of whole minutes.
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
+
+/// A day on the time axis.
+pub const DAY: Minutes = MINUTES_PER_DAY as Minutes;
 
 /// The years a date of the story may fall in; a year outside them is a misreading (a count,
 /// a sum of money), not a date.
@@ -267,7 +273,8 @@ impl When {
             When::Minute(_, m) => i64::from(m),
             _ => 0,
         };
-        self.first_day().days_since_epoch() * MINUTES_PER_DAY + minute
+        // Exact: every minute of the years a story may name is well inside f64's integers.
+        (self.first_day().days_since_epoch() * MINUTES_PER_DAY + minute) as Minutes
     }
 
     /// Cuts a value down to a coarser precision (never refines it).
@@ -378,6 +385,16 @@ impl serde::Serialize for When {
     }
 }
 
+/// A date and its precision, as two members (`"date": "2020-06", "precision": "month"`):
+/// how `events.json` writes an event's date, both from the one value.
+pub fn serialize_dated<S: serde::Serializer>(date: &Option<When>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("date", date)?;
+    map.serialize_entry("precision", &date.map(When::precision))?;
+    map.end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,7 +484,7 @@ mod tests {
         let day: When = "2020-06-08".parse().unwrap();
         let minute: When = "2020-06-08T16:00Z".parse().unwrap();
         assert!(year.start() < month.start() && month.start() < day.start());
-        assert_eq!(minute.start() - day.start(), 16 * 60);
+        assert_eq!(minute.start() - day.start(), 16.0 * 60.0);
         assert!(year.contains(minute) && month.contains(day) && day.contains(minute));
         assert!(!day.contains(month));
         assert!(!"2020-05".parse::<When>().unwrap().contains(day));

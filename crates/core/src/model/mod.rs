@@ -93,6 +93,45 @@ id_enum! {
     }
 }
 
+impl EventKind {
+    /// Whether the event puts a mark on the map: a holder's colour, an arrow, a burst of
+    /// strikes. Such an event needs a place, and a wrong one is a wrong mark.
+    pub fn marks_map(self) -> bool {
+        matches!(
+            self,
+            EventKind::Capture
+                | EventKind::Offensive
+                | EventKind::Airstrike
+                | EventKind::Shelling
+                | EventKind::Withdrawal
+        )
+    }
+
+    /// Whether the event changes what the map shows: its marks, or the ceasefire's banner
+    /// over it. Stops before the first such event are background.
+    pub fn changes_map(self) -> bool {
+        self.marks_map() || self == EventKind::CeasefireEffective
+    }
+
+    /// Whether the map draws the event as a burst of strikes at its place.
+    pub fn is_strike(self) -> bool {
+        matches!(self, EventKind::Airstrike | EventKind::Shelling)
+    }
+}
+
+/// The most marks a burst of strikes shows, whatever the count the text gives: more would
+/// hide the town under them.
+pub const MAX_STRIKE_MARKS: u32 = 24;
+
+id_enum! {
+    /// Why an event has no date: each front end words what the desk can do about it.
+    pub enum Undated {
+        /// The text dates it from the article's own date ("on Friday", "yesterday"), which
+        /// the page does not show: given the article's date, the event is dated.
+        ArticleDateUnknown = "article_date_unknown",
+    }
+}
+
 id_enum! {
     /// A statement's position.
     pub enum Stance {
@@ -133,8 +172,13 @@ pub struct Event {
     pub kind: EventKind,
     /// `None` when the text gives no date the extractor could place (a relative one with no
     /// article date to anchor it): `date_basis` says why, and the map leaves the event out.
+    /// `events.json` writes its precision beside it (`"precision": "day"`), for readers of the
+    /// file; the date is the one source of it (see [`Event::precision`]).
+    #[serde(flatten, serialize_with = "date::serialize_dated")]
     pub date: Option<When>,
-    pub precision: Option<Precision>,
+    /// Why `date` is `None`, when the extractor knows a remedy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undated: Option<Undated>,
     /// How the date was resolved ("weekday 'Friday' in the past, latest on or before 2020-06-06").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date_basis: String,
@@ -179,6 +223,19 @@ pub struct Event {
     /// Other sentences that say the same thing (merged into this event).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Quote>,
+}
+
+impl Event {
+    /// The precision of the event's date: that of the text that gave it.
+    pub fn precision(&self) -> Option<Precision> {
+        self.date.map(When::precision)
+    }
+
+    /// How many marks the map draws for the event's strikes: the count the text gives (one
+    /// when it gives none), up to [`MAX_STRIKE_MARKS`].
+    pub fn strike_marks(&self) -> u32 {
+        self.count.unwrap_or(1).clamp(1, MAX_STRIKE_MARKS)
+    }
 }
 
 /// A name an article gives one side of its own ("the Libyan Army" for the GNA), and the

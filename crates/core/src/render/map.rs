@@ -6,20 +6,21 @@
 //! so labels keep their size and never collide at any width; CSS shows the class that fits
 //! the map's container. Land and boundaries are drawn once, in degree units, and placed in
 //! each class by a transform. Every arrow and strike mark the story ever shows is drawn, and
-//! a frame only changes attributes: [`place_look`], [`arrow_look`] and [`strike_look`] say
-//! which, for the prerender and for the browser alike.
+//! a frame only changes attributes: [`place_look`], [`arrow_look`] and [`strike_look`] give
+//! them as a [`Look`], which the prerender and the browser app both write.
 
 use super::markup::Sink;
+use super::parts::Word;
 use crate::data::places::{Basemap, PlaceSet};
 use crate::map::geometry::{Fixed, path_data, px};
 use crate::map::layout::{
-    BaseScene, Label, Marks, PlaceMark, STRIKE_MARK, burst_mark, marker_path, side_class,
+    ATTRIBUTION_INSET, Anchor, ArrowShape, BaseScene, Label, Marks, PlaceMark, STRIKE_MARK,
 };
-use crate::map::orientation::{Locator, ScaleBar};
-use crate::model::{Actor, PlaceId, PlaceRole};
+use crate::map::orientation::{GeoKind, Locator, SCALE_TICK, ScaleBar};
+use crate::model::{Actor, PlaceId, PlaceRole, Point};
 use crate::story::reading::Story;
 use crate::story::timeline::{ArrowState, Frame, PlaceState, StrikeState};
-use crate::story::words::{Lang, Ui, Words};
+use crate::story::words::{Lang, Words};
 
 /// The design widths of the map's layout classes, narrowest first: a container from one
 /// width up to the next shows the layout of the first, scaled up by less than 1.3×.
@@ -35,30 +36,210 @@ pub fn layout_for(width: f64) -> f64 {
         .unwrap_or(LAYOUTS[0])
 }
 
+/// How far the ring that marks a town under attack, and the one that pulses when it changes
+/// hands, stand out from its marker.
+const CONTEST_RING_GAP: f64 = 6.0;
+const PULSE_RING_GAP: f64 = 2.0;
+
 /// Story towns get the larger marker.
 pub fn marker_radius(role: PlaceRole) -> f64 {
     if role == PlaceRole::Story { 6.5 } else { 3.5 }
 }
 
-/// How a place looks at a frame: its classes and attributes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceLook {
-    pub class: String,
-    /// `data-control`: the holder's id, `unknown`, or `none` for a context place.
-    pub control: &'static str,
-    pub contested: bool,
-    pub claimed: bool,
-    /// The marker's path, centred on the place's point.
-    pub marker: String,
+/// The CSS class of the side holding a place or running an arrow: `gna`, `lna` or `unknown`
+/// (shared by the live map and the snapshot, whose styles use the same names).
+fn side_class(actor: Option<Actor>) -> &'static str {
+    match actor {
+        Some(Actor::Gna) => "gna",
+        Some(Actor::Lna) => "lna",
+        _ => "unknown",
+    }
 }
 
-/// A place's look at a frame. `state` is `None` for a place the story does not track.
-pub fn place_look(role: PlaceRole, state: Option<&PlaceState>) -> PlaceLook {
+/// Half the side of the LNA's square marker, per pixel of the circle's radius: about √π / 2,
+/// so the square has the circle's area.
+const SQUARE_HALF_SIDE: f64 = 0.89;
+
+/// Half the diagonal of the unknown holder's diamond, per pixel of the circle's radius: a
+/// little under √(π / 2), the equal area, as a hollow shape looks larger than a filled one.
+const DIAMOND_HALF_DIAGONAL: f64 = 1.2;
+
+/// How far a strike burst's inner corners stand from its centre, as a share of its reach:
+/// a narrow waist, so the four points read as a flash.
+const BURST_WAIST: f64 = 0.3;
+
+/// A marker's outline, so that shape as well as colour says who holds a place: a circle for
+/// the GNA, a square for the LNA, a diamond (drawn hollow) when unknown, a small circle for
+/// anyone else. `r` is the radius of the circle; the others have the same area, nearly.
+fn marker_path(holder: Option<Actor>, x: f64, y: f64, r: f64) -> String {
+    match holder {
+        Some(Actor::Lna) => {
+            let a = r * SQUARE_HALF_SIDE;
+            format!(
+                "M{} {}h{}v{}h{}Z",
+                px(x - a),
+                px(y - a),
+                px(2.0 * a),
+                px(2.0 * a),
+                px(-2.0 * a)
+            )
+        }
+        None => {
+            let a = r * DIAMOND_HALF_DIAGONAL;
+            format!(
+                "M{} {}L{} {}L{} {}L{} {}Z",
+                px(x),
+                px(y - a),
+                px(x + a),
+                px(y),
+                px(x),
+                px(y + a),
+                px(x - a),
+                px(y)
+            )
+        }
+        Some(Actor::Gna) | Some(_) => {
+            let rr = px(r);
+            format!(
+                "M{} {}a{rr} {rr} 0 1 0 {} 0a{rr} {rr} 0 1 0 {} 0Z",
+                px(x - r),
+                px(y),
+                px(2.0 * r),
+                px(-2.0 * r)
+            )
+        }
+    }
+}
+
+/// A small four-pointed burst centred on `(x, y)`, `r` pixels to its tips.
+fn burst_mark(x: f64, y: f64, r: f64) -> String {
+    let i = r * BURST_WAIST;
+    format!(
+        "M{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}L{} {}Z",
+        px(x),
+        px(y - r),
+        px(x + i),
+        px(y - i),
+        px(x + r),
+        px(y),
+        px(x + i),
+        px(y + i),
+        px(x),
+        px(y + r),
+        px(x - i),
+        px(y + i),
+        px(x - r),
+        px(y),
+        px(x - i),
+        px(y - i)
+    )
+}
+
+/// An arrow's shaft as SVG path data: one quadratic curve.
+fn shaft_path(a: &ArrowShape) -> String {
+    let (start, control, end) = (a.start, a.control, a.end);
+    format!(
+        "M{} {}Q{} {} {} {}",
+        px(start.0),
+        px(start.1),
+        px(control.0),
+        px(control.1),
+        px(end.0),
+        px(end.1)
+    )
+}
+
+/// An arrow's head as SVG polygon points.
+fn head_points(head: &[Point; 3]) -> String {
+    let [a, b, c] = *head;
+    format!(
+        "{},{} {},{} {},{}",
+        px(a.0),
+        px(a.1),
+        px(b.0),
+        px(b.1),
+        px(c.0),
+        px(c.1)
+    )
+}
+
+/// The CSS class of a country's or sea's name, beside `geo-label`.
+fn geo_class(kind: GeoKind) -> &'static str {
+    match kind {
+        GeoKind::Country => "country",
+        GeoKind::Focus => "focus",
+        GeoKind::Water => "water",
+    }
+}
+
+/// The SVG `text-anchor` value of a label's anchor.
+fn text_anchor(anchor: Anchor) -> &'static str {
+    match anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    }
+}
+
+id_enum! {
+    /// The marks whose look follows the story. Each is drawn as a group with `data-mark` (its
+    /// kind) and `data-of` (the place's or the event's id): how the browser app finds it.
+    pub enum MarkKind {
+        Place = "place",
+        Arrow = "arrow",
+        Strike = "strike",
+    }
+}
+
+/// The attributes that name a mark: its kind, and the id of what it marks.
+pub const MARK_ATTR: &str = "data-mark";
+pub const OF_ATTR: &str = "data-of";
+
+id_enum! {
+    /// The pieces of a mark whose attributes follow the story: the mark's group, or a child
+    /// drawn with this class.
+    pub enum Piece {
+        Group = "group",
+        Ring = "contest-ring",
+        Marker = "marker",
+        Shaft = "shaft",
+        Head = "head",
+    }
+}
+
+/// How a mark looks at a frame: every attribute that follows the story, with the piece it is
+/// set on. The prerender writes them with the rest of the mark; the browser app writes those
+/// that changed, so both show a frame the same way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Look(pub Vec<(Piece, &'static str, String)>);
+
+impl Look {
+    fn with(mut self, piece: Piece, name: &'static str, value: impl Into<String>) -> Look {
+        self.0.push((piece, name, value.into()));
+        self
+    }
+
+    /// The attributes of one piece.
+    pub fn of(&self, piece: Piece) -> impl Iterator<Item = (&'static str, &str)> + use<'_> {
+        self.0
+            .iter()
+            .filter(move |(p, _, _)| *p == piece)
+            .map(|(_, name, value)| (*name, value.as_str()))
+    }
+
+    /// One attribute's value.
+    pub fn get(&self, piece: Piece, name: &str) -> Option<&str> {
+        self.of(piece).find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// A place's look at a frame: its classes (its side, whether it changed hands or is only
+/// claimed), its holder, whether it is under attack, its marker's shape. `state` is `None`
+/// for a place the story does not track.
+pub fn place_look(role: PlaceRole, state: Option<&PlaceState>) -> Look {
     let story = role == PlaceRole::Story;
     let control = state.and_then(|s| s.control);
     let contested = state.is_some_and(|s| s.contested);
-    let changed = state.is_some_and(|s| s.changed);
-    let claimed = state.is_some_and(|s| s.claimed);
     let (role_class, side, holder) = if story {
         (
             "story",
@@ -69,55 +250,79 @@ pub fn place_look(role: PlaceRole, state: Option<&PlaceState>) -> PlaceLook {
         ("context", "context", "none")
     };
     let mut class = format!("place {role_class} {side}");
-    if changed {
+    if state.is_some_and(|s| s.changed) {
         class.push_str(" changed");
     }
-    if claimed {
+    if state.is_some_and(|s| s.claimed) {
         class.push_str(" claimed");
     }
     let shape = if story { control } else { Some(Actor::Other) };
-    PlaceLook {
-        class,
-        control: holder,
-        contested,
-        claimed,
-        marker: marker_path(shape, 0.0, 0.0, marker_radius(role)),
-    }
+    Look::default()
+        .with(Piece::Group, "class", class)
+        .with(Piece::Group, "data-control", holder)
+        .with(
+            Piece::Group,
+            "data-contested",
+            if contested { "true" } else { "false" },
+        )
+        .with(Piece::Ring, "visibility", visibility(contested))
+        .with(
+            Piece::Marker,
+            "d",
+            marker_path(shape, 0.0, 0.0, marker_radius(role)),
+        )
 }
 
-/// How an arrow looks at a frame (`None`: not running).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArrowLook {
-    pub visible: bool,
-    pub progress: String,
-    pub opacity: String,
-    pub dashoffset: String,
-    pub head_visible: bool,
-}
+/// How far an arrow must have run for its head to show.
+const HEAD_SHOWS_AT: f64 = 0.98;
 
-pub fn arrow_look(state: Option<&ArrowState>) -> ArrowLook {
+/// An arrow's look at a frame (`None`: not running): how far it has run, how strong it is.
+pub fn arrow_look(state: Option<&ArrowState>) -> Look {
     let (progress, opacity) = state.map_or((0.0, 0.0), |a| (a.progress, a.opacity));
-    ArrowLook {
-        visible: state.is_some(),
-        progress: Fixed(progress, 2).to_string(),
-        opacity: Fixed(opacity, 2).to_string(),
-        dashoffset: Fixed(1.0 - progress, 3).to_string(),
-        head_visible: progress >= 0.98,
-    }
+    let visible = state.is_some();
+    Look::default()
+        .with(
+            Piece::Group,
+            "data-progress",
+            Fixed(progress, 2).to_string(),
+        )
+        .with(Piece::Group, "opacity", Fixed(opacity, 2).to_string())
+        .with(Piece::Group, "visibility", visibility(visible))
+        .with(
+            Piece::Shaft,
+            "stroke-dashoffset",
+            Fixed(1.0 - progress, 3).to_string(),
+        )
+        .with(
+            Piece::Head,
+            "visibility",
+            visibility(visible && progress >= HEAD_SHOWS_AT),
+        )
 }
 
-/// How a burst of strikes looks at a frame (`None`: not in the frame).
-#[derive(Debug, Clone, PartialEq)]
-pub struct StrikeLook {
-    pub visible: bool,
-    pub opacity: String,
+/// A burst of strikes' look at a frame (`None`: not in the frame).
+pub fn strike_look(state: Option<&StrikeState>) -> Look {
+    Look::default()
+        .with(
+            Piece::Group,
+            "opacity",
+            Fixed(state.map_or(0.0, |s| s.progress), 2).to_string(),
+        )
+        .with(Piece::Group, "visibility", visibility(state.is_some()))
 }
 
-pub fn strike_look(state: Option<&StrikeState>) -> StrikeLook {
-    StrikeLook {
-        visible: state.is_some(),
-        opacity: Fixed(state.map_or(0.0, |s| s.progress), 2).to_string(),
-    }
+/// A mark's own attributes (`fixed`) and those its look gives `piece`.
+fn with_look<'a>(
+    fixed: &[(&'a str, &'a str)],
+    look: &'a Look,
+    piece: Piece,
+) -> Vec<(&'a str, &'a str)> {
+    let mut attrs = fixed.to_vec();
+    attrs.extend(
+        look.of(piece)
+            .map(|(name, value)| -> (&'a str, &'a str) { (name, value) }),
+    );
+    attrs
 }
 
 fn visibility(visible: bool) -> &'static str {
@@ -244,7 +449,8 @@ pub fn draw_layout(
             ("width", &ws),
             ("height", &hs),
             ("role", "img"),
-            ("aria-label", &description(places, &words)),
+            ("aria-label", &Word::MapDescription.text(&words, places)),
+            Word::MapDescription.attr(),
         ],
     );
     sink.void("rect", &[("class", "sea"), ("width", &ws), ("height", &hs)]);
@@ -282,8 +488,8 @@ pub fn draw_layout(
             "text",
             &[
                 ("class", "attribution"),
-                ("x", &px(s.viewport.width - 6.0).to_string()),
-                ("y", &px(s.viewport.height - 6.0).to_string()),
+                ("x", &px(s.viewport.width - ATTRIBUTION_INSET).to_string()),
+                ("y", &px(s.viewport.height - ATTRIBUTION_INSET).to_string()),
                 ("text-anchor", "end"),
             ],
             &s.attribution,
@@ -339,37 +545,28 @@ fn draw_arrows(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
         } else {
             " inferred"
         };
-        sink.open(
-            "g",
-            &[
-                (
-                    "class",
-                    &format!("arrow {}{inferred}", side_class(a.state.actor)),
-                ),
-                ("data-testid", &format!("arrow-{id}")),
-                ("data-progress", &look.progress),
-                ("opacity", &look.opacity),
-                ("visibility", visibility(look.visible)),
-            ],
+        let (class, testid) = (
+            format!("arrow {}{inferred}", side_class(a.state.actor)),
+            format!("arrow-{id}"),
         );
-        sink.void(
-            "path",
-            &[
-                ("class", "shaft"),
-                ("d", &shape.d),
-                ("pathLength", "1"),
-                ("stroke-dasharray", "1 1"),
-                ("stroke-dashoffset", &look.dashoffset),
-            ],
-        );
-        sink.void(
-            "polygon",
-            &[
-                ("class", "head"),
-                ("points", &shape.head),
-                ("visibility", visibility(look.visible && look.head_visible)),
-            ],
-        );
+        let group = [
+            ("class", class.as_str()),
+            ("data-testid", testid.as_str()),
+            (MARK_ATTR, MarkKind::Arrow.id()),
+            (OF_ATTR, id.as_str()),
+        ];
+        sink.open("g", &with_look(&group, &look, Piece::Group));
+        let d = shaft_path(shape);
+        let shaft = [
+            ("class", Piece::Shaft.id()),
+            ("d", d.as_str()),
+            ("pathLength", "1"),
+            ("stroke-dasharray", "1 1"),
+        ];
+        sink.void("path", &with_look(&shaft, &look, Piece::Shaft));
+        let points = head_points(&shape.head);
+        let head = [("class", Piece::Head.id()), ("points", points.as_str())];
+        sink.void("polygon", &with_look(&head, &look, Piece::Head));
         sink.close();
     }
     sink.close();
@@ -382,19 +579,19 @@ fn draw_strikes(sink: &mut impl Sink, s: &BaseScene, m: &StoryMarks) {
         let id = event.map(|e| e.id.to_string()).unwrap_or_default();
         let kind = event.map_or("airstrike", |e| e.kind.id());
         let look = strike_look(m.frame.strikes.iter().find(|x| x.event == st.state.event));
-        sink.open(
-            "g",
-            &[
-                (
-                    "class",
-                    &format!("strike {kind} {}", side_class(st.state.actor)),
-                ),
-                ("data-testid", &format!("strike-{id}")),
-                ("data-count", &st.state.count.to_string()),
-                ("opacity", &look.opacity),
-                ("visibility", visibility(look.visible)),
-            ],
+        let (class, testid, count) = (
+            format!("strike {kind} {}", side_class(st.state.actor)),
+            format!("strike-{id}"),
+            st.state.count.to_string(),
         );
+        let group = [
+            ("class", class.as_str()),
+            ("data-testid", testid.as_str()),
+            (MARK_ATTR, MarkKind::Strike.id()),
+            (OF_ATTR, id.as_str()),
+            ("data-count", count.as_str()),
+        ];
+        sink.open("g", &with_look(&group, &look, Piece::Group));
         for &(x, y) in &st.marks {
             sink.void(
                 "path",
@@ -411,7 +608,7 @@ fn draw_geo_labels(sink: &mut impl Sink, layout: &Layout) {
     sink.open("g", &[("class", "geo-labels")]);
     for (lang, labels) in [("en", &layout.en.geo_labels), ("ar", &layout.ar.geo_labels)] {
         for g in labels {
-            let class = format!("geo-label {}", g.kind);
+            let class = format!("geo-label {}", geo_class(g.kind));
             label_text(sink, &g.label, lang, &class, (0.0, 0.0), Some("geo-label"));
         }
     }
@@ -433,7 +630,11 @@ fn draw_locator(sink: &mut impl Sink, l: &Locator, basemap: &Basemap, words: &Wo
             ),
         ],
     );
-    sink.leaf("title", &[], words.ui(Ui::Locator));
+    sink.leaf(
+        "title",
+        &[Word::Locator.attr()],
+        &Word::Locator.text(words, &PlaceSet::default()),
+    );
     let (w, h) = (px(r.x1 - r.x0).to_string(), px(r.y1 - r.y0).to_string());
     sink.void(
         "rect",
@@ -477,10 +678,10 @@ fn draw_scale_bar(sink: &mut impl Sink, bar: &ScaleBar, bar_ar: &ScaleBar) {
     let d = format!(
         "M{} {}V{}H{}V{}",
         px(x0),
-        px(y - 4.0),
+        px(y - SCALE_TICK),
         px(y),
         px(x1),
-        px(y - 4.0)
+        px(y - SCALE_TICK)
     );
     sink.void("path", &[("class", "scale-line"), ("d", &d)]);
     label_pair(
@@ -505,32 +706,29 @@ fn draw_place(
 ) {
     let look = place_look(p.role, state);
     let r = marker_radius(p.role);
-    sink.open(
-        "g",
-        &[
-            ("class", &look.class),
-            ("data-testid", &format!("place-{}", p.id)),
-            ("data-control", look.control),
-            (
-                "data-contested",
-                if look.contested { "true" } else { "false" },
-            ),
-            ("transform", &format!("translate({} {})", px(p.x), px(p.y))),
-        ],
+    let (testid, at) = (
+        format!("place-{}", p.id),
+        format!("translate({} {})", px(p.x), px(p.y)),
     );
+    let group = [
+        ("data-testid", testid.as_str()),
+        (MARK_ATTR, MarkKind::Place.id()),
+        (OF_ATTR, p.id.as_str()),
+        ("transform", at.as_str()),
+    ];
+    sink.open("g", &with_look(&group, &look, Piece::Group));
+    let ring = px(r + CONTEST_RING_GAP).to_string();
+    let ring = [("class", Piece::Ring.id()), ("r", ring.as_str())];
+    sink.void("circle", &with_look(&ring, &look, Piece::Ring));
     sink.void(
         "circle",
         &[
-            ("class", "contest-ring"),
-            ("r", &px(r + 6.0).to_string()),
-            ("visibility", visibility(look.contested)),
+            ("class", "pulse-ring"),
+            ("r", &px(r + PULSE_RING_GAP).to_string()),
         ],
     );
-    sink.void(
-        "circle",
-        &[("class", "pulse-ring"), ("r", &px(r + 2.0).to_string())],
-    );
-    sink.void("path", &[("class", "marker"), ("d", &look.marker)]);
+    let marker = [("class", Piece::Marker.id())];
+    sink.void("path", &with_look(&marker, &look, Piece::Marker));
     if let Some(l) = &p.label {
         label_pair(
             sink,
@@ -588,7 +786,7 @@ fn label_text(
         ("lang", lang.to_owned()),
         ("x", px(l.x - x0).to_string()),
         ("y", px(l.y - y0).to_string()),
-        ("text-anchor", l.anchor.svg().to_owned()),
+        ("text-anchor", text_anchor(l.anchor).to_owned()),
         ("font-size", px(l.size).to_string()),
     ];
     if let Some(t) = testid {
@@ -596,16 +794,6 @@ fn label_text(
     }
     let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     sink.leaf("text", &attrs, &l.text);
-}
-
-/// What the map shows, in words, for its `aria-label`.
-fn description(places: &PlaceSet, words: &Words) -> String {
-    let names: Vec<String> = places
-        .places
-        .iter()
-        .map(|p| words.place(places, &p.id))
-        .collect();
-    format!("{} {}.", words.ui(Ui::MapDescription), names.join(", "))
 }
 
 #[cfg(test)]
@@ -650,7 +838,8 @@ mod tests {
         );
         // At the opening stop (2011) no arrow runs and nobody holds a town.
         assert!(!svg.contains("visibility=\"visible\" opacity"));
-        assert!(svg.contains("data-testid=\"place-tarhuna\" data-control=\"unknown\""));
+        assert!(svg.contains("data-of=\"tarhuna\" transform=\"translate("));
+        assert!(svg.contains("class=\"place story unknown\" data-control=\"unknown\""));
         assert_eq!(
             svg.matches("data-testid=\"label-tripoli\"").count(),
             2,
@@ -660,14 +849,77 @@ mod tests {
     }
 
     #[test]
+    fn the_shared_shapes_draw_every_country_and_the_boundary() {
+        let (data, _) = Dataset::read_assets(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets"),
+        );
+        let (places, basemap) = (data.places.unwrap(), data.basemap.unwrap());
+        let layout = Layout::build(&places, Some(&basemap), 800.0, None).unwrap();
+        let mut m = Markup::default();
+        draw_shared_shapes(&mut m, &places, Some(&basemap), &layout);
+        let svg = m.into_string();
+        let path_of = |id: &str| {
+            let (_, after) = svg.split_once(&format!("id=\"{id}\" d=\""))?;
+            after.split_once('"').map(|(d, _)| d.to_owned())
+        };
+        let focus = basemap.countries.iter().position(|c| c.focus).unwrap();
+        assert!(path_of(&format!("land-{focus}")).unwrap().len() > 100);
+        for i in 0..basemap.countries.len() {
+            let d = path_of(&format!("land-{i}")).unwrap();
+            assert!(d.starts_with('M') || d.is_empty(), "land-{i}");
+        }
+        let line = path_of(&format!("line-{}", places.boundaries[0].id)).unwrap();
+        assert!(line.starts_with('M') && !line.ends_with('Z'));
+    }
+
+    #[test]
+    fn arrows_are_drawn_from_their_geometry() {
+        let a = crate::map::layout::arrow_shape((0.0, 0.0), (100.0, 0.0)).unwrap();
+        let d = shaft_path(&a);
+        assert!(d.starts_with(&format!("M{} {}Q", px(a.start.0), px(a.start.1))));
+        assert!(d.ends_with(&format!("{} {}", px(a.end.0), px(a.end.1))));
+        let head = head_points(&a.head);
+        assert_eq!(head.split(' ').count(), 3);
+        assert!(head.starts_with(&format!("{},{}", px(a.head[0].0), px(a.head[0].1))));
+    }
+
+    #[test]
+    fn markers_differ_in_shape_by_holder() {
+        let gna = marker_path(Some(Actor::Gna), 10.0, 10.0, 6.0);
+        let lna = marker_path(Some(Actor::Lna), 10.0, 10.0, 6.0);
+        let unknown = marker_path(None, 10.0, 10.0, 6.0);
+        assert!(gna.contains('a') && !lna.contains('a') && unknown.matches('L').count() == 3);
+        assert!(lna.contains('h') && lna.contains('v'));
+        assert_ne!(gna, lna);
+    }
+
+    #[test]
+    fn a_burst_has_four_points_and_four_waists() {
+        let b = burst_mark(10.0, 10.0, STRIKE_MARK);
+        assert!(b.starts_with("M10.0 3.0L") && b.ends_with('Z'));
+        assert_eq!(b.matches('L').count(), 7);
+    }
+
+    #[test]
     fn looks_follow_the_state() {
         let look = arrow_look(None);
-        assert!(!look.visible && !look.head_visible);
+        assert_eq!(look.get(Piece::Group, "visibility"), Some("hidden"));
+        assert_eq!(look.get(Piece::Head, "visibility"), Some("hidden"));
         let p = place_look(PlaceRole::Story, None);
         assert_eq!(
-            (p.control, p.class.as_str()),
-            ("unknown", "place story unknown")
+            (
+                p.get(Piece::Group, "data-control"),
+                p.get(Piece::Group, "class")
+            ),
+            (Some("unknown"), Some("place story unknown"))
         );
-        assert_eq!(place_look(PlaceRole::Context, None).control, "none");
+        assert_eq!(
+            place_look(PlaceRole::Context, None).get(Piece::Group, "data-control"),
+            Some("none")
+        );
+        assert_eq!(
+            place_look(PlaceRole::Story, None).of(Piece::Marker).count(),
+            1
+        );
     }
 }

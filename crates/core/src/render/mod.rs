@@ -4,5 +4,6 @@
 pub mod map;
 pub mod markup;
 pub mod page;
+pub mod parts;
 pub mod prerender;
 pub mod snapshot;

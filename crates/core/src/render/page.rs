@@ -5,6 +5,7 @@
 
 use super::map::{LAYOUTS, Layout, StoryMarks, draw_layout, draw_shared_shapes};
 use super::markup::Sink;
+use super::parts::{Part, Word};
 use crate::data::places::{Basemap, PlaceSet};
 use crate::model::{Actor, Event, EventKind, Status, StopIx};
 use crate::story::reading::Story;
@@ -20,12 +21,17 @@ pub struct Heading {
 
 /// The header: the headline and the standfirst.
 pub fn header(sink: &mut impl Sink, heading: &Heading) {
-    sink.open("header", &[("class", "headline")]);
+    sink.open("header", &[("class", "headline"), Part::Header.attr()]);
+    header_words(sink, heading);
+    sink.close();
+}
+
+/// The header's content (what a language switch draws anew).
+pub fn header_words(sink: &mut impl Sink, heading: &Heading) {
     sink.leaf("h1", &[], &heading.headline);
     if !heading.standfirst.is_empty() {
         sink.leaf("p", &[("class", "dek")], &heading.standfirst);
     }
-    sink.close();
 }
 
 /// The ceasefire as it stands: a banner from the moment it takes effect, a note while it is
@@ -57,7 +63,8 @@ pub fn ceasefire(sink: &mut impl Sink, story: &Story, words: &Words, state: Ceas
 pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f64) {
     let last = story.last_position();
     let stop = StopIx(position.max(0.0).floor() as usize);
-    sink.open("div", &[("class", "controls")]);
+    let places = story.places();
+    sink.open("div", &[("class", "controls"), Part::Controls.attr()]);
     sink.leaf(
         "button",
         &[
@@ -65,20 +72,23 @@ pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f6
             ("class", "play"),
             ("data-testid", "play"),
             ("aria-pressed", "false"),
+            Part::Play.attr(),
+            Word::Play.attr(),
         ],
-        words.ui(Ui::Play),
+        &Word::Play.text(words, places),
     );
     sink.open("label", &[("class", "slider")]);
     sink.leaf(
         "span",
-        &[("class", "visually-hidden")],
-        words.ui(Ui::DateInStory),
+        &[("class", "visually-hidden"), Word::DateInStory.attr()],
+        &Word::DateInStory.text(words, places),
     );
     sink.void(
         "input",
         &[
             ("type", "range"),
             ("data-testid", "date-slider"),
+            Part::Slider.attr(),
             ("min", "0"),
             ("max", &(last as usize).to_string()),
             ("step", "1"),
@@ -89,7 +99,11 @@ pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f6
     sink.close();
     sink.leaf(
         "output",
-        &[("class", "date-label"), ("data-testid", "date-label")],
+        &[
+            ("class", "date-label"),
+            ("data-testid", "date-label"),
+            Part::DateLabel.attr(),
+        ],
         &story.label(words, position, false),
     );
     sink.close();
@@ -159,17 +173,13 @@ fn caption_event(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) 
     sink.leaf("blockquote", &[("lang", "en"), ("dir", "ltr")], &e.quote);
     sink.open("details", &[("class", "provenance")]);
     sink.leaf("summary", &[], words.ui(Ui::HowTheMapKnows));
+    // How the date was worked out is the extractor's English, marked so, like the quotes.
     let confidence = format!("{}%", (e.confidence * 100.0).round());
-    sink.leaf(
-        "p",
-        &[],
-        &format!(
-            "{}: {}. {} {confidence}.",
-            words.ui(Ui::DateBasis),
-            e.date_basis,
-            words.ui(Ui::Confidence)
-        ),
-    );
+    sink.open("p", &[]);
+    sink.text(&format!("{}: ", words.ui(Ui::DateBasis)));
+    sink.leaf("span", &[("lang", "en"), ("dir", "ltr")], &e.date_basis);
+    sink.text(&format!(". {} {confidence}.", words.ui(Ui::Confidence)));
+    sink.close();
     if !e.also.is_empty() {
         sink.leaf("p", &[], words.ui(Ui::AlsoSays));
         for q in &e.also {
@@ -186,12 +196,16 @@ fn caption_event(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) 
 
 /// Opens a disclosure with its summary (closed: the reader opens it; the CSS shows its
 /// content on wide screens).
-fn fold_open(sink: &mut impl Sink, class: &str, summary: &str) {
+fn fold_open(sink: &mut impl Sink, class: &str, summary: Word, words: &Words, story: &Story) {
     sink.open(
         "details",
         &[("class", &format!("fold {class}")), ("data-testid", class)],
     );
-    sink.leaf("summary", &[], summary);
+    sink.leaf(
+        "summary",
+        &[summary.attr()],
+        &summary.text(words, story.places()),
+    );
 }
 
 /// A legend entry: a swatch and its words.
@@ -318,7 +332,7 @@ pub fn map(
         .iter()
         .filter_map(|&w| Layout::build(places, basemap, w, marks.map(|m| m.story)))
         .collect();
-    sink.open("div", &[("class", "map-frame")]);
+    sink.open("div", &[("class", "map-frame"), Part::MapFrame.attr()]);
     if let Some(first) = layouts.first() {
         sink.open(
             "svg",
@@ -363,52 +377,9 @@ pub fn page(sink: &mut impl Sink, p: &Page) {
     );
     header(sink, p.heading);
     sink.open("div", &[("class", "story")]);
-    sink.open("div", &[("class", "story-map")]);
-    sink.open("div", &[("class", "ceasefire-slot")]);
-    ceasefire(sink, p.story, p.words, frame.ceasefire);
-    sink.close();
-    let marks = StoryMarks {
-        story: p.story,
-        frame: &frame,
-        words: p.words,
-    };
-    map(sink, p.story.places(), p.basemap, Some(&marks));
-    controls(sink, p.story, p.words, p.position);
-    sink.close();
-    sink.open("aside", &[("class", "story-side")]);
-    sink.open(
-        "section",
-        &[
-            ("class", "caption"),
-            ("data-testid", "caption"),
-            ("aria-label", p.words.ui(Ui::WhatHappened)),
-        ],
-    );
-    caption(sink, p.story, p.words, frame.stop);
-    sink.close();
-    // The key and the list fold away on narrow screens (the CSS keeps them open on wide).
-    fold_open(sink, "legend-fold", p.words.ui(Ui::Legend));
-    sink.open(
-        "section",
-        &[
-            ("class", "legend"),
-            ("data-testid", "legend"),
-            ("aria-label", p.words.ui(Ui::Legend)),
-        ],
-    );
-    legend(sink, p.story, p.words);
-    sink.close();
-    sink.close();
-    sink.close();
-    sink.open("div", &[("class", "story-list")]);
-    fold_open(sink, "events-fold", p.words.ui(Ui::EventsHeading));
-    sink.open(
-        "section",
-        &[("class", "events"), ("aria-label", p.words.ui(Ui::Events))],
-    );
-    event_list(sink, p.story, p.words, frame.stop);
-    sink.close();
-    sink.close();
+    story_map(sink, p, &frame);
+    story_side(sink, p, &frame);
+    story_list(sink, p, &frame);
     sink.close();
     let summary = frame
         .stop
@@ -420,9 +391,84 @@ pub fn page(sink: &mut impl Sink, p: &Page) {
             ("class", "visually-hidden"),
             ("aria-live", "polite"),
             ("data-testid", "announcer"),
+            Part::Announcer.attr(),
         ],
         &summary,
     );
+    sink.close();
+}
+
+/// The map, with the ceasefire's banner above it and the controls below.
+fn story_map(sink: &mut impl Sink, p: &Page, frame: &Frame) {
+    sink.open("div", &[("class", "story-map")]);
+    sink.open(
+        "div",
+        &[("class", "ceasefire-slot"), Part::Ceasefire.attr()],
+    );
+    ceasefire(sink, p.story, p.words, frame.ceasefire);
+    sink.close();
+    let marks = StoryMarks {
+        story: p.story,
+        frame,
+        words: p.words,
+    };
+    map(sink, p.story.places(), p.basemap, Some(&marks));
+    controls(sink, p.story, p.words, p.position);
+    sink.close();
+}
+
+/// The caption of the current stop and the legend (which folds away on narrow screens; the
+/// CSS keeps it open on wide ones).
+fn story_side(sink: &mut impl Sink, p: &Page, frame: &Frame) {
+    let places = p.story.places();
+    sink.open("aside", &[("class", "story-side")]);
+    let label = Word::Caption.text(p.words, places);
+    sink.open(
+        "section",
+        &[
+            ("class", "caption"),
+            ("data-testid", "caption"),
+            ("aria-label", &label),
+            Word::Caption.attr(),
+            Part::Caption.attr(),
+        ],
+    );
+    caption(sink, p.story, p.words, frame.stop);
+    sink.close();
+    fold_open(sink, "legend-fold", Word::LegendFold, p.words, p.story);
+    let label = Word::Legend.text(p.words, places);
+    sink.open(
+        "section",
+        &[
+            ("class", "legend"),
+            ("data-testid", "legend"),
+            ("aria-label", &label),
+            Word::Legend.attr(),
+            Part::Legend.attr(),
+        ],
+    );
+    legend(sink, p.story, p.words);
+    sink.close();
+    sink.close();
+    sink.close();
+}
+
+/// The events in words (folding away on narrow screens, like the legend).
+fn story_list(sink: &mut impl Sink, p: &Page, frame: &Frame) {
+    sink.open("div", &[("class", "story-list")]);
+    fold_open(sink, "events-fold", Word::EventsFold, p.words, p.story);
+    let label = Word::Events.text(p.words, p.story.places());
+    sink.open(
+        "section",
+        &[
+            ("class", "events"),
+            ("aria-label", &label),
+            Word::Events.attr(),
+            Part::Events.attr(),
+        ],
+    );
+    event_list(sink, p.story, p.words, frame.stop);
+    sink.close();
     sink.close();
     sink.close();
 }

@@ -5,10 +5,10 @@
 //! Positions are slider positions: stop `k` at `k`, the story moving in straight lines
 //! between.
 
-use super::timeline::{CeasefireState, Frame, Instant, Stop, Timeline, stable_order};
+use super::timeline::{CeasefireState, Frame, Stop, Timeline, stable_order};
 use super::words::{Ui, Words};
 use crate::data::places::PlaceSet;
-use crate::model::date::{Date, MINUTES_PER_DAY, When};
+use crate::model::date::{DAY, Date, Minutes, When};
 use crate::model::{Event, EventId, EventIx, EventKind, StopIx};
 
 /// Milliseconds of playback per stop.
@@ -44,8 +44,8 @@ impl Playback {
 }
 
 /// The day an instant falls on (UTC).
-fn day_of(t: Instant) -> Date {
-    Date::from_days_since_epoch((t / MINUTES_PER_DAY as f64).floor() as i64)
+fn day_of(t: Minutes) -> Date {
+    Date::from_days_since_epoch((t / DAY).floor() as i64)
 }
 
 /// The order of kinds in a caption: changes of control first, diplomacy after.
@@ -104,9 +104,9 @@ impl Story {
         }
         if let Some(date) = date {
             let stops = self.timeline.stops();
-            let t = date.start() as f64;
+            let t = date.start();
             match (stops.first(), stops.last()) {
-                (Some(a), Some(b)) if t >= a.instant && t <= b.instant + MINUTES_PER_DAY as f64 => {
+                (Some(a), Some(b)) if t >= a.instant && t <= b.instant + DAY => {
                     return (self.timeline.position_of(t), warnings);
                 }
                 _ => warnings.push(format!(
@@ -252,7 +252,7 @@ mod tests {
         let s = seed();
         let en = Words::new(Lang::En);
         let at = |date: &str| {
-            let t = date.parse::<When>().map_or(0.0, |w| w.start() as f64);
+            let t = date.parse::<When>().map_or(0.0, |w| w.start());
             s.ceasefire_note(&en, s.timeline().frame_at(t).ceasefire)
         };
         assert_eq!(at("2020-06-05"), None);

@@ -23,16 +23,13 @@
 
 use crate::data::places::PlaceSet;
 use crate::data::{DataError, EVENTS_FILE, ErrorKind};
-use crate::model::date::{MINUTES_PER_DAY, Precision, When};
+use crate::model::date::{DAY, Minutes, Precision, When};
 use crate::model::{Actor, Event, EventId, EventIx, EventKind, PlaceId, PlaceRole, Status, StopIx};
-
-/// A point on the story's time axis: minutes since 1970-01-01T00:00Z.
-pub type Instant = f64;
 
 /// A stop of the slider: one instant and the events that happen at it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
-    pub instant: Instant,
+    pub instant: Minutes,
     /// The most precise date among the stop's events (what its label shows).
     pub date: When,
     /// Local wall-clock time given in the text for that date, if any ("18:00").
@@ -106,7 +103,7 @@ pub enum CeasefireState {
 /// Everything the map shows at one instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
-    pub instant: Instant,
+    pub instant: Minutes,
     /// The last stop at or before the instant.
     pub stop: Option<StopIx>,
     pub places: Vec<PlaceState>,
@@ -126,7 +123,7 @@ impl Frame {
 /// A change of hands (or the first known holder) of a place.
 #[derive(Debug, Clone)]
 struct Hold {
-    from: Instant,
+    from: Minutes,
     holder: Actor,
     event: EventIx,
 }
@@ -149,18 +146,18 @@ impl Holds {
     }
 
     /// Whether no hold of `place` starts at or before `t` (for a story place).
-    fn unknown_at(&self, place: &PlaceId, t: Instant) -> bool {
+    fn unknown_at(&self, place: &PlaceId, t: Minutes) -> bool {
         self.list(place)
             .is_some_and(|l| !l.iter().any(|h| h.from <= t))
     }
 
-    fn holder_at(&self, place: &PlaceId, t: Instant) -> Option<(Actor, EventIx)> {
+    fn holder_at(&self, place: &PlaceId, t: Minutes) -> Option<(Actor, EventIx)> {
         held_at(self.list(place)?, t)
     }
 }
 
 /// Who holds a place at `t`, from its holds in order of time, and the event that says so.
-fn held_at(list: &[Hold], t: Instant) -> Option<(Actor, EventIx)> {
+fn held_at(list: &[Hold], t: Minutes) -> Option<(Actor, EventIx)> {
     list.iter()
         .rfind(|h| h.from <= t)
         .map(|h| (h.holder, h.event))
@@ -173,8 +170,8 @@ struct Offensive {
     target: PlaceId,
     origin: Option<PlaceId>,
     origin_stated: bool,
-    start: Instant,
-    end: Instant,
+    start: Minutes,
+    end: Minutes,
 }
 
 /// The story's states over time.
@@ -184,36 +181,23 @@ pub struct Timeline {
     stops: Vec<Stop>,
     holds: Holds,
     offensives: Vec<Offensive>,
-    announced: Option<(Instant, EventIx)>,
-    effective: Option<(Instant, EventIx)>,
+    announced: Option<(Minutes, EventIx)>,
+    effective: Option<(Minutes, EventIx)>,
 }
 
 /// The length of the period a date names, in minutes (a day for a day; a minute is shown for
 /// the day it falls in).
 fn period(w: When) -> f64 {
     match w.precision() {
-        Precision::Year => 365.0 * MINUTES_PER_DAY as f64,
-        Precision::Month => 30.0 * MINUTES_PER_DAY as f64,
-        Precision::Day | Precision::Minute => MINUTES_PER_DAY as f64,
+        Precision::Year => 365.0 * DAY,
+        Precision::Month => 30.0 * DAY,
+        Precision::Day | Precision::Minute => DAY,
     }
 }
 
 /// The instant an event starts at. Every event the timeline keeps has a date.
-fn start_of(e: &Event) -> Instant {
-    e.date.map_or(f64::INFINITY, |d| d.start() as f64)
-}
-
-/// Whether an event changes what the map shows (rather than only what is said).
-pub fn affects_map(kind: EventKind) -> bool {
-    matches!(
-        kind,
-        EventKind::Capture
-            | EventKind::Offensive
-            | EventKind::Airstrike
-            | EventKind::Shelling
-            | EventKind::Withdrawal
-            | EventKind::CeasefireEffective
-    )
+fn start_of(e: &Event) -> Minutes {
+    e.date.map_or(f64::INFINITY, |d| d.start())
 }
 
 fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -298,7 +282,7 @@ fn stops_of(events: &[Event]) -> Vec<Stop> {
     }
     let first_map_stop = stops
         .iter()
-        .position(|s| s.events.iter().any(|&i| affects_map(events[i.0].kind)));
+        .position(|s| s.events.iter().any(|&i| events[i.0].kind.changes_map()));
     if let Some(first) = first_map_stop {
         for s in &mut stops[..first] {
             s.background = true;
@@ -309,7 +293,7 @@ fn stops_of(events: &[Event]) -> Vec<Stop> {
 
 /// Holds: captures first (with the holder before them when stated), then what offensives
 /// imply where nothing else is known.
-fn holds_of(events: &[Event], places: &PlaceSet, map_start: Instant) -> Holds {
+fn holds_of(events: &[Event], places: &PlaceSet, map_start: Minutes) -> Holds {
     let mut holds = Holds(
         places
             .places
@@ -378,7 +362,7 @@ fn holds_of(events: &[Event], places: &PlaceSet, map_start: Instant) -> Holds {
 }
 
 /// The first event of a kind, by time.
-fn first_of(events: &[Event], kind: EventKind) -> Option<(Instant, EventIx)> {
+fn first_of(events: &[Event], kind: EventKind) -> Option<(Minutes, EventIx)> {
     events
         .iter()
         .enumerate()
@@ -416,7 +400,7 @@ impl Timeline {
         &self,
         e: &Event,
         target: &PlaceId,
-        start: Instant,
+        start: Minutes,
         places: &PlaceSet,
     ) -> (Option<PlaceId>, bool) {
         if let Some(o) = &e.origin {
@@ -446,8 +430,8 @@ impl Timeline {
         e: &Event,
         target: &PlaceId,
         origin: Option<&PlaceId>,
-        start: Instant,
-    ) -> Instant {
+        start: Minutes,
+    ) -> Minutes {
         let mut end = f64::INFINITY;
         for c in &self.events {
             let at = start_of(c);
@@ -518,12 +502,12 @@ impl Timeline {
     }
 
     /// The last stop at or before `t`.
-    pub fn stop_at(&self, t: Instant) -> Option<StopIx> {
+    pub fn stop_at(&self, t: Minutes) -> Option<StopIx> {
         self.stops.iter().rposition(|s| s.instant <= t).map(StopIx)
     }
 
     /// The instant at a slider position: stop `k` at position `k`, straight lines between.
-    pub fn instant_at(&self, position: f64) -> Instant {
+    pub fn instant_at(&self, position: f64) -> Minutes {
         let n = self.stops.len();
         if n == 0 || !position.is_finite() {
             return 0.0;
@@ -539,7 +523,7 @@ impl Timeline {
 
     /// The slider position of an instant (the inverse of [`Timeline::instant_at`]), clamped
     /// to the story.
-    pub fn position_of(&self, t: Instant) -> f64 {
+    pub fn position_of(&self, t: Minutes) -> f64 {
         let Some(k) = self.stops.iter().rposition(|s| s.instant <= t) else {
             return 0.0;
         };
@@ -553,16 +537,16 @@ impl Timeline {
 
     /// The instant of the stop before `x` (for the approach animations): the last stop
     /// strictly earlier, or a day before when there is none.
-    fn approach_start(&self, x: Instant) -> Instant {
+    fn approach_start(&self, x: Minutes) -> Minutes {
         self.stops
             .iter()
             .rev()
             .find(|s| s.instant < x)
-            .map_or(x - MINUTES_PER_DAY as f64, |s| s.instant)
+            .map_or(x - DAY, |s| s.instant)
     }
 
     /// How far `t` is through the approach to `x`: 0 at the stop before, 1 at `x`.
-    fn approach(&self, t: Instant, x: Instant) -> f64 {
+    fn approach(&self, t: Minutes, x: Minutes) -> f64 {
         if t >= x {
             return 1.0;
         }
@@ -574,7 +558,7 @@ impl Timeline {
         }
     }
 
-    fn arrows_at(&self, t: Instant) -> Vec<ArrowState> {
+    fn arrows_at(&self, t: Minutes) -> Vec<ArrowState> {
         self.offensives
             .iter()
             .filter_map(|o| {
@@ -604,7 +588,7 @@ impl Timeline {
             .collect()
     }
 
-    fn places_at(&self, t: Instant, caption: &[EventIx]) -> Vec<PlaceState> {
+    fn places_at(&self, t: Minutes, caption: &[EventIx]) -> Vec<PlaceState> {
         self.holds
             .0
             .iter()
@@ -638,11 +622,11 @@ impl Timeline {
             .collect()
     }
 
-    fn strikes_at(&self, t: Instant) -> Vec<StrikeState> {
+    fn strikes_at(&self, t: Minutes) -> Vec<StrikeState> {
         self.events
             .iter()
             .enumerate()
-            .filter(|(_, e)| matches!(e.kind, EventKind::Airstrike | EventKind::Shelling))
+            .filter(|(_, e)| e.kind.is_strike())
             .filter_map(|(i, e)| {
                 let at = start_of(e);
                 let place = e.place.clone()?;
@@ -650,7 +634,7 @@ impl Timeline {
                 (progress > 0.0 && t < at + e.date.map_or(0.0, period)).then(|| StrikeState {
                     event: EventIx(i),
                     place,
-                    count: e.count.unwrap_or(1).clamp(1, MAX_STRIKE_MARKS),
+                    count: e.strike_marks(),
                     actor: e.actor,
                     progress,
                 })
@@ -658,7 +642,7 @@ impl Timeline {
             .collect()
     }
 
-    fn ceasefire_at(&self, t: Instant) -> CeasefireState {
+    fn ceasefire_at(&self, t: Minutes) -> CeasefireState {
         match (self.announced, self.effective) {
             (_, Some((at, i))) if t >= at => CeasefireState::InEffect { effective: i },
             (Some((at, i)), effective) if t >= at => CeasefireState::Announced {
@@ -670,7 +654,7 @@ impl Timeline {
     }
 
     /// Everything the map shows at instant `t`.
-    pub fn frame_at(&self, t: Instant) -> Frame {
+    pub fn frame_at(&self, t: Minutes) -> Frame {
         let stop = self.stop_at(t);
         let caption = stop
             .and_then(|s| self.stop(s))
@@ -709,12 +693,12 @@ impl Timeline {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| matches!(e.kind, EventKind::Airstrike | EventKind::Shelling))
+            .filter(|(_, e)| e.kind.is_strike())
             .filter_map(|(i, e)| {
                 Some(StrikeState {
                     event: EventIx(i),
                     place: e.place.clone()?,
-                    count: e.count.unwrap_or(1).clamp(1, MAX_STRIKE_MARKS),
+                    count: e.strike_marks(),
                     actor: e.actor,
                     progress: 1.0,
                 })
@@ -723,9 +707,6 @@ impl Timeline {
         (arrows, strikes)
     }
 }
-
-/// The most marks a burst of strikes shows, whatever the count the text gives.
-pub const MAX_STRIKE_MARKS: u32 = 24;
 
 #[cfg(test)]
 #[cfg(feature = "native")]
@@ -746,8 +727,8 @@ mod tests {
         PlaceId::new(id)
     }
 
-    fn at(date: &str) -> Instant {
-        date.parse::<When>().unwrap().start() as f64
+    fn at(date: &str) -> Minutes {
+        date.parse::<When>().unwrap().start()
     }
 
     fn control(f: &Frame, place: &str) -> Option<&'static str> {

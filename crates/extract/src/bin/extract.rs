@@ -1,6 +1,7 @@
 //! `extract ARTICLE.html [--date YYYY-MM-DD] [--lexicon FILE] [--gazetteer FILE] [--pretty]`:
 //! prints the article's events as one JSON document.
 
+use newsmap_core::model::Undated;
 use newsmap_core::model::date::When;
 use newsmap_extract::knowledge::{GAZETTEER_GEOJSON, Knowledge, LEXICON_TOML};
 use newsmap_extract::{Options, extract_with};
@@ -92,7 +93,11 @@ fn run() -> Result<ExitCode, (u8, String)> {
     let knowledge = Knowledge::parse(&lexicon, &gazetteer).map_err(|e| fail(e.to_string()))?;
     let out = extract_with(&html, &knowledge, &args.options);
     if out.article_date.is_none() {
-        let undated = out.events.iter().filter(|e| e.date.is_none()).count();
+        let undated = out
+            .events
+            .iter()
+            .filter(|e| e.undated == Some(Undated::ArticleDateUnknown))
+            .count();
         eprintln!(
             "extract: warning: {} shows no date and none was given; {undated} event(s) dated only relative to it are left without a date (give --date YYYY-MM-DD)",
             args.path

@@ -409,7 +409,7 @@ impl Calendar {
     /// covers.
     pub fn relative_day_at(
         &self,
-        tokens: &[crate::text::Token],
+        tokens: &[crate::tokens::Token],
         at: usize,
     ) -> Option<(i64, usize)> {
         self.relative_phrases

@@ -22,7 +22,7 @@ pub mod lexicon;
 pub mod morphology;
 pub mod phrases;
 
-use super::text::{Token, TokenKind, tokenize};
+use super::tokens::{Token, TokenKind, tokenize};
 pub use gazetteer::{KnownPlace, PlaceKind, Spelling};
 use lexicon::{
     AttributionWords, Calendar, CeasefireWords, EventWords, Grammar, MorphologyEntry, PlaceWords,
@@ -390,7 +390,7 @@ impl Knowledge {
     /// longest first.
     fn add_place_names(&mut self) {
         for (i, p) in self.places.clone().iter().enumerate() {
-            for name in std::iter::once(&p.name).chain(&p.variants) {
+            for name in std::iter::once(&p.place.name).chain(&p.variants) {
                 self.add_name(name, Referent::Place(i));
             }
         }
@@ -404,7 +404,7 @@ impl Knowledge {
     fn index_spellings(&mut self) {
         let mut index: HashMap<String, Option<usize>> = HashMap::default();
         for (i, p) in self.places.iter().enumerate() {
-            for name in std::iter::once(&p.name).chain(&p.variants) {
+            for name in std::iter::once(&p.place.name).chain(&p.variants) {
                 let Some(key) = self.name_key(name) else {
                     continue;
                 };
@@ -579,7 +579,7 @@ impl Knowledge {
             matches!(p.kind, PlaceKind::Airport | PlaceKind::Airbase)
                 && p.within.as_ref() == Some(town)
                 && words.iter().all(|w| {
-                    self.events.facilities.has_norm(w) || p.name.to_lowercase().contains(**w)
+                    self.events.facilities.has_norm(w) || p.place.name.to_lowercase().contains(**w)
                 })
         });
         match (found.next(), found.next()) {
@@ -590,7 +590,7 @@ impl Knowledge {
 
     /// A place of the gazetteer by id.
     pub fn place(&self, id: &str) -> Option<&KnownPlace> {
-        self.places.iter().find(|p| p.id.as_str() == id)
+        self.places.iter().find(|p| p.id().as_str() == id)
     }
 
     pub fn is_party(&self, actor: Actor) -> bool {
@@ -629,7 +629,7 @@ mod tests {
         k.name_at(&tokens(text), 0).map(|(r, n)| {
             let id = match r {
                 Referent::Actor(a) => a.id().to_owned(),
-                Referent::Place(i) => k.places[i].id.to_string(),
+                Referent::Place(i) => k.places[i].id().to_string(),
             };
             (id, n)
         })
@@ -643,9 +643,9 @@ mod tests {
         assert!(k.is_party(Actor::Lna) && !k.is_party(Actor::Un));
         for p in &k.places {
             assert!(
-                (9.0..=26.0).contains(&p.lon) && (19.0..=34.0).contains(&p.lat),
+                (9.0..=26.0).contains(&p.place.lon) && (19.0..=34.0).contains(&p.place.lat),
                 "{} is not in Libya",
-                p.id
+                p.id()
             );
         }
     }
@@ -733,7 +733,7 @@ mod tests {
 
         let place = |props: &str, coords: &str| {
             let g = format!(
-                r#"{{"features": [{{"properties": {props}, "geometry": {{"type": "Point", "coordinates": {coords}}}}}]}}"#
+                r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "properties": {props}, "geometry": {{"type": "Point", "coordinates": {coords}}}}}]}}"#
             );
             Knowledge::parse(LEXICON_TOML, &g)
                 .err()
@@ -745,7 +745,7 @@ mod tests {
         );
         assert!(
             place(r#"{"id": "x", "name": "x"}"#, "[1e308, 32]")
-                .contains("is not a longitude and latitude")
+                .contains("is not [longitude, latitude]")
         );
         assert!(
             place(r#"{"id": "x", "name": "x", "within": "y"}"#, "[13, 32]")
@@ -753,7 +753,7 @@ mod tests {
         );
         assert!(
             place(r#"{"id": "x", "name": "x", "kind": "fort"}"#, "[13, 32]")
-                .contains("kind \"fort\"")
+                .contains("unknown variant `fort`")
         );
         assert!(Knowledge::parse("", "[]").is_err());
     }

@@ -5,7 +5,7 @@
 //! ([`Phrases::was_read`]): a test reads every article and fails when a class of the lexicon
 //! is never consulted, so a table cannot sit in the data while the code keeps its own list.
 
-use super::super::text::{Token, tokenize};
+use super::super::tokens::{Token, tokenize};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 

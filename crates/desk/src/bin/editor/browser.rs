@@ -3,12 +3,10 @@
 //! panics: a failure comes back as a value.
 
 use js_sys::Array;
+use newsmap_desk::editor::Unsaved;
+use newsmap_desk::{ASIDE, KEPT};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-const KEY: &str = "newsmap-desk-session";
-/// Where a kept session that could not be read is set aside, rather than overwritten.
-pub const ASIDE: &str = "newsmap-desk-session-unreadable";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -16,43 +14,21 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The session kept from the last visit.
 pub fn load() -> Option<String> {
-    storage()?.get_item(KEY).ok().flatten()
-}
-
-/// Why the session could not be kept.
-#[derive(Debug, Clone, Copy)]
-pub enum Unsaved {
-    /// The browser keeps nothing for this page (storage off, or a private window's rules).
-    Unavailable,
-    /// The browser refused to keep this much.
-    TooLarge,
-}
-
-impl std::fmt::Display for Unsaved {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Unsaved::Unavailable => {
-                "This browser keeps nothing for this page, so a reload loses this session: export it to keep it."
-            }
-            Unsaved::TooLarge => {
-                "This session is too large to keep in the browser, so a reload loses it: export it to keep it."
-            }
-        })
-    }
+    storage()?.get_item(KEPT).ok().flatten()
 }
 
 /// Keeps the session for the next visit. When it cannot, the last one kept is removed, so
 /// that a reload never brings back an older session as if it were this one.
 pub fn save(json: &str) -> Result<(), Unsaved> {
     let s = storage().ok_or(Unsaved::Unavailable)?;
-    if s.set_item(KEY, json).is_ok() {
+    if s.set_item(KEPT, json).is_ok() {
         return Ok(());
     }
-    let _ = s.remove_item(KEY);
+    let _ = s.remove_item(KEPT);
     Err(Unsaved::TooLarge)
 }
 
-/// Sets a kept session aside (see [`ASIDE`]); `false` when the browser would not keep the
+/// Sets a kept session aside (under [`ASIDE`]); `false` when the browser would not keep the
 /// copy.
 pub fn set_aside(json: &str) -> bool {
     storage().is_some_and(|s| s.set_item(ASIDE, json).is_ok())
@@ -91,20 +67,27 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_owned())
 }
 
-/// The selected range of the article's text, in chars of the text: each paragraph says where
-/// it starts (`data-start`); the part of each paragraph the selection covers is counted with a
-/// range from the paragraph's start, so a selection may start or end anywhere (on a mark, at a
-/// paragraph's edge, outside the article).
-pub fn selected_span() -> Option<[usize; 2]> {
+/// Scrolls the page to an element, as little as it takes.
+pub fn scroll_to(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The selected range of the article's `text` (its element), in chars of the text: each
+/// paragraph says where it starts (`data-start`); the part of each paragraph the selection
+/// covers is counted with a range from the paragraph's start, so a selection may start or end
+/// anywhere (on a mark, at a paragraph's edge, outside the article).
+pub fn selected_span(text: &web_sys::Element) -> Option<[usize; 2]> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let paras = newsmap_web::all(
-        &newsmap_web::page()?,
-        "[data-testid=\"editor-article\"] p.desk-para",
-    );
+    let children = text.children();
+    let paras: Vec<web_sys::Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
     let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
     let mut span: Option<[usize; 2]> = None;
     for para in &paras {

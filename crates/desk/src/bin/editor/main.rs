@@ -1,6 +1,6 @@
-//! The desk's editor page: `index.html?edit` loads this module instead of the reader's app
-//! (see `src/start.js`). It takes over the page, reads articles with the extractor in a worker,
-//! and keeps the desk's work in the browser. The reader's app loads it too, in one case only:
+//! The desk's editor page, a Leptos app: `index.html?edit` loads this module instead of the
+//! reader's app (see `src/start.js`). It takes over the page, reads articles with the
+//! extractor in a worker, and keeps the desk's work in the browser. The reader's app loads it too, in one case only:
 //! to draw the page anew for data changed after the build (`redraw`). Built for wasm32
 //! (natively it is empty).
 
@@ -8,6 +8,12 @@
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+mod desk;
+#[cfg(target_arch = "wasm32")]
+mod parts;
+#[cfg(target_arch = "wasm32")]
+mod preview;
 #[cfg(target_arch = "wasm32")]
 mod reader;
 #[cfg(target_arch = "wasm32")]

@@ -1,14 +1,15 @@
-//! The extractor's worker, as the editor sees it: start it, send it an article, hear back.
-//! A request waits until the worker says it is ready (a module worker that is still loading
-//! may miss a message), and a worker that stopped on an internal error is started again.
+//! The extractor's worker, as the editor sees it: start it, send it an article, hear back,
+//! in the [`protocol`](newsmap_desk::protocol)'s types. A request waits until the worker says
+//! it is ready (a module worker that is still loading may miss a message), and a worker that
+//! stopped on an internal error is started again.
 
 use gloo_events::EventListener;
-use serde_json::Value;
+use newsmap_desk::protocol::{Answer, Request, decode, encode};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
-type OnAnswer = Rc<dyn Fn(String)>;
+type OnAnswer = Rc<dyn Fn(Answer)>;
 type OnFailure = Rc<dyn Fn(String)>;
 
 /// The worker, and what listens to it.
@@ -19,9 +20,8 @@ pub struct Reader {
 struct Inner {
     worker: Option<web_sys::Worker>,
     ready: bool,
-    /// The request sent once the worker is ready.
+    /// The request sent once the worker is ready, as text.
     waiting: Option<String>,
-    next: u32,
     on_answer: OnAnswer,
     on_failure: OnFailure,
     _listeners: Vec<EventListener>,
@@ -29,16 +29,15 @@ struct Inner {
 
 impl Reader {
     /// Starts the worker (`newsmap-worker_loader.js`, beside the page); `on_answer` gets each
-    /// answer's JSON text, `on_failure` a sentence when the worker cannot run.
+    /// answer, `on_failure` a sentence when the worker cannot run.
     pub fn start(
-        on_answer: impl Fn(String) + 'static,
+        on_answer: impl Fn(Answer) + 'static,
         on_failure: impl Fn(String) + 'static,
     ) -> Option<Reader> {
         let inner = Rc::new(RefCell::new(Inner {
             worker: None,
             ready: false,
             waiting: None,
-            next: 1,
             on_answer: Rc::new(on_answer),
             on_failure: Rc::new(on_failure),
             _listeners: Vec::new(),
@@ -47,19 +46,16 @@ impl Reader {
         Some(Reader { inner })
     }
 
-    /// Asks the worker to read an article; returns the request's id.
-    pub fn read(&self, html: &str, date: &str) -> u32 {
+    /// Asks the worker to read an article.
+    pub fn read(&self, request: &Request) {
         let mut inner = self.inner.borrow_mut();
-        let id = inner.next;
-        inner.next = id.wrapping_add(1);
-        let request = serde_json::json!({ "id": id, "html": html, "date": date }).to_string();
+        let request = encode(request);
         match (&inner.worker, inner.ready) {
             (Some(worker), true) => {
                 let _ = worker.post_message(&JsValue::from_str(&request));
             }
             _ => inner.waiting = Some(request),
         }
-        id
     }
 }
 
@@ -95,30 +91,47 @@ fn spawn(inner: &Rc<RefCell<Inner>>) -> Option<()> {
 
 /// A message from the worker: ready, an answer, or the report of an internal error.
 fn heard(inner: &Rc<RefCell<Inner>>, text: String) {
-    let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    if v.get("ready").is_some() {
-        let mut i = inner.borrow_mut();
-        i.ready = true;
-        if let (Some(worker), Some(request)) = (i.worker.clone(), i.waiting.take()) {
-            let _ = worker.post_message(&JsValue::from_str(&request));
-        }
-        return;
-    }
-    if let Some(detail) = v.get("internal").and_then(Value::as_str) {
-        // The worker's module cannot be trusted after a panic: a new one takes its place.
-        newsmap_web::console_error(&format!("newsmap extractor: {detail}"));
-        if spawn(inner).is_none() {
-            let mut i = inner.borrow_mut();
-            if let Some(old) = i.worker.take() {
-                old.terminate();
-            }
-            i.ready = false;
-            let on_failure = i.on_failure.clone();
-            drop(i);
-            on_failure("The extractor stopped and could not be started again: reload the page (your work is kept).".into());
+    let answer = match decode::<Answer>(&text) {
+        Ok(answer) => answer,
+        Err(why) => {
+            newsmap_web::console_error(&format!("newsmap extractor: {why}"));
             return;
         }
+    };
+    match &answer {
+        Answer::Ready => {
+            let mut i = inner.borrow_mut();
+            i.ready = true;
+            if let (Some(worker), Some(request)) = (i.worker.clone(), i.waiting.take()) {
+                let _ = worker.post_message(&JsValue::from_str(&request));
+            }
+            return;
+        }
+        Answer::Failed { detail } => {
+            // The worker's module cannot be trusted after a panic: a new one takes its place.
+            newsmap_web::console_error(&format!("newsmap extractor: {detail}"));
+            if spawn(inner).is_none() {
+                stop(inner);
+                return;
+            }
+        }
+        Answer::Read { .. } | Answer::Refused { .. } => {}
     }
     let on_answer = inner.borrow().on_answer.clone();
-    on_answer(text);
+    on_answer(answer);
+}
+
+/// The worker stopped and no other could start.
+fn stop(inner: &Rc<RefCell<Inner>>) {
+    let mut i = inner.borrow_mut();
+    if let Some(old) = i.worker.take() {
+        old.terminate();
+    }
+    i.ready = false;
+    let on_failure = i.on_failure.clone();
+    drop(i);
+    on_failure(
+        "The extractor stopped and could not be started again: reload the page (your work is kept)."
+            .into(),
+    );
 }

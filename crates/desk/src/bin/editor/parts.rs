@@ -1,0 +1,522 @@
+//! The editor's page, as components: the input, the article with the chosen sentence marked,
+//! one row per event with every field editable, the places to settle, the export. Each reads
+//! the [`Desk`]'s state through a memo of what it shows (the library's `view`), so a change
+//! redraws only what it changed and the desk's focus, caret and typing stay where they are;
+//! each hand becomes a [`Msg`] here, where the DOM speaks.
+
+use crate::browser;
+use crate::desk::{Desk, now};
+use crate::preview::Preview;
+use leptos::html;
+use leptos::prelude::*;
+use newsmap_core::model::EventId;
+use newsmap_desk::editor::{Download, HeadField, Msg};
+use newsmap_desk::export::{embed_snippet, head_lines};
+use newsmap_desk::fields::Field;
+use newsmap_desk::view::{self, Cell, Row};
+
+/// The whole page.
+#[component]
+pub fn Page(desk: Desk) -> impl IntoView {
+    view! {
+        <div class="desk" data-testid="editor">
+            <header class="desk-head">
+                <h1>"News map: the desk's editor"</h1>
+                <p>
+                    "Paste an article or drop its file, read it, check what the machine read against the text, fix it, export. Nothing leaves this browser."
+                </p>
+            </header>
+            <Input desk/>
+            <div class="desk-work">
+                <section class="desk-article" data-testid="editor-article" aria-label="The article's text">
+                    <Article desk/>
+                </section>
+                <section class="desk-table" data-testid="editor-table" aria-label="The events">
+                    <Table desk/>
+                    <PlaceIds desk/>
+                </section>
+                <section class="desk-places" data-testid="editor-places" aria-label="Places to settle">
+                    <Places desk/>
+                </section>
+                <section class="desk-preview" data-testid="editor-preview" aria-label="The map">
+                    <Preview desk/>
+                </section>
+                <section class="desk-export" data-testid="editor-export" aria-label="Publish">
+                    <Export desk/>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// The file an input or a drop holds; the input is emptied, so that choosing the same file
+/// again reads it again.
+fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// Where the article goes in: the paste box, a file, the date, the button, the status line.
+#[component]
+fn Input(desk: Desk) -> impl IntoView {
+    let date = NodeRef::<html::Input>::new();
+    let date_given = move || date.get_untracked().map(|d| d.value()).unwrap_or_default();
+    let open = move |file: web_sys::File| {
+        let (name, date) = (file.name(), date_given());
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = browser::read_file(file).await;
+            let now = now();
+            desk.send(Msg::Opened {
+                name,
+                text,
+                date,
+                now,
+            });
+        });
+    };
+    let read = move |_| {
+        let html = desk
+            .input
+            .get_untracked()
+            .map(|t| t.value())
+            .unwrap_or_default();
+        let now = now();
+        desk.send(Msg::Read {
+            html,
+            date: date_given(),
+            now,
+        });
+    };
+    view! {
+        <section class="desk-input" aria-label="The article">
+            <label for="editor-input">"Article (HTML or text), or drop a .html or .txt file here"</label>
+            <textarea
+                id="editor-input"
+                data-testid="editor-input"
+                rows="8"
+                spellcheck="false"
+                node_ref=desk.input
+                on:dragover=|e| e.prevent_default()
+                on:drop=move |e| {
+                    e.prevent_default();
+                    let file = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0));
+                    if let Some(file) = file {
+                        open(file);
+                    }
+                }
+            ></textarea>
+            <div class="desk-row">
+                <label for="editor-file">"or open a file:"</label>
+                <input
+                    type="file"
+                    id="editor-file"
+                    data-testid="editor-file"
+                    accept=".html,.htm,.txt,text/html,text/plain"
+                    on:change:target=move |e| {
+                        if let Some(file) = take_file(&e.target()) {
+                            open(file);
+                        }
+                    }
+                />
+                <label for="editor-date">"Publication date, if the page shows none:"</label>
+                <input type="date" id="editor-date" data-testid="editor-date" node_ref=date/>
+                <button type="button" class="desk-run" data-testid="editor-run" on:click=read>
+                    "Read the article"
+                </button>
+            </div>
+            <Status desk/>
+        </section>
+    }
+}
+
+/// The status line, and the warning when the browser cannot keep the session.
+#[component]
+fn Status(desk: Desk) -> impl IntoView {
+    let said = Memo::new(move |_| desk.state.with(|e| e.said.clone()));
+    let unsaved = Memo::new(move |_| desk.state.with(|e| e.unsaved.map(|u| u.to_string())));
+    view! {
+        <p
+            class="desk-status"
+            data-testid="editor-status"
+            role="status"
+            aria-live="polite"
+            data-ms=move || said.with(|s| s.read_ms.map(|ms| format!("{ms:.1}")))
+        >
+            {move || said.with(|s| s.text.clone())}
+        </p>
+        <p class="desk-warning" data-testid="editor-storage" role="alert">
+            {move || unsaved.get()}
+        </p>
+    }
+}
+
+/// The article's text in paragraphs, each knowing where it starts (for selections), with
+/// the chosen event's sentence marked and brought into view when the desk asks.
+#[component]
+fn Article(desk: Desk) -> impl IntoView {
+    let paragraphs = Memo::new(move |_| {
+        desk.state.with(|e| {
+            let mark = e
+                .chosen_index()
+                .and_then(|i| e.session.extraction.events.get(i))
+                .map(|ev| ev.span);
+            view::paragraphs(&e.session.article, mark)
+        })
+    });
+    let empty = Memo::new(move |_| desk.state.with(|e| e.session.article.is_empty()));
+    let text = NodeRef::<html::Div>::new();
+    Effect::watch(
+        move || desk.state.with(|e| e.reveal),
+        move |_, _, _| {
+            request_animation_frame(move || {
+                if let Some(mark) = text
+                    .get_untracked()
+                    .and_then(|t| t.query_selector("mark").ok().flatten())
+                {
+                    browser::scroll_to(&mark);
+                }
+            });
+        },
+        false,
+    );
+    let add = move |_| {
+        let span = text
+            .get_untracked()
+            .and_then(|t| browser::selected_span(&t));
+        desk.send(Msg::AddFrom(span));
+    };
+    view! {
+        <h2>"The article's text"</h2>
+        <p class="desk-empty" hidden=move || !empty.get()>"Read an article to see its text here."</p>
+        <div hidden=move || empty.get()>
+            <p class="desk-hint">"Select a sentence and add it as an event the machine missed."</p>
+            <button type="button" data-testid="editor-add" on:click=add>
+                "Add an event from the selected text"
+            </button>
+            <div class="desk-text" node_ref=text>
+                {move || {
+                    paragraphs
+                        .get()
+                        .into_iter()
+                        .map(|p| {
+                            let marked = p
+                                .marked
+                                .map(|m| view! { <mark data-testid="editor-mark">{m}</mark> });
+                            view! {
+                                <p class="desk-para" data-start=p.start>
+                                    {p.before}
+                                    {marked}
+                                    {p.after}
+                                </p>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// The table's column heads.
+const HEADS: [&str; 11] = [
+    "", "kind", "date", "actor", "place", "from", "origin", "count", "status", "how sure", "",
+];
+
+/// One row per event, every field editable.
+#[component]
+fn Table(desk: Desk) -> impl IntoView {
+    let ids = Memo::new(move |_| desk.state.with(view::row_ids));
+    view! {
+        <h2>"What the machine read"</h2>
+        <p class="desk-empty" hidden=move || !ids.with(Vec::is_empty)>"No events yet."</p>
+        <table hidden=move || ids.with(Vec::is_empty)>
+            <thead>
+                <tr>{HEADS.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <EventRow desk id/>
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+/// An event's row: its sentence one click away, its fields, how sure the extractor is and how
+/// it dated the event, and the button that deletes it.
+#[component]
+fn EventRow(desk: Desk, id: EventId) -> impl IntoView {
+    let row = {
+        let id = id.clone();
+        Memo::new(move |_| desk.state.with(|e| view::row(e, &id)))
+    };
+    let value =
+        move |f: Field| Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.value(f).to_owned())));
+    let (kind, date, place, actor) = (
+        value(Field::Kind),
+        value(Field::Date),
+        value(Field::Place),
+        value(Field::Actor),
+    );
+    let show = NodeRef::<html::Button>::new();
+    {
+        let id = id.clone();
+        let ticket = Memo::new(move |_| {
+            desk.state
+                .with(|e| e.focus.as_ref().filter(|f| f.event == id).map(|f| f.ticket))
+        });
+        Effect::new(move |_| {
+            if ticket.get().is_some()
+                && let Some(button) = show.get()
+            {
+                let _ = button.focus();
+            }
+        });
+    }
+    let (shown, deleted) = (id.clone(), id.clone());
+    view! {
+        <tr
+            data-testid="editor-event"
+            data-id=id.to_string()
+            data-kind=kind
+            data-date=date
+            data-place=place
+            data-actor=actor
+            aria-current=move || row.with(|r| r.as_ref().is_some_and(|r| r.chosen)).then_some("true")
+        >
+            <td>
+                <button
+                    type="button"
+                    data-testid="editor-show"
+                    node_ref=show
+                    title=move || row.with(|r| r.as_ref().map(|r| r.quote.clone()))
+                    on:click=move |_| desk.send(Msg::Show(shown.clone()))
+                >
+                    "show its sentence"
+                </button>
+            </td>
+            {Field::ALL
+                .iter()
+                .map(|&f| {
+                    let id = id.clone();
+                    let cell = Memo::new(move |_| {
+                        row.with(|r| r.as_ref().and_then(|r| r.cells.iter().find(|c| c.field == f).cloned()))
+                    });
+                    view! { <td><FieldControl desk id cell/></td> }
+                })
+                .collect_view()}
+            <td class="desk-basis"><Basis row/></td>
+            <td>
+                <button
+                    type="button"
+                    data-testid="editor-delete"
+                    on:click=move |_| desk.send(Msg::Delete(deleted.clone()))
+                >
+                    "delete"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// How sure the extractor is, how it dated the event, and whose side a name is.
+#[component]
+fn Basis(row: Memo<Option<Row>>) -> impl IntoView {
+    let part = move |f: fn(&Row) -> Option<String>| move || row.with(|r| r.as_ref().and_then(f));
+    let alias = part(|r| r.alias.clone());
+    view! {
+        <span class="confidence">{part(|r| Some(r.confidence.clone()))}</span>
+        <small title=part(|r| Some(r.basis.clone()))>{part(|r| Some(r.basis.clone()))}</small>
+        {move || alias().map(|a| view! { <small class="alias" data-testid="editor-alias">{a}</small> })}
+    }
+}
+
+/// One field's control: a select for a fixed vocabulary, else a text input (places choose
+/// from the list of the map's and the gazetteer's ids); its problem below it.
+#[component]
+fn FieldControl(desk: Desk, id: EventId, cell: Memo<Option<Cell>>) -> impl IntoView {
+    let Some(first) = cell.get_untracked() else {
+        return ().into_any();
+    };
+    let f = first.field;
+    let value =
+        Memo::new(move |_| cell.with(|c| c.as_ref().map(|c| c.value.clone()).unwrap_or_default()));
+    let problem = Memo::new(move |_| cell.with(|c| c.as_ref().and_then(|c| c.problem.clone())));
+    let invalid = move || problem.with(Option::is_some).then_some("true");
+    let edit = move |text: String| {
+        desk.send(Msg::Edit {
+            event: id.clone(),
+            field: f,
+            text,
+        })
+    };
+    let control = if first.choices.is_empty() {
+        view! {
+            <input
+                type="text"
+                data-field=f.id()
+                aria-label=first.label.clone()
+                aria-invalid=invalid
+                list=first.is_place.then_some("editor-place-ids")
+                placeholder=(f == Field::Date).then_some("2020-06-05")
+                prop:value=value
+                on:change:target=move |e| edit(e.target().value())
+            />
+        }
+        .into_any()
+    } else {
+        let options = first
+            .choices
+            .iter()
+            .map(|&c| {
+                let label = if c.is_empty() { "—" } else { c };
+                view! { <option value=c prop:selected=move || value.with(|v| v == c)>{label}</option> }
+            })
+            .collect_view();
+        view! {
+            <select
+                data-field=f.id()
+                aria-label=first.label.clone()
+                aria-invalid=invalid
+                on:change:target=move |e| edit(e.target().value())
+            >
+                {options}
+            </select>
+        }
+        .into_any()
+    };
+    view! {
+        {control}
+        {move || problem.get().map(|why| view! { <small class="problem" data-testid="editor-problem">{why}</small> })}
+    }
+    .into_any()
+}
+
+/// The ids a place field may take: the map's places, then the gazetteer's.
+#[component]
+fn PlaceIds(desk: Desk) -> impl IntoView {
+    let choices = Memo::new(move |_| desk.state.with(view::place_choices));
+    view! {
+        <datalist id="editor-place-ids">
+            <For each=move || choices.get() key=|(id, _)| id.clone() let:choice>
+                <option value=choice.0>{choice.1}</option>
+            </For>
+        </datalist>
+    }
+}
+
+/// The places the events name that nobody knows: each to pick from the gazetteer or to place
+/// on the map with a click, with an optional Arabic name.
+#[component]
+fn Places(desk: Desk) -> impl IntoView {
+    let unknown = Memo::new(move |_| desk.state.with(|e| e.session.unknown_places()));
+    view! {
+        <h2>"Places to settle"</h2>
+        <p class="desk-empty" hidden=move || !unknown.with(Vec::is_empty)>
+            "Every place the events name is on the map."
+        </p>
+        <ul hidden=move || unknown.with(Vec::is_empty)>
+            <For each=move || unknown.get() key=|name| name.clone() let:name>
+                <UnknownPlace desk name/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn UnknownPlace(desk: Desk, name: String) -> impl IntoView {
+    let placing = {
+        let name = name.clone();
+        Memo::new(move |_| {
+            desk.state
+                .with(|e| e.placing.as_deref() == Some(name.as_str()))
+        })
+    };
+    let (picked, named, placed) = (name.clone(), name.clone(), name.clone());
+    view! {
+        <li data-testid="editor-unknown-place" data-name=name.clone()>
+            <strong>{name.clone()}</strong>
+            " is not in the gazetteer. "
+            <input
+                type="text"
+                list="editor-place-ids"
+                aria-label=format!("Pick a known place for {name}")
+                placeholder="a known place"
+                on:change:target=move |e| desk.send(Msg::Pick { name: picked.clone(), id: e.target().value() })
+            />
+            <input
+                type="text"
+                data-testid="editor-name-ar"
+                aria-label=format!("Arabic name of {name}")
+                placeholder="الاسم بالعربية (optional)"
+                lang="ar"
+                dir="rtl"
+                on:change:target=move |e| desk.send(Msg::NameAr { name: named.clone(), text: e.target().value() })
+            />
+            <button
+                type="button"
+                data-testid="editor-place-on-map"
+                on:click=move |_| desk.send(Msg::StartPlacing(placed.clone()))
+            >
+                {move || if placing.get() { "Now click the map…" } else { "Place it on the map" }}
+            </button>
+        </li>
+    }
+}
+
+/// The headline, the standfirst, the files and the snippet to publish, and the import.
+#[component]
+fn Export(desk: Desk) -> impl IntoView {
+    let head = Memo::new(move |_| {
+        desk.state
+            .with(|e| (e.session.headline.clone(), e.session.standfirst.clone()))
+    });
+    let page_url = newsmap_web::document()
+        .and_then(|d| d.url().ok())
+        .unwrap_or_default();
+    let page_url = page_url.split('?').next().unwrap_or_default().to_owned();
+    let import = move |e: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
+        let Some(file) = take_file(&e.target()) else {
+            return;
+        };
+        let name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = browser::read_file(file).await;
+            desk.send(Msg::Import { name, text });
+        });
+    };
+    let field = move |key: HeadField, label: &'static str| {
+        let id = format!("editor-{key}");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <input
+                type="text"
+                id=id
+                prop:value=move || head.with(|(h, s)| if key == HeadField::Headline { h.clone() } else { s.clone() })
+                on:change:target=move |e| desk.send(Msg::Head(key, e.target().value()))
+            />
+        }
+    };
+    view! {
+        <h2>"Publish"</h2>
+        {field(HeadField::Headline, "Headline")}
+        {field(HeadField::Standfirst, "Standfirst")}
+        <div class="desk-row">
+            <button type="button" data-testid="editor-download-events" on:click=move |_| desk.send(Msg::Download(Download::Events))>
+                "Download events.json"
+            </button>
+            <button type="button" data-testid="editor-download-places" on:click=move |_| desk.send(Msg::Download(Download::Places))>
+                "Download places.geojson"
+            </button>
+            <label for="editor-import">"Import an events.json:"</label>
+            <input type="file" id="editor-import" data-testid="editor-import" accept=".json,application/json" on:change:target=import/>
+        </div>
+        <p>
+            "Put both files in assets/, and these lines in index.html's head, in place of its <title> and <meta name=\"description\">:"
+        </p>
+        <pre data-testid="editor-export-head">{move || head.with(|(h, s)| head_lines(h, s))}</pre>
+        <p>"Embed the map with this (its address is this page's: change it to where the map is published):"</p>
+        <pre data-testid="editor-export-snippet">{move || head.with(|(h, _)| embed_snippet(&page_url, h))}</pre>
+    }
+}

@@ -1,0 +1,172 @@
+//! The map as the reader will see it, at the chosen event's stop (or the one the desk picked,
+//! or the end), drawn by the core's page routines into the DOM; a click on it puts down the
+//! place the desk is placing.
+
+use crate::desk::Desk;
+use leptos::html;
+use leptos::prelude::*;
+use newsmap_core::data::places::PlaceSet;
+use newsmap_core::model::{Event, StopIx};
+use newsmap_core::render::page::{self, Heading, Page};
+use newsmap_core::story::words::{Lang, Words};
+use newsmap_desk::editor::Msg;
+use newsmap_desk::view;
+use newsmap_web::dom::Dom;
+use wasm_bindgen::JsCast;
+
+/// What the preview draws: it is drawn anew only when one of these changes.
+#[derive(Debug, Clone, PartialEq)]
+struct Drawn {
+    events: Vec<Event>,
+    places: PlaceSet,
+    heading: Heading,
+    stop: usize,
+}
+
+/// The stops to choose from and what the timeline found wrong.
+#[derive(Debug, Clone, PartialEq)]
+struct Stops {
+    labels: Vec<String>,
+    at: usize,
+    problems: Vec<String>,
+}
+
+#[component]
+pub fn Preview(desk: Desk) -> impl IntoView {
+    let words = Words::new(Lang::En);
+    let stops = Memo::new(move |_| {
+        desk.state.with(|e| {
+            let (story, issues) = e.session.story();
+            Stops {
+                labels: story
+                    .timeline()
+                    .stops()
+                    .iter()
+                    .map(|s| story.stop_label(&words, s))
+                    .collect(),
+                at: view::preview_stop(e, &story),
+                problems: issues
+                    .iter()
+                    .filter(|i| !i.is_warning())
+                    .map(ToString::to_string)
+                    .collect(),
+            }
+        })
+    });
+    let drawn = Memo::new(move |_| {
+        desk.state.with(|e| Drawn {
+            events: e.session.extraction.events.clone(),
+            places: e.session.places.clone(),
+            heading: Heading {
+                headline: e.session.headline.clone(),
+                standfirst: e.session.standfirst.clone(),
+            },
+            stop: stops.with(|s| s.at),
+        })
+    });
+    let slot = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let Some(slot) = slot.get() else { return };
+        drawn.with(|d| draw(&slot, d, desk, &words));
+    });
+    view! {
+        <h2>"The map, as readers will see it"</h2>
+        <p class="desk-hint">
+            "A still: its slider and buttons work on the published page. Choose the date here."
+        </p>
+        <label>
+            "Show the map at "
+            <select
+                data-testid="editor-preview-stop"
+                on:change:target=move |e| {
+                    if let Ok(k) = e.target().value().parse() {
+                        desk.send(Msg::ShowStop(k));
+                    }
+                }
+            >
+                {move || {
+                    stops.with(|s| {
+                        s.labels
+                            .iter()
+                            .enumerate()
+                            .map(|(k, label)| {
+                                view! { <option value=k selected=k == s.at>{label.clone()}</option> }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </select>
+        </label>
+        {move || {
+            stops.with(|s| {
+                s.problems
+                    .iter()
+                    .map(|p| view! { <p class="problem">{p.clone()}</p> })
+                    .collect_view()
+            })
+        }}
+        <p class="desk-empty" hidden=move || stops.with(|s| !s.labels.is_empty())>
+            "No dated event to draw yet."
+        </p>
+        <div class="desk-map" node_ref=slot on:click=move |e| place_on_map(desk, &e)></div>
+    }
+}
+
+/// Draws the reader's page for `d` into `slot`, in place of what was there.
+fn draw(slot: &web_sys::HtmlDivElement, d: &Drawn, desk: Desk, words: &Words) {
+    let Some(mut dom) = Dom::new() else { return };
+    let (timeline, _) = newsmap_core::story::timeline::Timeline::new(&d.events, &d.places);
+    let story = newsmap_core::story::reading::Story::new(timeline, d.places.clone());
+    desk.basemap.with_value(|basemap| {
+        page::page(
+            &mut dom,
+            &Page {
+                heading: &d.heading,
+                story: &story,
+                basemap: basemap.as_ref(),
+                words,
+                position: StopIx(d.stop).position(),
+                fingerprint: "",
+            },
+        );
+    });
+    dom.replace_children_of(slot);
+}
+
+/// A click on the preview's map while a place waits to be put down: where it lands.
+fn place_on_map(desk: Desk, event: &web_sys::MouseEvent) {
+    if desk.state.with_untracked(|e| e.placing.is_none()) {
+        return;
+    }
+    let Some(svg) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("svg.map").ok().flatten())
+    else {
+        return;
+    };
+    // The layout's design width, which the SVG scales to its box.
+    let Some(width) = svg
+        .get_attribute("data-layout")
+        .and_then(|w| w.parse::<f64>().ok())
+    else {
+        return;
+    };
+    let r = svg.get_bounding_client_rect();
+    let view_w: f64 = svg
+        .get_attribute("width")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(r.width());
+    let k = view_w / r.width().max(1.0);
+    let at = (
+        (f64::from(event.client_x()) - r.left()) * k,
+        (f64::from(event.client_y()) - r.top()) * k,
+    );
+    let point = desk.state.with_untracked(|e| {
+        desk.basemap
+            .with_value(|b| view::point_at(&e.session.places, b.as_ref(), width, at))
+    });
+    if let Some((lon, lat)) = point {
+        desk.send(Msg::PlaceAt { lon, lat });
+    }
+}

@@ -1,0 +1,584 @@
+//! The editor's state, and everything the desk's hands do to it: one [`Msg`] for each hand,
+//! [`Editor::update`] applies it and says what the browser must do in turn ([`Effect`]).
+//! The browser binary only turns DOM events into messages and effects into calls, so every
+//! behaviour of the editor is tested here, natively.
+//!
+//! ```text
+//! DOM event ─parse─▶ Msg ─Editor::update─▶ Editor (signals redraw what changed)
+//!                                     └──▶ [Effect] ─▶ worker, storage, downloads
+//! ```
+
+use crate::export::places_geojson;
+use crate::fields::Field;
+use crate::protocol::{Answer, Request};
+use crate::refuse;
+use crate::session::Session;
+use newsmap_core::data::places::PlaceSet;
+use newsmap_core::model::date::{Date, When};
+use newsmap_core::model::{EventId, Extraction, Place, PlaceId, Undated};
+use newsmap_core::render::page::Heading;
+
+/// A value the desk typed that was refused, and why: shown in its field until fixed. It names
+/// its event by id, so it stays with the event as rows come and go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    pub event: EventId,
+    pub field: Field,
+    pub text: String,
+    pub why: String,
+}
+
+newsmap_core::id_enum! {
+    /// The page's own words a desk edits.
+    pub enum HeadField {
+        Headline = "headline",
+        Standfirst = "standfirst",
+    }
+}
+
+newsmap_core::id_enum! {
+    /// The files a desk downloads.
+    pub enum Download {
+        Events = "events",
+        Places = "places",
+    }
+}
+
+/// Why the session could not be kept in the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    /// The browser keeps nothing for this page (storage off, or a private window's rules).
+    Unavailable,
+    /// The browser refused to keep this much.
+    TooLarge,
+}
+
+impl std::fmt::Display for Unsaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unsaved::Unavailable => {
+                "This browser keeps nothing for this page, so a reload loses this session: export it to keep it."
+            }
+            Unsaved::TooLarge => {
+                "This session is too large to keep in the browser, so a reload loses it: export it to keep it."
+            }
+        })
+    }
+}
+
+/// What the desk did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// "Read the article": the paste box's text and the date field's, at `now` (ms).
+    Read {
+        html: String,
+        date: String,
+        now: f64,
+    },
+    /// A file opened or dropped as the article (or why it could not be read).
+    Opened {
+        name: String,
+        text: Result<String, String>,
+        date: String,
+        now: f64,
+    },
+    /// The worker spoke.
+    Heard {
+        answer: Answer,
+        now: f64,
+    },
+    /// The worker could not start, or stopped for good.
+    WorkerDown(String),
+    /// "Show its sentence".
+    Show(EventId),
+    Delete(EventId),
+    Edit {
+        event: EventId,
+        field: Field,
+        text: String,
+    },
+    /// "Add an event from the selected text": the selection, in chars of the article.
+    AddFrom(Option<[usize; 2]>),
+    Head(HeadField, String),
+    /// The preview's stop, chosen by the desk.
+    ShowStop(usize),
+    /// "Place it on the map": the next click on the map puts this unknown place down.
+    StartPlacing(String),
+    /// The Arabic name typed for an unknown place.
+    NameAr {
+        name: String,
+        text: String,
+    },
+    /// A click on the preview's map, at this point, while a place waits to be put down.
+    PlaceAt {
+        lon: f64,
+        lat: f64,
+    },
+    /// A place of the map or the gazetteer picked for a name nobody knew.
+    Pick {
+        name: String,
+        id: String,
+    },
+    /// An `events.json` to go on with (or why the file could not be read).
+    Import {
+        name: String,
+        text: Result<String, String>,
+    },
+    Download(Download),
+    /// Whether the browser kept the session.
+    Saved(Result<(), Unsaved>),
+}
+
+/// What the browser must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Ask the worker to read an article.
+    Send(Request),
+    /// Keep the session, as this JSON, for the next visit.
+    Save(String),
+    /// Put this text in the paste box (a file was opened).
+    FillInput(String),
+    /// Offer a file to the desk.
+    Offer {
+        name: &'static str,
+        text: String,
+        mime: &'static str,
+    },
+}
+
+/// The status line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Said {
+    pub text: String,
+    /// How long the last article took to read, in ms.
+    pub read_ms: Option<f64>,
+}
+
+/// A request on its way to the worker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pending {
+    id: u32,
+    started: f64,
+}
+
+/// A row whose "show" button takes the focus (after a deletion, so that the desk stays in
+/// the table and a second Enter deletes nothing). The ticket changes with every request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Focus {
+    pub event: EventId,
+    pub ticket: u32,
+}
+
+/// The editor's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    pub session: Session,
+    /// The places the desk may pick from: the extractor's gazetteer.
+    pub gazetteer: Vec<Place>,
+    /// The event whose sentence is marked and whose stop the preview shows.
+    pub chosen: Option<EventId>,
+    /// The preview's stop, when the desk picked one.
+    pub stop: Option<usize>,
+    pub refused: Vec<Refused>,
+    /// The unknown place the next click on the map puts down.
+    pub placing: Option<String>,
+    /// Arabic names typed for unknown places, by name.
+    pub names_ar: Vec<(String, String)>,
+    pub said: Said,
+    pub unsaved: Option<Unsaved>,
+    pub focus: Option<Focus>,
+    /// Counts the requests to bring the marked sentence into view.
+    pub reveal: u32,
+    pending: Option<Pending>,
+    next_request: u32,
+    /// The session kept in the browser could be neither read nor set aside: it is not
+    /// overwritten until the desk reads or imports an article.
+    holding: bool,
+}
+
+/// What a message did to the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    None,
+    Session,
+}
+
+impl Editor {
+    /// The editor on a page whose own places are `base`: the session kept from the last visit
+    /// (`kept`) or a new one with the page's `heading`. A kept session that cannot be read is
+    /// set aside (`set_aside` says whether the browser kept the copy), never overwritten.
+    pub fn start(
+        base: PlaceSet,
+        gazetteer: Vec<Place>,
+        heading: Heading,
+        kept: Option<&str>,
+        set_aside: impl FnOnce(&str) -> bool,
+    ) -> Editor {
+        let fresh = |base: PlaceSet| {
+            let mut s = Session::new(base);
+            (s.headline, s.standfirst) = (heading.headline.clone(), heading.standfirst.clone());
+            s
+        };
+        let (session, holding, said) = match kept.map(|k| (Session::from_json(k, base.clone()), k))
+        {
+            Some((Ok(s), _)) if !s.extraction.events.is_empty() => (
+                s,
+                false,
+                "Your last session is back. Read a new article, or go on editing.".to_owned(),
+            ),
+            Some((Ok(s), _)) => (s, false, "Ready: paste an article.".to_owned()),
+            Some((Err(why), json)) => {
+                let kept_aside = set_aside(json);
+                let said = if kept_aside {
+                    format!(
+                        "The session kept in this browser could not be read ({why}); it is set aside under \"{}\" in this site's storage. Ready: paste an article.",
+                        crate::ASIDE
+                    )
+                } else {
+                    format!(
+                        "The session kept in this browser could not be read ({why}); it stays as it is until you read or import an article. Ready: paste an article."
+                    )
+                };
+                (fresh(base), !kept_aside, said)
+            }
+            None => (fresh(base), false, "Ready: paste an article.".to_owned()),
+        };
+        Editor {
+            session,
+            gazetteer,
+            chosen: None,
+            stop: None,
+            refused: Vec::new(),
+            placing: None,
+            names_ar: Vec::new(),
+            said: Said {
+                text: said,
+                read_ms: None,
+            },
+            unsaved: None,
+            focus: None,
+            reveal: 0,
+            pending: None,
+            next_request: 1,
+            holding,
+        }
+    }
+
+    /// Applies what the desk did, and says what the browser must do.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let change = match msg {
+            Msg::Read { html, date, now } => self.read(html, &date, now, &mut effects),
+            Msg::Opened {
+                name,
+                text,
+                date,
+                now,
+            } => match text {
+                Ok(text) => {
+                    effects.push(Effect::FillInput(text.clone()));
+                    self.read(text, &date, now, &mut effects)
+                }
+                Err(why) => self.say(format!("{name}: {why}")),
+            },
+            Msg::Heard { answer, now } => self.heard(answer, now),
+            Msg::WorkerDown(why) => {
+                self.pending = None;
+                self.say(why)
+            }
+            Msg::Import { name, text } => self.import(&name, text),
+            Msg::Download(file) => {
+                effects.push(self.offer(file));
+                Change::None
+            }
+            Msg::Saved(result) => {
+                self.unsaved = result.err();
+                Change::None
+            }
+            other => self.edit(other),
+        };
+        if change == Change::Session && !self.holding {
+            effects.push(Effect::Save(self.session.to_json()));
+        }
+        effects
+    }
+
+    /// The hands that change the events and the places.
+    fn edit(&mut self, msg: Msg) -> Change {
+        match msg {
+            Msg::Show(id) => {
+                (self.chosen, self.stop) = (Some(id), None);
+                self.reveal = self.reveal.wrapping_add(1);
+                Change::None
+            }
+            Msg::Delete(id) => self.delete(&id),
+            Msg::Edit { event, field, text } => self.set(event, field, text),
+            Msg::AddFrom(span) => match span.and_then(|s| self.session.add_from_span(s)) {
+                Some(i) => {
+                    self.chosen = self.session.extraction.events.get(i).map(|e| e.id.clone());
+                    self.stop = None;
+                    Change::Session
+                }
+                None => self.say("Select a sentence of the article first.".into()),
+            },
+            Msg::Head(HeadField::Headline, text) => {
+                self.session.headline = text;
+                Change::Session
+            }
+            Msg::Head(HeadField::Standfirst, text) => {
+                self.session.standfirst = text;
+                Change::Session
+            }
+            Msg::ShowStop(k) => {
+                self.stop = Some(k);
+                Change::None
+            }
+            Msg::StartPlacing(name) => {
+                let said = self.say(format!("Click the map where {name} is."));
+                self.placing = Some(name);
+                said
+            }
+            Msg::NameAr { name, text } => {
+                self.names_ar.retain(|(n, _)| *n != name);
+                self.names_ar.push((name, text));
+                Change::None
+            }
+            Msg::PlaceAt { lon, lat } => self.place_at(lon, lat),
+            Msg::Pick { name, id } => self.pick(&name, &id),
+            _ => Change::None,
+        }
+    }
+
+    /// Says something in the status line.
+    fn say(&mut self, text: String) -> Change {
+        self.said = Said {
+            text,
+            read_ms: None,
+        };
+        Change::None
+    }
+
+    /// Sends the article to the worker, unless it cannot be read.
+    fn read(&mut self, html: String, date: &str, now: f64, effects: &mut Vec<Effect>) -> Change {
+        if let Some(why) = refuse(&html) {
+            return self.say(why.to_string());
+        }
+        let date: Option<Date> = match date.trim() {
+            "" => None,
+            d => match d.parse::<When>() {
+                Ok(When::Day(day)) => Some(day),
+                _ => return self.say(format!("\"{d}\" is not a day such as 2020-06-06.")),
+            },
+        };
+        self.session.date = date;
+        let id = self.next_request;
+        self.next_request = id.wrapping_add(1);
+        self.pending = Some(Pending { id, started: now });
+        self.say(format!("Reading {:.0} KB…", html.len() as f64 / 1024.0));
+        effects.push(Effect::Send(Request { id, html, date }));
+        Change::Session
+    }
+
+    /// The worker's answer: the events the extractor read, or why not. Answers to requests
+    /// that are no longer pending are dropped.
+    fn heard(&mut self, answer: Answer, now: f64) -> Change {
+        let pending = |id: u32| self.pending.filter(|p| p.id == id);
+        match answer {
+            Answer::Ready => Change::None,
+            Answer::Read {
+                id,
+                text,
+                extraction,
+            } => match pending(id) {
+                Some(p) => self.take(text, extraction, now - p.started),
+                None => Change::None,
+            },
+            Answer::Refused { id, why } => match pending(id) {
+                Some(_) => {
+                    self.pending = None;
+                    self.say(why.to_string())
+                }
+                None => Change::None,
+            },
+            Answer::Failed { .. } => {
+                self.pending = None;
+                self.say("The extractor met an internal error on this article and was started again (the details are in the console). Your events are as they were.".into())
+            }
+        }
+    }
+
+    /// What the extractor read from an article, in place of the session's events.
+    fn take(&mut self, text: String, extraction: Extraction, ms: f64) -> Change {
+        let n = extraction.events.len();
+        let waiting = extraction
+            .events
+            .iter()
+            .filter(|e| e.undated == Some(Undated::ArticleDateUnknown))
+            .count();
+        self.session.read(text, extraction, &self.gazetteer);
+        self.clear_choices();
+        (self.pending, self.holding) = (None, false);
+        let found = match n {
+            0 => {
+                "found no events. Add them from the text: select a sentence, then \"Add an event\"."
+                    .to_owned()
+            }
+            1 => "found 1 event: check it against its sentence.".to_owned(),
+            n => format!("found {n} events: check each against its sentence."),
+        };
+        let mut text = format!("Read in {ms:.0} ms; {found}");
+        if waiting > 0 {
+            text.push_str(&format!(
+                " {waiting} wait for the article's date, which the page does not show: give the publication date and read it again."
+            ));
+        }
+        self.said = Said {
+            text,
+            read_ms: Some(ms),
+        };
+        Change::Session
+    }
+
+    fn clear_choices(&mut self) {
+        (self.chosen, self.stop, self.placing) = (None, None, None);
+        self.refused.clear();
+    }
+
+    fn index_of(&self, id: &EventId) -> Option<usize> {
+        self.session
+            .extraction
+            .events
+            .iter()
+            .position(|e| &e.id == id)
+    }
+
+    /// Deletes an event, and what the editor held about it; the focus goes to the next row.
+    fn delete(&mut self, id: &EventId) -> Change {
+        let Some(i) = self.index_of(id) else {
+            return Change::None;
+        };
+        self.refused.retain(|r| &r.event != id);
+        self.session.delete(i);
+        (self.chosen, self.stop) = (None, None);
+        let events = &self.session.extraction.events;
+        let ticket = self.focus.as_ref().map_or(0, |f| f.ticket.wrapping_add(1));
+        self.focus = events.get(i).or(events.last()).map(|e| Focus {
+            event: e.id.clone(),
+            ticket,
+        });
+        Change::Session
+    }
+
+    /// Changes one field of an event, or keeps the desk's text with the reason it was refused.
+    fn set(&mut self, event: EventId, field: Field, text: String) -> Change {
+        let Some(i) = self.index_of(&event) else {
+            return Change::None;
+        };
+        self.refused
+            .retain(|r| !(r.event == event && r.field == field));
+        if let Err(why) = self.session.set(i, field, &text, &self.gazetteer) {
+            self.refused.push(Refused {
+                event: event.clone(),
+                field,
+                text,
+                why,
+            });
+        }
+        (self.chosen, self.stop) = (Some(event), None);
+        Change::Session
+    }
+
+    /// Puts the place waiting to be placed at the point the desk clicked.
+    fn place_at(&mut self, lon: f64, lat: f64) -> Change {
+        let Some(name) = self.placing.take() else {
+            return Change::None;
+        };
+        let name_ar = self
+            .names_ar
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, ar)| ar.trim().to_owned())
+            .unwrap_or_default();
+        let id = self.session.place_unknown(&name, &name_ar, lon, lat);
+        let (ns, ew) = (
+            if lat < 0.0 { 'S' } else { 'N' },
+            if lon < 0.0 { 'W' } else { 'E' },
+        );
+        self.say(format!(
+            "{name} is on the map ({id}, {:.3}° {ns}, {:.3}° {ew}).",
+            lat.abs(),
+            lon.abs()
+        ));
+        Change::Session
+    }
+
+    /// Gives the place `id` (of the map or the gazetteer) to the events that name `name`.
+    fn pick(&mut self, name: &str, id: &str) -> Change {
+        let id = PlaceId::new(id.trim());
+        let on_map = self.session.places.get(&id).map(|p| p.name.clone());
+        let known = self
+            .gazetteer
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone());
+        match (on_map, known) {
+            (Some(shown), _) => {
+                self.session.give_place(name, &id);
+                self.say(format!("{name} is {shown} on the map."));
+            }
+            (None, Some(known)) => {
+                self.session.pick_known(name, &id, &self.gazetteer);
+                self.say(format!("{name} is {known} on the map."));
+            }
+            (None, None) => {
+                self.say(format!(
+                    "\"{id}\" is neither on the map nor in the gazetteer: pick one from the list, or place {name} on the map."
+                ));
+                return Change::None;
+            }
+        }
+        Change::Session
+    }
+
+    /// An exported `events.json`, to go on with.
+    fn import(&mut self, name: &str, text: Result<String, String>) -> Change {
+        match text.and_then(|t| self.session.import_events(&t, &self.gazetteer)) {
+            Ok(done) => {
+                self.clear_choices();
+                // An answer still on its way would overwrite what was imported.
+                (self.pending, self.holding) = (None, false);
+                let n = done.events;
+                self.say(if done.article_rebuilt {
+                    format!(
+                        "Imported {n} events from {name}. Their sentences are not the article's in the editor, so the text beside them is their sentences alone."
+                    )
+                } else {
+                    format!("Imported {n} events from {name}.")
+                });
+                Change::Session
+            }
+            Err(why) => self.say(format!("{name} is not an events.json the map reads: {why}")),
+        }
+    }
+
+    /// A file to download.
+    fn offer(&self, file: Download) -> Effect {
+        match file {
+            Download::Events => Effect::Offer {
+                name: "events.json",
+                text: self.session.events_json(),
+                mime: "application/json",
+            },
+            Download::Places => Effect::Offer {
+                name: "places.geojson",
+                text: places_geojson(&self.session.places),
+                mime: "application/geo+json",
+            },
+        }
+    }
+
+    /// The index of the chosen event.
+    pub fn chosen_index(&self) -> Option<usize> {
+        self.chosen.as_ref().and_then(|id| self.index_of(id))
+    }
+}
