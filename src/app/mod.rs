@@ -10,14 +10,16 @@ mod map;
 mod story;
 
 use crate::web::{self, json::Js};
-use newsmap_core::data::{BASEMAP_FILE, DataError, EVENTS_FILE, ErrorKind, PLACES_FILE};
+use newsmap_core::data::{DataError, EVENTS_FILE, PLACES_FILE};
 use newsmap_core::dataset::Dataset;
 use newsmap_core::host::options::Options;
 use newsmap_core::render::markup::Sink;
 use newsmap_core::render::parts::Part;
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::words::{Ui, Words};
-use wasm_bindgen::prelude::{JsValue, wasm_bindgen};
+
+/// What the console says of a page whose data are not those it was drawn from.
+const STALE: &str = "newsmap: this page was drawn from other data than the assets/ files beside it (they were replaced after the page was made), so it stays as drawn. Publish the story again from the editor (index.html?edit → Publish), or rebuild the site, so that the page and its data agree.";
 
 /// Installs a panic hook that says so on the page and in the console (a panic must never
 /// leave the reader without a word), then takes the page over once the data is in.
@@ -38,22 +40,23 @@ pub fn start() {
     let events = web::fetch_text(&format!("assets/{EVENTS_FILE}"));
     wasm_bindgen_futures::spawn_local(async move {
         let (places, events) = (places.await, events.await);
-        let (data, mut errors) = Dataset::parse::<Js>(
+        let (data, errors) = Dataset::parse::<Js>(
             places.as_deref().map_err(Clone::clone),
             None,
             events.as_deref().map_err(Clone::clone),
         );
-        // A page drawn from other data than these (the data changed after the build) is
-        // drawn anew by the desk's module, which takes the basemap too.
+        // A page drawn from other data than these (data files replaced after the page was
+        // made) is a publishing mistake: the page stays as it was drawn, readable and whole,
+        // and the console says how to mend it. Drawing it anew would cost every reader the
+        // map's layout code (about 33 KB gz more in the module, measured).
         let drawn = main_element().and_then(|m| m.get_attribute("data-fingerprint"));
-        let stale = data.timeline.is_some() && drawn.as_deref() != Some(&data.fingerprint);
-        if stale && let (Ok(p), Ok(e)) = (&places, &events) {
-            web::console_warn(
-                "newsmap: the page was drawn from other data than it reads; it is drawn anew",
-            );
-            if let Err(e) = redraw_page(p, e).await {
-                errors.push(DataError::new(BASEMAP_FILE, ErrorKind::Unavailable, e));
+        if data.timeline.is_some() && drawn.as_deref() != Some(&data.fingerprint) {
+            web::console_error(STALE);
+            report(&errors, &Words::new(options.lang));
+            if let Some(main) = main_element() {
+                let _ = main.set_attribute("data-state", "stale");
             }
+            return;
         }
         leptos::mount::mount_to_body(move || take_over(data, errors, options));
     });
@@ -110,32 +113,6 @@ fn report(errors: &[DataError], words: &Words) {
         Some(h) => h.after_with_node_1(&slot),
         None => main.prepend_with_node_1(&slot),
     };
-}
-
-#[wasm_bindgen(module = "/src/app/redraw.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = drawAnew)]
-    async fn draw_anew(
-        main: &web_sys::Element,
-        places: &str,
-        events: &str,
-        basemap: &str,
-    ) -> Result<JsValue, JsValue>;
-}
-
-/// Draws the page anew in place of `<main>` from these data, with the desk's module (the
-/// reader's holds none of the map's layout). Says why when it cannot.
-async fn redraw_page(places: &str, events: &str) -> Result<(), String> {
-    let main = main_element().ok_or("the page has no map to draw anew")?;
-    let basemap = web::fetch_text(&format!("assets/{BASEMAP_FILE}")).await?;
-    let drawn = draw_anew(&main, places, events, &basemap)
-        .await
-        .map_err(|e| format!("the page could not be drawn anew ({e:?})"))?;
-    if drawn.is_truthy() {
-        Ok(())
-    } else {
-        Err("the page could not be drawn anew from these data".to_owned())
-    }
 }
 
 fn take_over(data: Dataset, errors: Vec<DataError>, options: Options) {

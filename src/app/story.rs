@@ -53,15 +53,17 @@ fn redraw(target: &web_sys::Element, draw: impl FnOnce(&mut Dom)) {
 /// every element of the table of fixed words ([`Word`]) takes its word in this language.
 fn speak(parts: &Parts, story: &Story, words: &Words, position: f64) {
     web::set_lang(words.lang);
+    let english = Heading {
+        headline: web::title(),
+        standfirst: web::meta("description"),
+    };
     let heading = match words.lang {
         Lang::Ar => Heading {
             headline: web::meta("newsmap:title:ar"),
             standfirst: web::meta("newsmap:description:ar"),
-        },
-        Lang::En => Heading {
-            headline: web::title(),
-            standfirst: web::meta("description"),
-        },
+        }
+        .or(&english),
+        Lang::En => english,
     };
     if let Some(doc) = web::document()
         && !heading.headline.is_empty()

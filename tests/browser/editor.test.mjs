@@ -4,9 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, openPage, live, shown, ROOT } from './support.mjs';
+import { readFile, writeFile, mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { serve, launch, openPage, live, shown, unzip, ROOT } from './support.mjs';
 
 let server;
 let browser;
@@ -135,24 +136,73 @@ test('an edit moves the preview, a deletion takes a mark off it, a bad value is 
   await context.close();
 });
 
-test("the export, served as the reader's data, shows the edited story", async () => {
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; report-uri /csp-report";
+
+test('a real report, edited and published: the zip is the whole embed, served anywhere, no editor in it', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const { page } = await editor(context);
-  await read(page, seed);
-  const tarhuna = shipped.events.find((e) => e.kind === 'capture' && e.place === 'tarhuna').id;
-  await edit(page, tarhuna, 'date', '2020-06-07');
-  const events = await download(page, 'editor-download-events');
-  const places = await download(page, 'editor-download-places');
+  const report = await readFile(join(ROOT, 'tests', 'real', 'dev', 'echo-2020-06-17-unrest-tarhouna-bani-walid.html'), 'utf8');
+  await read(page, report);
+  assert.match(await status(page), /found 5 events/);
+  // The story's words start from the report's own, not the seed's.
+  assert.equal(await page.inputValue('[data-testid="editor-headline"]'), 'Lybia - Unrest (DG ECHO) (ECHO Daily Flash of 17 June 2020)');
+  assert.equal(await page.inputValue('[data-testid="editor-headline-ar"]'), '');
+  const tarhuna = (await rows(page)).find((r) => r.place === 'tarhuna');
+  await edit(page, tarhuna.id, 'date', '2020-06-05');
+  const headline = 'Tarhuna falls a day before Bani Walid';
+  await page.fill('[data-testid="editor-headline"]', headline);
+  await page.fill('[data-testid="editor-headline-ar"]', 'سقوط ترهونة');
+  await page.fill('[data-testid="editor-standfirst"]', 'As reported on 17 June 2020');
+  await page.fill('[data-testid="editor-host"]', 'not an address');
+  await page.click('[data-testid="editor-publish"]');
+  assert.match(await status(page), /is not a web address/);
+  await page.fill('[data-testid="editor-host"]', 'https://graphics.example.com/2020/tarhuna/');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="editor-publish"]')]);
+  await page.waitForFunction(() => /^Published in/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+  assert.match(download.suggestedFilename(), /^newsmap-tarhuna-falls.*\.zip$/);
+  const files = unzip(await readFile(await download.path()));
+  assert.match(files.get('embed.html').toString(), /graphics\.example\.com\/2020\/tarhuna\/index\.html/);
+  assert.ok(![...files.keys()].some((f) => /editor|worker|gazetteer/.test(f)), [...files.keys()].join(' '));
+  // The session survives a reload, words and address included.
+  await page.reload();
+  await page.waitForSelector('[data-testid="editor-event"]');
+  assert.equal(await page.inputValue('[data-testid="editor-headline-ar"]'), 'سقوط ترهونة');
+  assert.equal(await page.inputValue('[data-testid="editor-host"]'), 'https://graphics.example.com/2020/tarhuna/');
   await context.close();
-  const site = await serve({ overrides: { '/assets/events.json': events, '/assets/places.geojson': places } });
-  const reader = await openPage(browser, { width: 1280 });
-  for (const [date, holder] of [['2020-06-06', 'lna'], ['2020-06-07', 'gna']]) {
-    await reader.page.goto(`${site.url}?date=${date}`);
-    await live(reader.page);
-    assert.equal(await reader.page.getAttribute(shown('[data-testid="place-tarhuna"]'), 'data-control'), holder, date);
+
+  const folder = await mkdtemp(join(tmpdir(), 'newsmap-embed-'));
+  for (const [name, bytes] of files) {
+    await mkdir(dirname(join(folder, name)), { recursive: true });
+    await writeFile(join(folder, name), bytes);
   }
-  await reader.context.close();
+  const site = await serve({ root: folder, prefix: '/graphics/2020/tarhuna/', headers: { 'Content-Security-Policy': CSP } });
+  const url = `${site.origin}/graphics/2020/tarhuna/`;
+  // JavaScript off: the page as drawn, with the desk's headline and the story's towns.
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const off = await still.newPage();
+  await off.goto(url);
+  assert.equal(await off.textContent('h1'), headline);
+  for (const town of ['tarhuna', 'bani_walid']) assert.ok(await off.$(`[data-testid="place-${town}"]`), town);
+  await still.close();
+  // JavaScript on: live, the edited date on the slider, one module, nothing of the editor.
+  const { page: reader, context: readerContext, log } = await openPage(browser, { width: 375, height: 800 });
+  await reader.goto(url + '?date=2020-06-05');
+  await live(reader);
+  assert.match(await reader.textContent('[data-testid="date-label"]'), /5 June 2020/);
+  assert.equal(await reader.getAttribute(shown('[data-testid="place-tarhuna"]'), 'data-control'), 'gna');
+  const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, wasm.join('\n'));
+  assert.ok(!log.requests.some((u) => /newsmap-(editor|worker)/.test(u)), log.requests.join('\n'));
+  assert.ok(log.requests.every((u) => u.startsWith(site.origin)), 'every request to the embed\'s own origin');
+  const height = await reader.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height <= 1000, `${height} px tall at 375 px`);
+  assert.deepEqual(site.reports, [], 'no CSP report');
+  assert.deepEqual(log.errors, []);
+  await readerContext.close();
   await site.close();
+  await rm(folder, { recursive: true, force: true });
 });
 
 test('a place nobody knows is flagged and put on the map with a click; a sentence becomes an event', async () => {

@@ -2,8 +2,11 @@
 // Chromium (Debian's, driven by playwright-core) that records console errors and requests.
 
 import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { readFile, mkdir } from 'node:fs/promises';
+import { gzipSync, inflateRawSync } from 'node:zlib';
+import { readFile, mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -185,4 +188,52 @@ export function inside(box, map) {
     box.x + box.width <= map.x + map.width + 0.5 &&
     box.y + box.height <= map.y + map.height + 0.5
   );
+}
+
+/**
+ * The files of a zip archive (stored or deflated entries), by name: read from its central
+ * directory, as any unzip tool does.
+ */
+export function unzip(zip) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip archive');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`entry ${i}: no central directory header`);
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((o) => zip.readUInt16LE(at + o));
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+/**
+ * Publishes a story's `events.json` (an object) from the built dist/ with the `publish`
+ * command, as a desk that scripts does, and serves the embed. Returns the server (see `serve`)
+ * with a `done()` that closes it and removes the folder.
+ */
+export async function publishStory(events, { headline = 'A story', headers = {} } = {}) {
+  const folder = await mkdtemp(join(tmpdir(), 'newsmap-story-'));
+  const file = join(folder, 'events.json');
+  await writeFile(file, JSON.stringify(events));
+  const out = join(folder, 'embed');
+  await promisify(execFile)(
+    'cargo',
+    ['run', '--quiet', '-p', 'newsmap-desk', '--bin', 'publish', '--', file, '--dist', DIST, '--out', out, '--host', 'https://example.org/story/', '--headline', headline],
+    { cwd: ROOT, maxBuffer: 1 << 24 },
+  );
+  const site = await serve({ root: out, headers });
+  site.done = async () => {
+    await site.close();
+    await rm(folder, { recursive: true, force: true });
+  };
+  return site;
 }

@@ -17,6 +17,7 @@ use newsmap_core::data::places::PlaceSet;
 use newsmap_core::model::date::{Date, When};
 use newsmap_core::model::{EventId, Extraction, Place, PlaceId, Undated};
 use newsmap_core::render::page::Heading;
+use newsmap_core::story::words::Lang;
 
 /// A value the desk typed that was refused, and why: shown in its field until fixed. It names
 /// its event by id, so it stays with the event as rows come and go.
@@ -29,10 +30,12 @@ pub struct Refused {
 }
 
 newsmap_core::id_enum! {
-    /// The page's own words a desk edits.
+    /// The story's words a desk edits.
     pub enum HeadField {
         Headline = "headline",
         Standfirst = "standfirst",
+        HeadlineAr = "headline-ar",
+        StandfirstAr = "standfirst-ar",
     }
 }
 
@@ -100,6 +103,19 @@ pub enum Msg {
     /// "Add an event from the selected text": the selection, in chars of the article.
     AddFrom(Option<[usize; 2]>),
     Head(HeadField, String),
+    /// The address where the embed will be served.
+    Host(String),
+    /// The language the preview shows the story in.
+    PreviewIn(Lang),
+    /// "Publish": make the embed (at `now`, in ms).
+    Publish {
+        now: f64,
+    },
+    /// The embed was made and offered (its size in bytes), or why not.
+    Published {
+        result: Result<usize, String>,
+        now: f64,
+    },
     /// The preview's stop, chosen by the desk.
     ShowStop(usize),
     /// "Place it on the map": the next click on the map puts this unknown place down.
@@ -138,6 +154,9 @@ pub enum Effect {
     Save(String),
     /// Put this text in the paste box (a file was opened).
     FillInput(String),
+    /// Make the embed: fetch the reader's site, then [`publish`](crate::publish::publish)
+    /// this session into a zip and offer it as `name`.
+    Publish { name: String },
     /// Offer a file to the desk.
     Offer {
         name: &'static str,
@@ -150,8 +169,8 @@ pub enum Effect {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Said {
     pub text: String,
-    /// How long the last article took to read, in ms.
-    pub read_ms: Option<f64>,
+    /// How long the last article took to read, or the last embed to make, in ms.
+    pub ms: Option<f64>,
 }
 
 /// A request on its way to the worker.
@@ -189,6 +208,10 @@ pub struct Editor {
     pub focus: Option<Focus>,
     /// Counts the requests to bring the marked sentence into view.
     pub reveal: u32,
+    /// The language the preview shows the story in.
+    pub preview_lang: Lang,
+    /// When the embed being made was asked for (ms).
+    publishing: Option<f64>,
     pending: Option<Pending>,
     next_request: u32,
     /// The session kept in the browser could be neither read nor set aside: it is not
@@ -216,7 +239,7 @@ impl Editor {
     ) -> Editor {
         let fresh = |base: PlaceSet| {
             let mut s = Session::new(base);
-            (s.headline, s.standfirst) = (heading.headline.clone(), heading.standfirst.clone());
+            s.heading = heading.clone();
             s
         };
         let (session, holding, said) = match kept.map(|k| (Session::from_json(k, base.clone()), k))
@@ -253,11 +276,13 @@ impl Editor {
             names_ar: Vec::new(),
             said: Said {
                 text: said,
-                read_ms: None,
+                ms: None,
             },
             unsaved: None,
             focus: None,
             reveal: 0,
+            preview_lang: Lang::En,
+            publishing: None,
             pending: None,
             next_request: 1,
             holding,
@@ -295,6 +320,8 @@ impl Editor {
                 self.unsaved = result.err();
                 Change::None
             }
+            Msg::Publish { now } => self.publish(now, &mut effects),
+            Msg::Published { result, now } => self.published(result, now),
             other => self.edit(other),
         };
         if change == Change::Session && !self.holding {
@@ -321,13 +348,23 @@ impl Editor {
                 }
                 None => self.say("Select a sentence of the article first.".into()),
             },
-            Msg::Head(HeadField::Headline, text) => {
-                self.session.headline = text;
+            Msg::Head(field, text) => {
+                let s = &mut self.session;
+                *match field {
+                    HeadField::Headline => &mut s.heading.headline,
+                    HeadField::Standfirst => &mut s.heading.standfirst,
+                    HeadField::HeadlineAr => &mut s.heading_ar.headline,
+                    HeadField::StandfirstAr => &mut s.heading_ar.standfirst,
+                } = text.trim().to_owned();
                 Change::Session
             }
-            Msg::Head(HeadField::Standfirst, text) => {
-                self.session.standfirst = text;
+            Msg::Host(address) => {
+                self.session.host = address.trim().to_owned();
                 Change::Session
+            }
+            Msg::PreviewIn(lang) => {
+                self.preview_lang = lang;
+                Change::None
             }
             Msg::ShowStop(k) => {
                 self.stop = Some(k);
@@ -351,10 +388,7 @@ impl Editor {
 
     /// Says something in the status line.
     fn say(&mut self, text: String) -> Change {
-        self.said = Said {
-            text,
-            read_ms: None,
-        };
+        self.said = Said { text, ms: None };
         Change::None
     }
 
@@ -388,9 +422,15 @@ impl Editor {
             Answer::Read {
                 id,
                 text,
+                heading,
                 extraction,
             } => match pending(id) {
-                Some(p) => self.take(text, extraction, now - p.started),
+                Some(p) => {
+                    // The story's words start from the new article's own.
+                    self.session.heading = heading;
+                    self.session.heading_ar = Heading::default();
+                    self.take(text, extraction, now - p.started)
+                }
                 None => Change::None,
             },
             Answer::Refused { id, why } => match pending(id) {
@@ -432,10 +472,7 @@ impl Editor {
                 " {waiting} wait for the article's date, which the page does not show: give the publication date and read it again."
             ));
         }
-        self.said = Said {
-            text,
-            read_ms: Some(ms),
-        };
+        self.said = Said { text, ms: Some(ms) };
         Change::Session
     }
 
@@ -559,6 +596,39 @@ impl Editor {
             }
             Err(why) => self.say(format!("{name} is not an events.json the map reads: {why}")),
         }
+    }
+
+    /// Checks the story can be published, then asks the browser to make the embed.
+    fn publish(&mut self, now: f64, effects: &mut Vec<Effect>) -> Change {
+        if let Err(why) = crate::publish::check(&self.session) {
+            return self.say(why.to_string());
+        }
+        self.publishing = Some(now);
+        effects.push(Effect::Publish {
+            name: crate::publish::zip_name(&self.session.heading.headline),
+        });
+        self.say("Publishing: the page is drawn and the files gathered…".into())
+    }
+
+    /// The embed was offered, or could not be made.
+    fn published(&mut self, result: Result<usize, String>, now: f64) -> Change {
+        let started = self.publishing.take();
+        match result {
+            Ok(bytes) => {
+                let ms = started.map(|t| now - t);
+                self.say(format!(
+                    "Published in {:.0} ms: the embed's files are in the download ({:.0} KB). Unzip them where {} serves them; the embed code is in embed.html.",
+                    ms.unwrap_or_default(),
+                    bytes as f64 / 1024.0,
+                    self.session.host
+                ));
+                self.said.ms = ms;
+            }
+            Err(why) => {
+                self.say(format!("The embed could not be made: {why}"));
+            }
+        }
+        Change::None
     }
 
     /// A file to download.

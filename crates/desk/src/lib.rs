@@ -16,6 +16,7 @@ pub mod editor;
 pub mod export;
 pub mod fields;
 pub mod protocol;
+pub mod publish;
 pub mod session;
 pub mod view;
 

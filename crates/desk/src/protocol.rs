@@ -17,6 +17,7 @@ use crate::{Refusal, refuse};
 use newsmap_core::data::read_events;
 use newsmap_core::model::Extraction;
 use newsmap_core::model::date::{Date, When};
+use newsmap_core::render::page::Heading;
 use newsmap_extract::knowledge::Knowledge;
 use newsmap_extract::{Options, document, extract_with};
 use serde::de::{DeserializeOwned, Error as _};
@@ -44,6 +45,8 @@ pub enum Answer {
     Read {
         id: u32,
         text: String,
+        /// The article's own headline and standfirst, where it gives them.
+        heading: Heading,
         #[serde(with = "extraction")]
         extraction: Extraction,
     },
@@ -62,10 +65,38 @@ pub fn answer(request: &Request) -> Answer {
         };
     }
     let options = Options { date: request.date };
+    let doc = document::parse(&request.html);
+    let (headline, standfirst) = doc.headline_and_standfirst();
+    let headline = match headline.is_empty() && !request.html.contains('<') {
+        true => first_line(&request.html),
+        false => headline,
+    };
     Answer::Read {
         id: request.id,
-        text: document::parse(&request.html).text,
+        text: doc.text,
+        heading: Heading {
+            headline,
+            standfirst,
+        },
         extraction: extract_with(&request.html, Knowledge::builtin(), &options),
+    }
+}
+
+/// A headline's most characters: past this a first line is prose.
+const MAX_HEADLINE_CHARS: usize = 200;
+
+/// The first line of a plain text, when it reads as a headline: short, not a sentence.
+fn first_line(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let headline = line.chars().count() <= MAX_HEADLINE_CHARS && !line.ends_with('.');
+    if headline {
+        line.to_owned()
+    } else {
+        String::new()
     }
 }
 
@@ -132,6 +163,7 @@ mod tests {
         let Answer::Read {
             id,
             text,
+            heading,
             extraction,
         } = a
         else {
@@ -139,6 +171,11 @@ mod tests {
         };
         assert_eq!(id, 7);
         assert!(text.contains("Tarhuna"));
+        assert_eq!(
+            heading,
+            Heading::default(),
+            "the seed article gives no headline"
+        );
         let shipped = newsmap_core::data::events::parse_events(crate::shipped::EVENTS).unwrap();
         assert_eq!(extraction, shipped);
     }
@@ -159,6 +196,19 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(read(None), None);
+        let plain = |text: &str| match answer(&Request {
+            id: 1,
+            html: text.into(),
+            date: None,
+        }) {
+            Answer::Read { heading, .. } => heading.headline,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            plain("GNA retakes Tarhuna\n\nThe GNA said so."),
+            "GNA retakes Tarhuna"
+        );
+        assert_eq!(plain("The GNA said so."), "");
         assert_eq!(
             read(date).map(|d| d.to_string()).as_deref(),
             Some("2020-06-05")
@@ -191,7 +241,7 @@ mod tests {
         );
         assert_eq!(round_trip(&Answer::Ready), Answer::Ready);
         // An answer whose events the map cannot read is refused where it is decoded.
-        let bad = r#"{"answer":"read","id":3,"text":"","extraction":{"events":[]}}"#;
+        let bad = r#"{"answer":"read","id":3,"text":"","heading":{"headline":"","standfirst":""},"extraction":{"events":[]}}"#;
         assert!(
             decode::<Answer>(bad)
                 .unwrap_err()

@@ -1,5 +1,5 @@
 //! A desk's work on one article: the article's text, the events the extractor read and the
-//! desk changed, the map's places, the headline. Every change goes through here, and the
+//! desk changed, the map's places, the story's words, where it will be published. Every change goes through here, and the
 //! whole session is one JSON document, kept in the browser between visits.
 
 use crate::export::{events_json, places_value};
@@ -11,6 +11,7 @@ use newsmap_core::model::date::{Date, When};
 use newsmap_core::model::{
     Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole, Status,
 };
+use newsmap_core::render::page::Heading;
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::timeline::Timeline;
 use serde_json::{Value, json};
@@ -22,8 +23,11 @@ pub struct Session {
     pub article: String,
     /// The publication date the desk gave, for a page that shows none.
     pub date: Option<Date>,
-    pub headline: String,
-    pub standfirst: String,
+    /// The story's headline and standfirst, in English and in Arabic.
+    pub heading: Heading,
+    pub heading_ar: Heading,
+    /// Where the desk will publish the embed (an http(s) address), for the embed code.
+    pub host: String,
     pub extraction: Extraction,
     /// The places the map shows: the page's own, and those the events brought.
     pub places: PlaceSet,
@@ -46,8 +50,9 @@ impl Session {
         Session {
             article: String::new(),
             date: None,
-            headline: String::new(),
-            standfirst: String::new(),
+            heading: Heading::default(),
+            heading_ar: Heading::default(),
+            host: String::new(),
             extraction: Extraction {
                 article_date: None,
                 article_date_basis: String::new(),
@@ -256,8 +261,11 @@ impl Session {
         json!({
             "article": self.article,
             "date": self.date.map(|d| When::Day(d).to_string()),
-            "headline": self.headline,
-            "standfirst": self.standfirst,
+            "headline": self.heading.headline,
+            "standfirst": self.heading.standfirst,
+            "headline_ar": self.heading_ar.headline,
+            "standfirst_ar": self.heading_ar.standfirst,
+            "host": self.host,
             "events": events,
             "places": places_value(&self.places),
         })
@@ -291,8 +299,15 @@ impl Session {
         Ok(Session {
             article: string("article"),
             date,
-            headline: string("headline"),
-            standfirst: string("standfirst"),
+            heading: Heading {
+                headline: string("headline"),
+                standfirst: string("standfirst"),
+            },
+            heading_ar: Heading {
+                headline: string("headline_ar"),
+                standfirst: string("standfirst_ar"),
+            },
+            host: string("host"),
             extraction,
             places,
             base,
@@ -494,7 +509,9 @@ mod tests {
             quotes_match(&s.article, &s.extraction),
             "the worker's text and spans agree"
         );
-        s.headline = "Libya".into();
+        s.heading.headline = "Libya".into();
+        s.heading_ar.headline = "ليبيا".into();
+        s.host = "https://example.org/maps/libya/".into();
         let back = Session::from_json(&s.to_json(), s.base.clone()).unwrap();
         assert_eq!(back, s);
         assert!(Session::from_json("{", s.base.clone()).is_err());

@@ -12,6 +12,7 @@ use newsmap_core::render::page::Heading;
 use newsmap_desk::editor::{Download, Editor, Effect, HeadField, Msg};
 use newsmap_desk::fields::Field;
 use newsmap_desk::protocol::{self, Answer};
+use newsmap_desk::publish::{self, Site};
 use newsmap_desk::view;
 
 const ARTICLE: &str = include_str!("../../../assets/article.html");
@@ -24,8 +25,26 @@ struct Browser {
     editor: Editor,
     kept: Option<String>,
     offered: Vec<(String, String)>,
+    zipped: Vec<(String, Vec<u8>)>,
     input: String,
     clock: f64,
+}
+
+/// A built site, as trunk leaves it: the page minified, its markers gone, hashed file names.
+fn site() -> Site {
+    let index = "<!doctype html><html lang=en><meta charset=utf-8><title>Libya, June 2020</title><meta content=\"The seed's standfirst\" name=description><meta content=\"ليبيا\" name=newsmap:title:ar><link href=./style-1a2b.css integrity=sha384-x rel=stylesheet><link as=fetch crossorigin href=assets/places.geojson rel=preload><script data-newsmap-js=./newsmap-app-3c4d.js data-newsmap-wasm=./newsmap-app-5e6f_bg.wasm src=./start.js type=module></script><body><main class=newsmap data-state=static>the seed's story</main>";
+    let files = publish::site_files(index)
+        .into_iter()
+        .map(|path| {
+            let bytes = format!("the bytes of {path}").into_bytes();
+            (path, bytes)
+        })
+        .collect();
+    Site {
+        index: index.into(),
+        basemap: include_str!("../../../assets/basemap.geojson").into(),
+        files,
+    }
 }
 
 fn base() -> PlaceSet {
@@ -47,6 +66,7 @@ impl Browser {
             editor,
             kept,
             offered: Vec::new(),
+            zipped: Vec::new(),
             input: String::new(),
             clock: 0.0,
         }
@@ -70,6 +90,19 @@ impl Browser {
                 Effect::Save(json) => self.kept = Some(json),
                 Effect::FillInput(text) => self.input = text,
                 Effect::Offer { name, text, .. } => self.offered.push((name.into(), text)),
+                Effect::Publish { name } => {
+                    let result = publish::publish(&site(), &self.editor.session)
+                        .map_err(|e| e.to_string())
+                        .and_then(|files| publish::zip(&files));
+                    self.clock += 40.0;
+                    let now = self.clock;
+                    let result = result.map(|zip| {
+                        let size = zip.len();
+                        self.zipped.push((name, zip));
+                        size
+                    });
+                    queue.extend(self.editor.update(Msg::Published { result, now }));
+                }
             }
         }
     }
@@ -132,7 +165,7 @@ fn paste_read_edit_delete_and_reload() {
         "{}",
         b.said()
     );
-    assert_eq!(b.editor.said.read_ms, Some(5.0));
+    assert_eq!(b.editor.said.ms, Some(5.0));
     b.send(Msg::Download(Download::Events));
     assert_eq!(b.offered[0], ("events.json".to_owned(), EVENTS.to_owned()));
 
@@ -191,7 +224,7 @@ fn paste_read_edit_delete_and_reload() {
     assert!(b.said().starts_with("Your last session is back"));
     assert_eq!(b.editor.session.extraction.events.len(), 11);
     assert_eq!(b.event(&tarhuna).date.unwrap().to_string(), "2020-06-07");
-    assert_eq!(b.editor.session.headline, "Libya: a new front");
+    assert_eq!(b.editor.session.heading.headline, "Libya: a new front");
     assert_eq!(b.holder("tarhuna", "2020-06-06"), Some(Actor::Lna));
     // The refused text is the editor's, not the session's: it does not come back.
     assert_eq!(
@@ -464,4 +497,142 @@ fn a_late_answer_and_an_unreadable_kept_session_lose_nothing() {
         effects.iter().any(|f| matches!(f, Effect::Save(_))),
         "a new article is kept"
     );
+}
+
+/// The files of a zip, by name.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut out = Vec::new();
+            file.read_to_end(&mut out).unwrap();
+            (file.name().unwrap().to_string(), out)
+        })
+        .collect()
+}
+
+#[test]
+fn a_story_is_not_published_without_its_address_and_a_headline_that_fits() {
+    let mut b = Browser::open(None);
+    let now = b.clock;
+    b.send(Msg::Read {
+        html: "<html><head><meta property=\"og:title\" content=\"GNA forces retake Tarhuna\"></head><body><p>Published 6 June 2020.</p><p>The GNA took Tarhuna on Friday. The LNA shelled Tripoli on Friday.</p></body></html>".into(),
+        date: String::new(),
+        now,
+    });
+    assert_eq!(
+        b.editor.session.heading.headline, "GNA forces retake Tarhuna",
+        "the article's own words"
+    );
+    b.send(Msg::Publish { now: 0.0 });
+    assert!(
+        b.said()
+            .starts_with("Give the address where the embed will be served"),
+        "{}",
+        b.said()
+    );
+    b.send(Msg::Host("ftp://example.org".into()));
+    b.send(Msg::Publish { now: 0.0 });
+    assert!(b.said().contains("is not a web address"));
+    b.send(Msg::Host(
+        "https://graphics.example.com/2020/tarhuna/".into(),
+    ));
+    b.send(Msg::Head(HeadField::Headline, "x".repeat(200)));
+    b.send(Msg::Publish { now: 0.0 });
+    assert!(b.said().starts_with("The headline is 200 characters"));
+    assert!(
+        b.zipped.is_empty(),
+        "nothing published while something is wrong"
+    );
+}
+
+#[test]
+fn a_read_story_is_published_as_a_complete_embed() {
+    let mut b = Browser::open(None);
+    b.read("<html><head><title>t</title></head><body><p>Published 6 June 2020.</p><p>The GNA took Tarhuna on Friday. The LNA shelled Tripoli on Friday.</p></body></html>");
+    b.send(Msg::Host(
+        "https://graphics.example.com/2020/tarhuna/".into(),
+    ));
+    b.send(Msg::Head(
+        HeadField::Headline,
+        "Tarhuna falls to the GNA".into(),
+    ));
+    b.send(Msg::Head(HeadField::HeadlineAr, "ترهونة".into()));
+    let now = b.clock;
+    b.send(Msg::Publish { now });
+    assert!(b.said().starts_with("Published in 40 ms"), "{}", b.said());
+    let (name, zip) = b.zipped.pop().unwrap();
+    assert_eq!(name, "newsmap-tarhuna-falls-to-the-gna.zip");
+    let files = unzip(&zip);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for want in [
+        "index.html",
+        "assets/events.json",
+        "assets/places.geojson",
+        "assets/basemap.geojson",
+        "assets/snapshot.svg",
+        "embed.html",
+        "style-1a2b.css",
+        "start.js",
+        "newsmap-app-3c4d.js",
+        "newsmap-app-5e6f_bg.wasm",
+    ] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    let text =
+        |n: &str| String::from_utf8(files.iter().find(|(f, _)| f == n).unwrap().1.clone()).unwrap();
+    let page = text("index.html");
+    assert!(
+        page.contains("<title>Tarhuna falls to the GNA</title>")
+            && page.contains("<h1>Tarhuna falls to the GNA</h1>")
+    );
+    assert!(page.contains("content=\"ترهونة\"") && !page.contains("the seed's story"));
+    let fingerprint = newsmap_core::dataset::fingerprint(
+        &text("assets/places.geojson"),
+        &text("assets/events.json"),
+    );
+    assert!(
+        page.contains(&format!("data-fingerprint=\"{fingerprint}\"")),
+        "the page is drawn from the data beside it"
+    );
+    assert_eq!(
+        text("start.js"),
+        "the bytes of start.js",
+        "the site's files as they are"
+    );
+    assert!(
+        text("embed.html").contains("src=\"https://graphics.example.com/2020/tarhuna/index.html\"")
+    );
+    // The session kept every step.
+    let b = b.reload();
+    assert_eq!(
+        b.editor.session.host,
+        "https://graphics.example.com/2020/tarhuna/"
+    );
+    assert_eq!(b.editor.session.heading_ar.headline, "ترهونة");
+}
+
+#[test]
+fn a_story_with_an_unsettled_place_or_no_event_is_not_published() {
+    let mut b = Browser::open(None);
+    b.send(Msg::Host("https://example.org/map/".into()));
+    b.send(Msg::Publish { now: 0.0 });
+    assert!(b.said().starts_with("The story has no dated event"));
+    let (events, capture) = with_unknown_place("Zwara");
+    b.send(Msg::Import {
+        name: "events.json".into(),
+        text: Ok(events),
+    });
+    b.send(Msg::Head(HeadField::Headline, "Zuwara".into()));
+    b.send(Msg::Publish { now: 0.0 });
+    assert!(
+        b.said().starts_with(&format!(
+            "Events {capture} are drawn at a place the map does not know"
+        )),
+        "{}",
+        b.said()
+    );
+    assert!(b.zipped.is_empty());
 }

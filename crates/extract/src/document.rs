@@ -33,7 +33,17 @@ pub struct Document {
     /// Publication dates found in metadata (`<time datetime>`, `<meta … published_time>`),
     /// with where each came from.
     pub published: Vec<(String, String)>,
+    /// The page's own headline and standfirst, as its metadata gives them (`og:title`,
+    /// `<title>`, `og:description`, `description`), by what gave each.
+    pub heading: Vec<(String, String)>,
 }
+
+/// The metadata that give a page's headline, best first.
+const HEADLINE_KEYS: [&str; 3] = ["og:title", "twitter:title", "<title>"];
+/// The metadata that give a page's standfirst, best first.
+const STANDFIRST_KEYS: [&str; 3] = ["og:description", "twitter:description", "description"];
+/// A first line longer than this is prose, not a headline.
+const MAX_HEADLINE_CHARS: usize = 200;
 
 const SKIPPED: [&str; 12] = [
     "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math",
@@ -252,10 +262,15 @@ pub fn parse(html: &str) -> Document {
                 let name = el.name();
                 collect_metadata(&mut b.doc, el);
                 if name == "head" {
-                    // Metadata lives in <head>: read its <meta>/<time>, never its text.
+                    // Metadata lives in <head>: read its <meta>/<time> and <title>, never its
+                    // text.
                     for d in node.descendants() {
                         if let Some(e) = ElementRef::wrap(d) {
                             collect_metadata(&mut b.doc, e.value());
+                            if e.value().name() == "title" {
+                                let title: String = e.text().collect();
+                                b.doc.heading.push(("<title>".into(), title.trim().into()));
+                            }
                         }
                     }
                 }
@@ -319,6 +334,11 @@ fn collect_metadata(doc: &mut Document, el: &scraper::node::Element) {
                 doc.published
                     .push((content.to_owned(), format!("<meta {key}>")));
             }
+            let heading =
+                HEADLINE_KEYS.contains(&key.as_str()) || STANDFIRST_KEYS.contains(&key.as_str());
+            if let (true, Some(content)) = (heading, el.attr("content")) {
+                doc.heading.push((key, content.trim().to_owned()));
+            }
         }
         _ => {}
     }
@@ -328,6 +348,34 @@ fn collect_metadata(doc: &mut Document, el: &scraper::node::Element) {
 }
 
 impl Document {
+    /// The article's headline and standfirst: the page's own, from its metadata, else its
+    /// opening heading or short first line. Empty where the page gives none.
+    pub fn headline_and_standfirst(&self) -> (String, String) {
+        let first = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| {
+                    self.heading
+                        .iter()
+                        .find(|(key, v)| key == k && !v.is_empty())
+                })
+                .map(|(_, v)| v.clone())
+        };
+        // The article's opening block, when it is a heading or reads as one (a sub-heading
+        // further down is not the article's headline).
+        let first_block = || {
+            let b = self.blocks.first()?;
+            let text = self.slice(b.start, b.end);
+            let short = text.chars().count() <= MAX_HEADLINE_CHARS && !text.ends_with('.');
+            (b.evidence == Evidence::Heading || short).then_some(text)
+        };
+        (
+            first(&HEADLINE_KEYS)
+                .or_else(first_block)
+                .unwrap_or_default(),
+            first(&STANDFIRST_KEYS).unwrap_or_default(),
+        )
+    }
+
     /// The text of a char range.
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.text
@@ -438,5 +486,38 @@ mod tests {
         );
         let d = parse(&html);
         assert_eq!(d.text, "text");
+    }
+
+    #[test]
+    fn the_pages_own_headline_and_standfirst() {
+        let page = parse(
+            r#"<html><head><title>Libya | The Outlet</title><meta property="og:title" content="Libya's GNA retakes Tarhuna">
+            <meta name="description" content="Forces loyal to the GNA entered the town."></head>
+            <body><h1>Another heading</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(
+            page.headline_and_standfirst(),
+            (
+                "Libya's GNA retakes Tarhuna".to_owned(),
+                "Forces loyal to the GNA entered the town.".to_owned()
+            )
+        );
+        let no_meta = parse(
+            "<html><head><title>T</title></head><body><h1>GNA retakes Tarhuna</h1><p>x.</p></body></html>",
+        );
+        assert_eq!(no_meta.headline_and_standfirst().0, "T");
+        let body_only = parse("<h1>GNA retakes Tarhuna</h1><p>The GNA said so.</p>");
+        assert_eq!(body_only.headline_and_standfirst().0, "GNA retakes Tarhuna");
+        let sub = parse("<p>The GNA said so.</p><h2>Sirte offensive</h2><p>More.</p>");
+        assert_eq!(
+            sub.headline_and_standfirst().0,
+            "",
+            "a sub-heading is not the headline"
+        );
+        let prose = parse("The GNA said so on Friday.");
+        assert_eq!(
+            prose.headline_and_standfirst(),
+            (String::new(), String::new())
+        );
     }
 }

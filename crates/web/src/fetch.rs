@@ -22,6 +22,31 @@ pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, String>> + u
 }
 
 async fn read_text(request: Option<js_sys::Promise>) -> Result<String, String> {
+    let response = respond(request).await?;
+    let body = response
+        .text()
+        .map_err(|e| format!("could not be read ({})", describe(e)))?;
+    let text = JsFuture::from(body)
+        .await
+        .map_err(|e| format!("could not be read ({})", describe(e)))?;
+    text.as_string()
+        .ok_or_else(|| "the body is not text".to_owned())
+}
+
+/// Fetches `url` (relative to the page) as bytes, as the server sends them.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = respond(web_sys::window().map(|w| w.fetch_with_str(url))).await?;
+    let body = response
+        .array_buffer()
+        .map_err(|e| format!("could not be read ({})", describe(e)))?;
+    let buffer = JsFuture::from(body)
+        .await
+        .map_err(|e| format!("could not be read ({})", describe(e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A fetch's response, when the server answered with success.
+async fn respond(request: Option<js_sys::Promise>) -> Result<web_sys::Response, String> {
     let request = request.ok_or("no browser window")?;
     let response = JsFuture::from(request)
         .await
@@ -36,12 +61,5 @@ async fn read_text(request: Option<js_sys::Promise>) -> Result<String, String> {
             response.status_text()
         ));
     }
-    let body = response
-        .text()
-        .map_err(|e| format!("could not be read ({})", describe(e)))?;
-    let text = JsFuture::from(body)
-        .await
-        .map_err(|e| format!("could not be read ({})", describe(e)))?;
-    text.as_string()
-        .ok_or_else(|| "the body is not text".to_owned())
+    Ok(response)
 }

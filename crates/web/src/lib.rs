@@ -12,7 +12,7 @@ pub mod frames;
 pub mod json;
 pub mod location;
 
-pub use fetch::fetch_text;
+pub use fetch::{fetch_bytes, fetch_text};
 
 use gloo_events::EventListener;
 use newsmap_core::host::options::Theme;

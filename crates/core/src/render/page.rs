@@ -12,11 +12,23 @@ use crate::story::reading::Story;
 use crate::story::timeline::{CeasefireState, Frame};
 use crate::story::words::{Lang, Ui, Words};
 
-/// The page's own words, which a desk edits in `index.html`.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The page's own words, which a desk edits in `index.html` (or in the editor).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub headline: String,
     pub standfirst: String,
+}
+
+impl Heading {
+    /// These words, or `fallback` where these give no headline (a story whose Arabic words
+    /// are not written yet shows the English ones).
+    pub fn or(&self, fallback: &Heading) -> Heading {
+        if self.headline.trim().is_empty() {
+            fallback.clone()
+        } else {
+            self.clone()
+        }
+    }
 }
 
 /// The header: the headline and the standfirst.

@@ -5,7 +5,7 @@
 //! The page's own words — its headline (`<title>`), standfirst (`<meta name="description">`)
 //! — are read from the same file, so a desk edits HTML, not code.
 
-use super::markup::Markup;
+use super::markup::{Markup, escaped};
 use super::page::{Heading, Page, page};
 use crate::data::places::Basemap;
 use crate::story::reading::Story;
@@ -89,16 +89,27 @@ pub fn heading(html: &str) -> Heading {
     }
 }
 
-/// `index.html` with the story's opening frame between the markers; `None` when the file
-/// lacks them.
+/// Where the story's frame goes in a page: between the markers of the source `index.html`, or
+/// in place of the `<main>` of a built one (whose minifier dropped the markers).
+fn body_region(html: &str) -> Option<(usize, usize)> {
+    if let Some(at) = html.find(START) {
+        let start = at + START.len();
+        return Some((start, start + html.get(start..)?.find(END)?));
+    }
+    let start = html.find("<main")?;
+    let end = html.rfind("</main>")? + "</main>".len();
+    (start < end).then_some((start, end))
+}
+
+/// `index.html` with the story's opening frame drawn in; `None` when the page has no place
+/// for it (no markers, no `<main>`).
 pub fn prerender(
     index_html: &str,
     story: &Story,
     basemap: Option<&Basemap>,
     fingerprint: &str,
 ) -> Option<String> {
-    let start = index_html.find(START)? + START.len();
-    let end = start + index_html.get(start..)?.find(END)?;
+    let (start, end) = body_region(index_html)?;
     let words = Words::new(Lang::En);
     let mut body = Markup::default();
     page(
@@ -120,6 +131,60 @@ pub fn prerender(
     ))
 }
 
+/// The page's `<meta>` tags that carry its words, by name: English (`description`) and Arabic.
+const TITLE_AR: &str = "newsmap:title:ar";
+const DESCRIPTION_AR: &str = "newsmap:description:ar";
+
+/// The span of the `<meta>` tag named `name`, quoted or not (a minifier drops the quotes).
+fn meta_tag(html: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = html.get(from..)?.find("<meta") {
+        let start = from + at;
+        let end = start + html.get(start..)?.find('>')? + 1;
+        let tag = html.get(start..end)?;
+        let named = ["\"", "'", ""].iter().any(|q| {
+            tag.split_whitespace()
+                .any(|a| a.trim_end_matches(['/', '>']) == format!("name={q}{name}{q}"))
+        });
+        if named {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// A page with the story's words in its head: the headline as `<title>`, the standfirst as
+/// `<meta name="description">`, and the Arabic pair in the `newsmap:*:ar` tags (dropped when
+/// empty: the Arabic page then shows the English). `None` when the page has no `<title>`.
+pub fn with_heading(html: &str, en: &Heading, ar: &Heading) -> Option<String> {
+    let open = html.find("<title>")? + "<title>".len();
+    let close = open + html.get(open..)?.find("</title>")?;
+    let mut out = format!(
+        "{}{}{}",
+        html.get(..open)?,
+        escaped(&en.headline),
+        html.get(close..)?
+    );
+    for name in ["description", TITLE_AR, DESCRIPTION_AR] {
+        while let Some((a, b)) = meta_tag(&out, name) {
+            out.replace_range(a..b, "");
+        }
+    }
+    let tags: String = [
+        ("description", &en.standfirst),
+        (TITLE_AR, &ar.headline),
+        (DESCRIPTION_AR, &ar.standfirst),
+    ]
+    .iter()
+    .filter(|(name, value)| !value.is_empty() || *name == "description")
+    .map(|(name, value)| format!("<meta name=\"{name}\" content=\"{}\">", escaped(value)))
+    .collect();
+    let after_title = out.find("</title>")? + "</title>".len();
+    out.insert_str(after_title, &tags);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +197,28 @@ mod tests {
         assert_eq!(h.standfirst, "A \"map\"");
         assert_eq!(meta(html, "newsmap:title:ar").as_deref(), Some("ليبيا"));
         assert_eq!(meta(html, "nothing"), None);
+    }
+
+    #[test]
+    fn a_built_page_takes_new_words_and_a_new_frame() {
+        let built = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"old dek\" name=description><meta content=\"قديم\" name=newsmap:title:ar><link href=./style.css rel=stylesheet><body><main class=newsmap data-state=static>old</main><script src=./start.js></script>";
+        let en = Heading {
+            headline: "GNA & allies retake \"Tarhuna\"".into(),
+            standfirst: "Saturday 6 June 2020".into(),
+        };
+        let ar = Heading {
+            headline: "ترهونة".into(),
+            standfirst: String::new(),
+        };
+        let page = with_heading(built, &en, &ar).unwrap();
+        assert_eq!(heading(&page), en);
+        assert_eq!(meta(&page, TITLE_AR).as_deref(), Some("ترهونة"));
+        assert_eq!(meta(&page, DESCRIPTION_AR), None);
+        assert!(!page.contains("old dek") && !page.contains("قديم"));
+        assert_eq!(
+            body_region(&page).map(|(a, b)| &page[a..b]),
+            Some("<main class=newsmap data-state=static>old</main>")
+        );
+        assert!(with_heading("<html></html>", &en, &ar).is_none());
     }
 }

@@ -5,7 +5,7 @@
 use js_sys::Array;
 use newsmap_desk::editor::Unsaved;
 use newsmap_desk::{ASIDE, KEPT};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 fn storage() -> Option<web_sys::Storage> {
@@ -34,12 +34,12 @@ pub fn set_aside(json: &str) -> bool {
     storage().is_some_and(|s| s.set_item(ASIDE, json).is_ok())
 }
 
-/// Offers `text` to the desk as a file called `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Option<()> {
-    let parts = Array::of1(&JsValue::from_str(text));
+/// Offers `bytes` to the desk as a file called `name`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Option<()> {
+    let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a: web_sys::HtmlAnchorElement = newsmap_web::document()?
         .create_element("a")

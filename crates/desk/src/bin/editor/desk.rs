@@ -7,8 +7,10 @@
 use crate::browser;
 use crate::reader::Reader;
 use leptos::prelude::*;
+use newsmap_core::data::BASEMAP_FILE;
 use newsmap_core::data::places::Basemap;
 use newsmap_desk::editor::{Editor, Effect, Msg};
+use newsmap_desk::publish::{Site, publish, site_files, zip};
 use std::rc::Rc;
 
 /// The editor's state and its hands, shared by every component (it is `Copy`).
@@ -30,6 +32,16 @@ impl Desk {
             reader: StoredValue::new_local(None),
             input: NodeRef::new(),
         }
+    }
+
+    /// The embed of the desk's story, zipped.
+    async fn embed(&self) -> Result<Vec<u8>, String> {
+        let site = site().await?;
+        let files = self
+            .state
+            .with_untracked(|e| publish(&site, &e.session))
+            .map_err(|e| e.to_string())?;
+        zip(&files)
     }
 
     /// Sends the desk's requests to this worker from now on.
@@ -64,10 +76,45 @@ impl Desk {
                 }
             }
             Effect::Offer { name, text, mime } => {
-                let _ = browser::download(name, &text, mime);
+                let _ = browser::download(name, text.as_bytes(), mime);
+            }
+            Effect::Publish { name } => {
+                let desk = *self;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = desk.embed().await.and_then(|zip| {
+                        browser::download(&name, &zip, "application/zip")
+                            .ok_or("the browser would not offer the file")?;
+                        Ok(zip.len())
+                    });
+                    let now = now();
+                    desk.send(Msg::Published { result, now });
+                });
             }
         }
     }
+}
+
+/// The reader's site, as this page's own origin serves it: the built page, the basemap, and
+/// every file the page names, byte for byte.
+async fn site() -> Result<Site, String> {
+    let index = newsmap_web::fetch_text("index.html")
+        .await
+        .map_err(|e| format!("index.html {e}"))?;
+    let basemap = newsmap_web::fetch_text(&format!("assets/{BASEMAP_FILE}"))
+        .await
+        .map_err(|e| format!("{BASEMAP_FILE} {e}"))?;
+    let mut files = Vec::new();
+    for path in site_files(&index) {
+        let bytes = newsmap_web::fetch_bytes(&path)
+            .await
+            .map_err(|e| format!("{path} {e}"))?;
+        files.push((path, bytes));
+    }
+    Ok(Site {
+        index,
+        basemap,
+        files,
+    })
 }
 
 /// The time, in ms, for how long an article takes to read.

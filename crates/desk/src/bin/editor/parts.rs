@@ -11,8 +11,9 @@ use leptos::html;
 use leptos::prelude::*;
 use newsmap_core::model::EventId;
 use newsmap_desk::editor::{Download, HeadField, Msg};
-use newsmap_desk::export::{embed_snippet, head_lines};
 use newsmap_desk::fields::Field;
+use newsmap_desk::publish::embed_code;
+use newsmap_desk::session::Session;
 use newsmap_desk::view::{self, Cell, Row};
 
 /// The whole page.
@@ -42,7 +43,7 @@ pub fn Page(desk: Desk) -> impl IntoView {
                     <Preview desk/>
                 </section>
                 <section class="desk-export" data-testid="editor-export" aria-label="Publish">
-                    <Export desk/>
+                    <Publish desk/>
                 </section>
             </div>
         </div>
@@ -141,7 +142,7 @@ fn Status(desk: Desk) -> impl IntoView {
             data-testid="editor-status"
             role="status"
             aria-live="polite"
-            data-ms=move || said.with(|s| s.read_ms.map(|ms| format!("{ms:.1}")))
+            data-ms=move || said.with(|s| s.ms.map(|ms| format!("{ms:.1}")))
         >
             {move || said.with(|s| s.text.clone())}
         </p>
@@ -465,17 +466,84 @@ fn UnknownPlace(desk: Desk, name: String) -> impl IntoView {
     }
 }
 
-/// The headline, the standfirst, the files and the snippet to publish, and the import.
+/// A text field of the story's words or its address: what the session holds, and a message
+/// when the desk leaves it.
 #[component]
-fn Export(desk: Desk) -> impl IntoView {
-    let head = Memo::new(move |_| {
+fn WordField(
+    desk: Desk,
+    id: &'static str,
+    label: &'static str,
+    value: Signal<String>,
+    send: fn(String) -> Msg,
+    #[prop(optional)] arabic: bool,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            type="text"
+            id=id
+            data-testid=id
+            lang=arabic.then_some("ar")
+            dir=arabic.then_some("rtl")
+            placeholder=placeholder
+            prop:value=value
+            on:change:target=move |e| desk.send(send(e.target().value()))
+        />
+    }
+}
+
+/// Publishing: the story's words in both languages, where the embed will be served, the one
+/// button that makes it; the data files and the import beside.
+#[component]
+fn Publish(desk: Desk) -> impl IntoView {
+    let word = move |f: fn(&Session) -> &str| {
+        Signal::derive(move || desk.state.with(|e| f(&e.session).to_owned()))
+    };
+    let code = Memo::new(move |_| {
         desk.state
-            .with(|e| (e.session.headline.clone(), e.session.standfirst.clone()))
+            .with(|e| (!e.session.host.is_empty()).then(|| embed_code(&e.session)))
     });
-    let page_url = newsmap_web::document()
-        .and_then(|d| d.url().ok())
-        .unwrap_or_default();
-    let page_url = page_url.split('?').next().unwrap_or_default().to_owned();
+    view! {
+        <h2>"Publish"</h2>
+        <p class="desk-hint">
+            "The story's words, as readers will see them above the map (the Arabic page shows the Arabic ones)."
+        </p>
+        <WordField desk id="editor-headline" label="Headline" value=word(|s| &s.heading.headline) send=|t| Msg::Head(HeadField::Headline, t)/>
+        <WordField desk id="editor-standfirst" label="Standfirst" value=word(|s| &s.heading.standfirst) send=|t| Msg::Head(HeadField::Standfirst, t)/>
+        <WordField desk id="editor-headline-ar" label="Headline in Arabic" value=word(|s| &s.heading_ar.headline) send=|t| Msg::Head(HeadField::HeadlineAr, t) arabic=true/>
+        <WordField desk id="editor-standfirst-ar" label="Standfirst in Arabic" value=word(|s| &s.heading_ar.standfirst) send=|t| Msg::Head(HeadField::StandfirstAr, t) arabic=true/>
+        <WordField
+            desk
+            id="editor-host"
+            label="Where the embed will be served"
+            value=word(|s| &s.host)
+            send=Msg::Host
+            placeholder="https://graphics.example.com/2020/libya/"
+        />
+        <div class="desk-row">
+            <button
+                type="button"
+                class="desk-run"
+                data-testid="editor-publish"
+                on:click=move |_| desk.send(Msg::Publish { now: now() })
+            >
+                "Publish: download the embed (.zip)"
+            </button>
+        </div>
+        <p class="desk-hint">
+            "The zip holds the whole embed: unzip it where the address above serves it, on any static host. Then paste its embed code where the map goes:"
+        </p>
+        <pre data-testid="editor-export-snippet">
+            {move || code.get().unwrap_or_else(|| "(give the address above first)".into())}
+        </pre>
+        <Files desk/>
+    }
+}
+
+/// The data files, to download and to import.
+#[component]
+fn Files(desk: Desk) -> impl IntoView {
     let import = move |e: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
         let Some(file) = take_file(&e.target()) else {
             return;
@@ -486,22 +554,7 @@ fn Export(desk: Desk) -> impl IntoView {
             desk.send(Msg::Import { name, text });
         });
     };
-    let field = move |key: HeadField, label: &'static str| {
-        let id = format!("editor-{key}");
-        view! {
-            <label for=id.clone()>{label}</label>
-            <input
-                type="text"
-                id=id
-                prop:value=move || head.with(|(h, s)| if key == HeadField::Headline { h.clone() } else { s.clone() })
-                on:change:target=move |e| desk.send(Msg::Head(key, e.target().value()))
-            />
-        }
-    };
     view! {
-        <h2>"Publish"</h2>
-        {field(HeadField::Headline, "Headline")}
-        {field(HeadField::Standfirst, "Standfirst")}
         <div class="desk-row">
             <button type="button" data-testid="editor-download-events" on:click=move |_| desk.send(Msg::Download(Download::Events))>
                 "Download events.json"
@@ -512,11 +565,5 @@ fn Export(desk: Desk) -> impl IntoView {
             <label for="editor-import">"Import an events.json:"</label>
             <input type="file" id="editor-import" data-testid="editor-import" accept=".json,application/json" on:change:target=import/>
         </div>
-        <p>
-            "Put both files in assets/, and these lines in index.html's head, in place of its <title> and <meta name=\"description\">:"
-        </p>
-        <pre data-testid="editor-export-head">{move || head.with(|(h, s)| head_lines(h, s))}</pre>
-        <p>"Embed the map with this (its address is this page's: change it to where the map is published):"</p>
-        <pre data-testid="editor-export-snippet">{move || head.with(|(h, _)| embed_snippet(&page_url, h))}</pre>
     }
 }

@@ -20,6 +20,7 @@ struct Drawn {
     events: Vec<Event>,
     places: PlaceSet,
     heading: Heading,
+    lang: Lang,
     stop: usize,
 }
 
@@ -31,10 +32,10 @@ struct Stops {
     problems: Vec<String>,
 }
 
-#[component]
-pub fn Preview(desk: Desk) -> impl IntoView {
+/// The stops to choose from, the stop shown, and what the timeline found wrong.
+fn stops_of(desk: Desk) -> Memo<Stops> {
     let words = Words::new(Lang::En);
-    let stops = Memo::new(move |_| {
+    Memo::new(move |_| {
         desk.state.with(|e| {
             let (story, issues) = e.session.story();
             Stops {
@@ -52,28 +53,61 @@ pub fn Preview(desk: Desk) -> impl IntoView {
                     .collect(),
             }
         })
-    });
+    })
+}
+
+#[component]
+pub fn Preview(desk: Desk) -> impl IntoView {
+    let stops = stops_of(desk);
     let drawn = Memo::new(move |_| {
         desk.state.with(|e| Drawn {
             events: e.session.extraction.events.clone(),
             places: e.session.places.clone(),
-            heading: Heading {
-                headline: e.session.headline.clone(),
-                standfirst: e.session.standfirst.clone(),
+            heading: match e.preview_lang {
+                Lang::En => e.session.heading.clone(),
+                Lang::Ar => e.session.heading_ar.or(&e.session.heading),
             },
+            lang: e.preview_lang,
             stop: stops.with(|s| s.at),
         })
     });
     let slot = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         let Some(slot) = slot.get() else { return };
-        drawn.with(|d| draw(&slot, d, desk, &words));
+        drawn.with(|d| draw(&slot, d, desk));
     });
+    let lang = move || drawn.with(|d| d.lang);
     view! {
         <h2>"The map, as readers will see it"</h2>
         <p class="desk-hint">
             "A still: its slider and buttons work on the published page. Choose the date here."
         </p>
+        <Choices desk stops/>
+        {move || {
+            stops.with(|s| {
+                s.problems
+                    .iter()
+                    .map(|p| view! { <p class="problem">{p.clone()}</p> })
+                    .collect_view()
+            })
+        }}
+        <p class="desk-empty" hidden=move || stops.with(|s| !s.labels.is_empty())>
+            "No dated event to draw yet."
+        </p>
+        <div
+            class="desk-map"
+            node_ref=slot
+            lang=move || lang().id()
+            dir=move || lang().dir()
+            on:click=move |e| place_on_map(desk, &e)
+        ></div>
+    }
+}
+
+/// The stop the preview shows, and its language.
+#[component]
+fn Choices(desk: Desk, stops: Memo<Stops>) -> impl IntoView {
+    view! {
         <label>
             "Show the map at "
             <select
@@ -97,23 +131,26 @@ pub fn Preview(desk: Desk) -> impl IntoView {
                 }}
             </select>
         </label>
-        {move || {
-            stops.with(|s| {
-                s.problems
-                    .iter()
-                    .map(|p| view! { <p class="problem">{p.clone()}</p> })
-                    .collect_view()
-            })
-        }}
-        <p class="desk-empty" hidden=move || stops.with(|s| !s.labels.is_empty())>
-            "No dated event to draw yet."
-        </p>
-        <div class="desk-map" node_ref=slot on:click=move |e| place_on_map(desk, &e)></div>
+        <label>
+            " in "
+            <select
+                data-testid="editor-preview-lang"
+                on:change:target=move |e| {
+                    if let Some(lang) = Lang::from_id(&e.target().value()) {
+                        desk.send(Msg::PreviewIn(lang));
+                    }
+                }
+            >
+                <option value="en">"English"</option>
+                <option value="ar" lang="ar">"العربية"</option>
+            </select>
+        </label>
     }
 }
 
 /// Draws the reader's page for `d` into `slot`, in place of what was there.
-fn draw(slot: &web_sys::HtmlDivElement, d: &Drawn, desk: Desk, words: &Words) {
+fn draw(slot: &web_sys::HtmlDivElement, d: &Drawn, desk: Desk) {
+    let words = &Words::new(d.lang);
     let Some(mut dom) = Dom::new() else { return };
     let (timeline, _) = newsmap_core::story::timeline::Timeline::new(&d.events, &d.places);
     let story = newsmap_core::story::reading::Story::new(timeline, d.places.clone());
