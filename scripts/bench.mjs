@@ -11,7 +11,7 @@
 // - time from a slider input to the next animation frame, p50 and p95 of 60 inputs;
 // - the desk's editor: reading an article, and publishing the seed's embed (click → download).
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, mkdir, copyFile, writeFile, cp } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { cpus, totalmem } from 'node:os';
@@ -20,6 +20,8 @@ import { serve, launch, DIST, ROOT } from '../tests/browser/support.mjs';
 const RUNS = 5;
 const THROTTLE = 4;
 const BARE = join(ROOT, 'target', 'bare-dist');
+const PEERS = join(ROOT, 'target', 'peers-dist');
+const MODULES = join(ROOT, 'tests', 'browser', 'node_modules');
 // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
@@ -83,7 +85,12 @@ async function load(browser, url, { drawn, ready, network }) {
   await page.waitForFunction(() => window.__bench.drawn && window.__bench.ready, null, { timeout: 120000 });
   // LCP is final at the first input; wait a moment for late entries first.
   await page.waitForTimeout(300);
-  const m = await page.evaluate(() => window.__bench);
+  const m = await page.evaluate(() => {
+    const b = window.__bench;
+    for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('newsmap:')) b[e.name] = e.startTime;
+    b.parsed = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd;
+    return b;
+  });
   await context.close();
   return { ...m, paths };
 }
@@ -115,6 +122,50 @@ function table(byKind, budget) {
   return total;
 }
 
+/**
+ * The peers' pages (bench/peers) with their libraries from npm and the same story: its towns,
+ * its events as points with their dates and sentences, the basemap.
+ */
+async function buildPeers() {
+  await mkdir(PEERS, { recursive: true });
+  const files = {
+    'leaflet.js': 'leaflet/dist/leaflet.js',
+    'leaflet.css': 'leaflet/dist/leaflet.css',
+    'iso8601.js': 'iso8601-js-period/iso8601.js',
+    'leaflet.timedimension.min.js': 'leaflet-timedimension/dist/leaflet.timedimension.min.js',
+    'leaflet.timedimension.control.min.css': 'leaflet-timedimension/dist/leaflet.timedimension.control.min.css',
+    'timeline.js': '@knight-lab/timelinejs/dist/js/timeline.js',
+    'timeline.css': '@knight-lab/timelinejs/dist/css/timeline.css',
+  };
+  for (const [to, from] of Object.entries(files)) await copyFile(join(MODULES, from), join(PEERS, to));
+  // TimelineJS's icon font, where its stylesheet asks for it.
+  await cp(join(MODULES, '@knight-lab/timelinejs/dist/css/icons'), join(PEERS, 'css', 'icons'), { recursive: true });
+  for (const f of ['leaflet.html', 'leaflet-page.js', 'timeline.html']) await copyFile(join(ROOT, 'bench', 'peers', f), join(PEERS, f));
+  const read = async (f) => JSON.parse(await readFile(join(ROOT, 'assets', f), 'utf8'));
+  const [events, places, basemap] = await Promise.all(['events.json', 'places.geojson', 'basemap.geojson'].map(read));
+  const at = new Map(places.features.filter((f) => f.geometry.type === 'Point').map((f) => [f.properties.id, f]));
+  const dated = events.events.filter((e) => e.date);
+  const iso = (d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.replace('Z', ''));
+  const story = {
+    bounds: [[30.0, 10.0], [33.5, 20.5]],
+    basemap,
+    towns: [...at.values()].map((f) => ({ name: f.properties.name, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] })),
+    times: [...new Set(dated.map((e) => Date.parse(iso(e.date) + (e.date.length > 10 ? 'Z' : 'T12:00Z'))))].sort((a, b) => a - b),
+    events: {
+      type: 'FeatureCollection',
+      features: dated.filter((e) => at.has(e.place)).map((e) => ({ type: 'Feature', geometry: at.get(e.place).geometry, properties: { time: iso(e.date), actor: e.actor, quote: e.quote } })),
+    },
+    timeline: {
+      title: { text: { headline: 'Libya, June 2020', text: 'The war for Tripoli' } },
+      events: dated.map((e) => {
+        const [year, month, day] = e.date.slice(0, 10).split('-');
+        return { start_date: { year, ...(month && { month }), ...(day && { day }) }, text: { headline: e.kind, text: e.quote } };
+      }),
+    },
+  };
+  await writeFile(join(PEERS, 'story.js'), `const STORY = ${JSON.stringify(story)};\n`);
+}
+
 const browser = await launch();
 // Served gzipped, as web servers and CDNs serve these files.
 const app = await serve({ root: DIST, prefix: '/', gzip: true });
@@ -125,6 +176,9 @@ try {
 } catch {
   console.log('(no target/bare-dist: run scripts/bench to build the bare Leptos baseline)');
 }
+
+await buildPeers();
+const peers = await serve({ root: PEERS, prefix: '/', gzip: true });
 
 // The floor of these figures on this machine: a page of one heading and one paragraph.
 const floorPage = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><h1>A heading</h1><p>One paragraph.</p></body></html>';
@@ -138,22 +192,25 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${Math.ro
 const pages = [
   { name: 'the map', server: app, root: DIST, drawn: '[data-testid="place-sirte"][data-control]', ready: 'main[data-state="live"]', runs: [], slow: [] },
   ...(bare ? [{ name: 'the bare Leptos 0.8 counter page', server: bare, root: BARE, drawn: '[data-testid="counter"]', ready: '[data-testid="counter"]', runs: [], slow: [] }] : []),
+  { name: 'Leaflet 1.9 + TimeDimension 1.1', server: peers, url: peers.url + 'leaflet.html', root: PEERS, drawn: '.leaflet-overlay-pane path', ready: '.timecontrol-slider .knob', runs: [], slow: [] },
+  { name: 'TimelineJS 3.9', server: peers, url: peers.url + 'timeline.html', root: PEERS, drawn: '.tl-slide-content', ready: '.tl-timenav .tl-timemarker', runs: [], slow: [] },
   { name: 'a static page of one heading (the floor)', server: floor, root: null, drawn: 'h1', ready: 'h1', runs: [], slow: [] },
 ];
 for (let i = 0; i < RUNS; i++) {
   for (const p of pages) {
-    const r = await load(browser, p.server.url, p);
+    const r = await load(browser, p.url ?? p.server.url, p);
     p.runs.push(r);
     p.paths = r.paths;
-    p.slow.push(await load(browser, p.server.url, { ...p, network: SLOW_4G }));
+    p.slow.push(await load(browser, p.url ?? p.server.url, { ...p, network: SLOW_4G }));
   }
 }
 const map = pages[0];
 const counter = bare ? pages[1] : null;
+const leaflet = pages.find((p) => p.name.startsWith('Leaflet'));
 const floorRuns = pages[pages.length - 1];
 for (const p of pages.filter((p) => p.root)) {
   console.log(`\nFirst load of ${p.name} (same-origin bytes):`);
-  table(await bytes(p.root, '/', p.paths), p === map ? '120 KB gzipped' : '');
+  table(await bytes(p.root, '/', p.paths), p === map ? '100 KB gzipped' : '');
 }
 const first = await bytes(DIST, '/', map.paths.filter((q) => /(\/|\.html|\.css)$/.test(q)));
 console.log('Bytes before the map is on screen (the HTML and the CSS):');
@@ -170,11 +227,18 @@ if (counter) {
   console.log(`  towns painted / bare button:  ${(med(map.runs, 'drawn') / base).toFixed(2)}× (budget 0.5×)`);
   console.log(`  slider works / bare button:   ${(med(map.runs, 'ready') / base).toFixed(2)}× (budget 1.3×)`);
 }
+for (const p of pages.slice(counter ? 2 : 1, -1)) {
+  console.log(`  ${p.name}: drawn ${med(p.runs, 'drawn').toFixed(0)} ms (runs: ${ms(p.runs, 'drawn')}), interactive ${med(p.runs, 'ready').toFixed(0)} ms (runs: ${ms(p.runs, 'ready')})`);
+}
+const steps = ['parsed', 'newsmap:start', 'newsmap:glue', 'newsmap:module', 'newsmap:data', 'newsmap:live'];
+console.log(`  the map's start, median ms from navigation: ${steps.map((k) => `${k.replace('newsmap:', '')} ${med(map.runs.filter((r) => r[k] !== undefined), k).toFixed(0)}`).join(', ')} (parsed: the HTML, DOMContentLoaded)`);
+console.log(`  towns painted / Leaflet drawn:       ${(med(map.runs, 'drawn') / med(leaflet.runs, 'drawn')).toFixed(2)}× (goal ≤ 0.5×)`);
+console.log(`  slider works / Leaflet interactive:  ${(med(map.runs, 'ready') / med(leaflet.runs, 'ready')).toFixed(2)}× (goal ≤ 0.8×)`);
 console.log(`  the floor, a static heading:  ${med(floorRuns.runs, 'drawn').toFixed(0)} ms (runs: ${ms(floorRuns.runs, 'drawn')})`);
 console.log(`\nSame, on an emulated slow 4G link (150 ms, 1.6 Mbit/s), median of ${RUNS}:`);
 for (const p of pages) {
   const lcpGap = median(p.slow.map((r) => r.lcp - r.fcp));
-  console.log(`  ${p.name}: first contentful paint ${med(p.slow, 'fcp').toFixed(0)} ms, largest ${med(p.slow, 'lcp').toFixed(0)} ms (LCP − FCP ${lcpGap.toFixed(0)} ms, budget 200), ${p === map ? 'slider works' : 'button'} ${med(p.slow, 'ready').toFixed(0)} ms, layout shift ${Math.max(...p.slow.map((r) => r.shift)).toFixed(3)} (worst; budget 0.01)`);
+  console.log(`  ${p.name}: first contentful paint ${med(p.slow, 'fcp').toFixed(0)} ms, largest ${med(p.slow, 'lcp').toFixed(0)} ms (LCP − FCP ${lcpGap.toFixed(0)} ms, budget 200), interactive ${med(p.slow, 'ready').toFixed(0)} ms, layout shift ${Math.max(...p.slow.map((r) => r.shift)).toFixed(3)} (worst; budget 0.01)`);
 }
 
 /** The map in a new page, unthrottled, once the app has taken it over. */
@@ -306,7 +370,34 @@ async function openMap() {
   await context.close();
 }
 
+// 6. Lighthouse (mobile, simulated: the defaults editors run on their pages), once each, the
+// pages in turn: its performance and accessibility scores, and its first and largest
+// contentful paint.
+{
+  const { default: lighthouse } = await import(join(MODULES, 'lighthouse', 'core', 'index.js'));
+  const chromeLauncher = await import(join(MODULES, 'chrome-launcher', 'dist', 'index.js'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+  });
+  console.log('\nLighthouse 13, mobile (simulated throttling), once each:');
+  const lh = {};
+  for (const p of pages.filter((p) => p.root)) {
+    const run = await lighthouse(p.url ?? p.server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+    const a = run.lhr.audits;
+    const r = (lh[p.name] = { fcp: a['first-contentful-paint'].numericValue, lcp: a['largest-contentful-paint'].numericValue });
+    const score = (c) => Math.round(run.lhr.categories[c].score * 100);
+    const failed = Object.values(a).filter((x) => x.score === 0 && x.scoreDisplayMode === 'binary').map((x) => x.id);
+    console.log(`  ${p.name}: performance ${score('performance')}, accessibility ${score('accessibility')}; FCP ${r.fcp.toFixed(0)} ms, LCP ${r.lcp.toFixed(0)} ms (LCP − FCP ${(r.lcp - r.fcp).toFixed(0)} ms)${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+  }
+  const mine = lh[map.name];
+  const bareLh = counter && lh[counter.name];
+  console.log(`  the map: LCP − FCP ${(mine.lcp - mine.fcp).toFixed(0)} ms (goal ≤ 100)${bareLh ? `; FCP − the bare page's ${(mine.fcp - bareLh.fcp).toFixed(0)} ms (goal ≤ 300)` : ''}`);
+  await chrome.kill();
+}
+
 await browser.close();
+await peers.close();
 await app.close();
 await bare?.close();
 await floor.close();

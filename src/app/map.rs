@@ -70,8 +70,9 @@ pub struct MapNodes {
 }
 
 impl MapNodes {
-    /// Finds the moving marks of the map in `frame` (the map's part of the page).
-    pub fn find(frame: &web_sys::Element, story: &Story) -> MapNodes {
+    /// Finds the moving marks of the map in `frame` (the map's part of the page); `drawn` is
+    /// the frame the page was drawn at, when known, so that showing it again writes nothing.
+    pub fn find(frame: &web_sys::Element, story: &Story, drawn: Option<&Frame>) -> MapNodes {
         let mut marks: Vec<Mark> = Vec::new();
         let mut nodes = Vec::new();
         for group in all(frame, &format!("[{MARK_ATTR}]")) {
@@ -88,11 +89,8 @@ impl MapNodes {
                 .filter_map(|&p| Some((p, one(&group, &format!(".{}", p.id()))?)))
                 .collect();
             pieces.push((Piece::Group, group));
-            nodes.push(Node {
-                at,
-                pieces,
-                shown: None,
-            });
+            let shown = drawn.and_then(|f| Some(marks.get(at)?.look(f)));
+            nodes.push(Node { at, pieces, shown });
         }
         MapNodes { marks, nodes }
     }

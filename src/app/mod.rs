@@ -49,6 +49,8 @@ pub fn start() {
         // made) is a publishing mistake: the page stays as it was drawn, readable and whole,
         // and the console says how to mend it. Drawing it anew would cost every reader the
         // map's layout code (about 33 KB gz more in the module, measured).
+        web::mark("newsmap:data");
+        web::document_parsed().await;
         let drawn = main_element().and_then(|m| m.get_attribute("data-fingerprint"));
         if data.timeline.is_some() && drawn.as_deref() != Some(&data.fingerprint) {
             web::console_error(STALE);
@@ -126,6 +128,7 @@ fn take_over(data: Dataset, errors: Vec<DataError>, options: Options) {
     report(&errors, &words);
     if story::take_over(&main, story, options).is_some() {
         let _ = main.set_attribute("data-state", "live");
+        web::mark("newsmap:live");
     } else {
         web::console_error("newsmap: the page is not the one this app draws; it stays as it is");
     }

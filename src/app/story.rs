@@ -164,29 +164,41 @@ pub fn take_over(main: &web_sys::Element, story: Story, options: Options) -> Opt
 /// current stop, the slider's spoken value and the live region follow the stop; the banner
 /// follows the ceasefire; the label, the slider and the play button follow the position.
 fn show(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) {
+    // What the prerender drew (the opening position, in English): the first run of each
+    // effect writes only what differs from it, so that taking the page over repaints nothing
+    // the reader already sees.
+    let drawn = (words.lang == Lang::En).then(|| story.frame_at(0.0));
     if let Some(frame) = parts.get(Part::MapFrame) {
-        let mut map = MapNodes::find(&frame, story);
+        // The marks' looks do not depend on the language: the page shows the opening frame's.
+        let mut map = MapNodes::find(&frame, story, Some(&story.frame_at(0.0)));
         Effect::new(move |_| state.frame.with(|f| map.show(f)));
     }
-    show_stop(parts, story, words, state);
+    show_stop(parts, story, words, state, drawn.as_ref().map(|f| f.stop));
     if let Some(slot) = parts.get(Part::Ceasefire) {
         let story = story.clone();
+        let drawn = drawn.as_ref().map(|f| f.ceasefire);
         Effect::watch(
             move || state.ceasefire.get(),
-            move |ceasefire, _, _| {
-                redraw(&slot, |d| draw::ceasefire(d, &story, &words, *ceasefire));
+            move |ceasefire, before, _| {
+                if before.is_some() || drawn != Some(*ceasefire) {
+                    redraw(&slot, |d| draw::ceasefire(d, &story, &words, *ceasefire));
+                }
             },
             true,
         );
     }
     if let Some(label) = parts.get(Part::DateLabel) {
         let (slider, story) = (parts.slider.clone(), story.clone());
+        let drawn = drawn
+            .is_some()
+            .then(|| (story.label(&words, 0.0, false), 0));
         // Runs every frame of playback: it writes only what changed since the last run
         // (what it returns), and never reads the page back.
         Effect::new(move |last: Option<(String, usize)>| {
             let p = state.position.get();
             let said = story.label(&words, p, state.playing.get());
             let value = p.max(0.0).floor() as usize;
+            let last = last.or_else(|| drawn.clone());
             let (last_label, last_value) = last.map_or((None, None), |(l, v)| (Some(l), Some(v)));
             if last_label.as_deref() != Some(said.as_str()) {
                 label.set_text_content(Some(&said));
@@ -198,16 +210,26 @@ fn show(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) {
         });
     }
     let play = parts.play.clone();
-    Effect::new(move |_| {
+    // The page is drawn paused: the button changes from the first press.
+    Effect::new(move |last: Option<bool>| {
         let on = state.playing.get();
-        let _ = play.set_attribute("aria-pressed", if on { "true" } else { "false" });
-        play.set_text_content(Some(words.ui(if on { Ui::Pause } else { Ui::Play })));
+        if last.is_some() || on {
+            let _ = play.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            play.set_text_content(Some(words.ui(if on { Ui::Pause } else { Ui::Play })));
+        }
+        on
     });
 }
 
 /// What follows the stop: the caption, the list's current stop, the slider's spoken value,
 /// the live region.
-fn show_stop(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) {
+fn show_stop(
+    parts: &Rc<Parts>,
+    story: &Arc<Story>,
+    words: Words,
+    state: State,
+    drawn: Option<Option<StopIx>>,
+) {
     let (Some(caption), Some(list), Some(announcer)) = (
         parts.get(Part::Caption),
         parts.get(Part::Events),
@@ -218,7 +240,10 @@ fn show_stop(parts: &Rc<Parts>, story: &Arc<Story>, words: Words, state: State) 
     let (slider, story) = (parts.slider.clone(), story.clone());
     Effect::watch(
         move || state.stop.get(),
-        move |stop, _, _| {
+        move |stop, before, _| {
+            if before.is_none() && drawn == Some(*stop) {
+                return;
+            }
             redraw(&caption, |d| draw::caption(d, &story, &words, *stop));
             mark_current(&list, *stop);
             let summary = stop.map(|s| story.summary(&words, s)).unwrap_or_default();

@@ -39,6 +39,13 @@ pub fn page() -> Option<web_sys::Element> {
     document()?.document_element()
 }
 
+/// Marks a step of the app's start for profilers (User Timing).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&message.into());
@@ -104,4 +111,23 @@ pub fn media_query(query: &str, changed: impl Fn(bool) + 'static) -> (bool, Opti
         }
     });
     (now, Some(listener))
+}
+
+/// Resolves once the document is parsed (at once when it already is): the app may start while
+/// the page is still arriving, and takes it over only when it is whole.
+pub async fn document_parsed() {
+    let Some(doc) = document() else { return };
+    if doc.ready_state() != "loading" {
+        return;
+    }
+    let parsed = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+            "DOMContentLoaded",
+            &resolve,
+            &options,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(parsed).await;
 }

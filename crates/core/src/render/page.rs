@@ -364,6 +364,15 @@ pub fn map(
     sink.close();
 }
 
+/// What the page is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Root {
+    /// The reader's page: its `<main>`, which the app takes over.
+    Main,
+    /// A still inside another page (the desk's preview): a `<div>`, not a second landmark.
+    Still,
+}
+
 /// Everything the page shows of a story at a slider position.
 pub struct Page<'a> {
     pub heading: &'a Heading,
@@ -371,16 +380,21 @@ pub struct Page<'a> {
     pub basemap: Option<&'a Basemap>,
     pub words: &'a Words,
     pub position: f64,
-    /// The data's [`fingerprint`](crate::data::fingerprint), kept on `<main>`.
+    /// The data's [`fingerprint`](crate::dataset::fingerprint), kept on `<main>`.
     pub fingerprint: &'a str,
+    pub root: Root,
 }
 
 /// The page's body: `<main>` with the whole story at the page's position. `data-state`
 /// says "static" until the browser app takes the page over.
 pub fn page(sink: &mut impl Sink, p: &Page) {
     let frame: Frame = p.story.frame_at(p.position);
+    let tag = match p.root {
+        Root::Main => "main",
+        Root::Still => "div",
+    };
     sink.open(
-        "main",
+        tag,
         &[
             ("class", "newsmap"),
             ("data-state", "static"),

@@ -161,6 +161,7 @@ mod tests {
                 words: &Words::new(lang),
                 position: 0.0,
                 fingerprint: "",
+                root: page::Root::Main,
             },
         );
         m.into_string()

@@ -121,6 +121,7 @@ pub fn prerender(
             words: &words,
             position: 0.0,
             fingerprint,
+            root: super::page::Root::Main,
         },
     );
     Some(format!(

@@ -20,7 +20,7 @@ use newsmap_desk::view::{self, Cell, Row};
 #[component]
 pub fn Page(desk: Desk) -> impl IntoView {
     view! {
-        <div class="desk" data-testid="editor">
+        <main class="desk" data-testid="editor">
             <header class="desk-head">
                 <h1>"News map: the desk's editor"</h1>
                 <p>
@@ -46,7 +46,7 @@ pub fn Page(desk: Desk) -> impl IntoView {
                     <Publish desk/>
                 </section>
             </div>
-        </div>
+        </main>
     }
 }
 

@@ -164,6 +164,7 @@ fn draw(slot: &web_sys::HtmlDivElement, d: &Drawn, desk: Desk) {
                 words,
                 position: StopIx(d.stop).position(),
                 fingerprint: "",
+                root: page::Root::Still,
             },
         );
     });
