@@ -9,13 +9,14 @@
 // - first and largest contentful paint and the layout shift, on an emulated slow 4G link;
 // - frames during a full autoplay: how many took over 16.7 ms, and the longest;
 // - time from a slider input to the next animation frame, p50 and p95 of 60 inputs;
-// - the desk's editor: reading an article, and publishing the seed's embed (click → download).
+// - the desk's editor: reading an article, and publishing the seed's embed (click → download);
+// - many reports: the editor merging 100 articles, a reader's page of 500 events.
 
-import { readFile, stat, mkdir, copyFile, writeFile, cp } from 'node:fs/promises';
+import { readFile, readdir, stat, mkdir, copyFile, writeFile, cp } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { cpus, totalmem } from 'node:os';
-import { serve, launch, DIST, ROOT } from '../tests/browser/support.mjs';
+import { serve, launch, publishStory, DIST, ROOT } from '../tests/browser/support.mjs';
 
 const RUNS = 5;
 const THROTTLE = 4;
@@ -242,17 +243,17 @@ for (const p of pages) {
 }
 
 /** The map in a new page, unthrottled, once the app has taken it over. */
-async function openMap() {
+async function openMap(url = app.url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(url);
   await page.waitForSelector('main[data-state="live"]');
   return { context, page };
 }
 
-// 2. Frames during a full autoplay (no throttling).
-{
-  const { context, page } = await openMap();
+/** Frames during autoplay (no throttling): the whole of it, or its first `limitMs`. */
+async function autoplay(url, limitMs = Infinity) {
+  const { context, page } = await openMap(url);
   await page.evaluate(() => {
     window.__frames = [];
     const tick = (ts) => {
@@ -263,20 +264,21 @@ async function openMap() {
     requestAnimationFrame(tick);
   });
   await page.click('[data-testid="play"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 60000 });
+  const done = () => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false';
+  if (Number.isFinite(limitMs)) await page.waitForTimeout(limitMs);
+  else await page.waitForFunction(done, null, { timeout: 120000 });
   const frames = await page.evaluate(() => {
     window.__recording = false;
     return window.__frames;
   });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-  const slow = gaps.filter((g) => g > 16.7 + 0.5);
-  console.log(`\nFull autoplay: ${gaps.length} frames, ${slow.length} over 16.7 ms (budget 0), longest ${Math.max(...gaps).toFixed(1)} ms`);
   await context.close();
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  return { gaps, slow: gaps.filter((g) => g > 16.7 + 0.5) };
 }
 
-// 3. Slider input → next frame.
-{
-  const { context, page } = await openMap();
+/** Slider input → next frame, over 60 keyboard inputs; and the app's own share of it. */
+async function sliderInput(url) {
+  const { context, page } = await openMap(url);
   await page.evaluate(() => {
     window.__latency = [];
     window.__work = [];
@@ -304,12 +306,22 @@ async function openMap() {
   }
   const lat = await page.evaluate(() => window.__latency);
   const work = await page.evaluate(() => window.__work);
-  const script = work.map((w) => w[0]);
-  const laidOut = work.map((w) => w[1]);
+  await context.close();
+  return { lat, script: work.map((w) => w[0]), laidOut: work.map((w) => w[1]) };
+}
+
+// 2. Frames during a full autoplay (no throttling).
+{
+  const { gaps, slow } = await autoplay(app.url);
+  console.log(`\nFull autoplay: ${gaps.length} frames, ${slow.length} over 16.7 ms (budget 0), longest ${Math.max(...gaps).toFixed(1)} ms`);
+}
+
+// 3. Slider input → next frame.
+{
+  const { lat, script, laidOut } = await sliderInput(app.url);
   const late = lat.filter((t) => t > 16.7 + 0.5).length;
   console.log(`Slider input → next frame: p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms over ${lat.length} inputs (budget < 16 ms); ${late} later than one frame`);
   console.log(`  of which the app's work: script p50 ${pct(script, 50).toFixed(1)} ms, p95 ${pct(script, 95).toFixed(1)} ms; with style and layout p50 ${pct(laidOut, 50).toFixed(1)} ms, p95 ${pct(laidOut, 95).toFixed(1)} ms`);
-  await context.close();
 }
 
 // 4. The desk's editor: from "Read the article" to the rows shown, for the seed article and
@@ -394,6 +406,64 @@ async function openMap() {
   const bareLh = counter && lh[counter.name];
   console.log(`  the map: LCP − FCP ${(mine.lcp - mine.fcp).toFixed(0)} ms (goal ≤ 100)${bareLh ? `; FCP − the bare page's ${(mine.fcp - bareLh.fcp).toFixed(0)} ms (goal ≤ 300)` : ''}`);
   await chrome.kill();
+}
+
+// 7. Many reports in one story. The editor reads 100 articles (the development corpus's real
+// reports, over again) dropped at once and merges each one's events into the story: the time
+// of each merge ("newsmap:merge", the editor's own clock). Then a reader's page of 500 events
+// (the Tripoli story's events spread over 2019–2020), published with the `publish` command:
+// its first load against the seed's, 20 s of its autoplay, and slider inputs.
+{
+  console.log('\nMany reports in one story:');
+  const dev = join(ROOT, 'tests', 'real', 'dev');
+  const names = (await readdir(dev)).filter((n) => n.endsWith('.html')).sort();
+  const files = Array.from({ length: 100 }, (_, i) => join(dev, names[i % names.length]));
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(app.url + '?edit');
+  await page.waitForFunction(() => /Ready|back/.test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''), null, { timeout: 60000 });
+  await page.click('[data-testid="editor-new-story"]');
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid="editor-file"]', files);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="editor-article"]').length === 100, null, { timeout: 600000 });
+  await page.waitForFunction(() => /^Read in/.test(document.querySelector('[data-testid="editor-status"]').textContent), null, { timeout: 60000 });
+  const wall = Date.now() - t0;
+  const merges = await page.evaluate(() => performance.getEntriesByName('newsmap:merge').map((e) => e.duration));
+  const rows = await page.$$eval('[data-testid="editor-event"]', (r) => r.length);
+  const sum = merges.reduce((a, b) => a + b, 0);
+  console.log(`  editor, 100 articles dropped at once: every merge together ${sum.toFixed(0)} ms (goal < 1 s); per article median ${median(merges).toFixed(1)} ms, longest ${Math.max(...merges).toFixed(1)} ms; ${rows} rows; read and shown in ${(wall / 1000).toFixed(1)} s in all`);
+  await context.close();
+
+  const story = JSON.parse(await readFile(join(ROOT, 'stories', 'tripoli-2019-2020', 'events.json'), 'utf8'));
+  const start = Date.UTC(2019, 3, 1);
+  const events = Array.from({ length: 500 }, (_, i) => {
+    const e = story.events[i % story.events.length];
+    const day = new Date(start + Math.floor((i * 600) / 500) * 86400000).toISOString().slice(0, 10);
+    return { ...e, id: `e${i + 1}`, date: day, sources: e.sources?.map((s) => ({ ...s, date: day })), also: [] };
+  });
+  const many = await publishStory({ ...story, events }, { headline: 'A story of 500 events' });
+  const gz = await serve({ root: many.root, prefix: '/', gzip: true });
+  const loaded = await load(browser, gz.url, { drawn: '[data-testid="place-tripoli"]', ready: 'main[data-state="live"]' });
+  const seedLoad = await load(browser, app.url, { drawn: '[data-testid="place-sirte"]', ready: 'main[data-state="live"]' });
+  const mine = await bytes(many.root, '/', loaded.paths);
+  const seedBytes = await bytes(DIST, '/', seedLoad.paths);
+  console.log('  first load of the 500-event page, against the seed\'s (gzipped):');
+  for (const k of new Set([...Object.keys(mine), ...Object.keys(seedBytes)])) {
+    const [a, b] = [mine[k]?.gz ?? 0, seedBytes[k]?.gz ?? 0];
+    console.log(`    ${k.padEnd(8)} ${kb(a).padStart(10)} against ${kb(b).padStart(10)} (${a >= b ? '+' : '−'}${kb(Math.abs(a - b))})`);
+  }
+  const stops = await (async () => {
+    const { context, page } = await openMap(gz.url);
+    const n = await page.$eval('[data-testid="date-slider"]', (s) => Number(s.max) + 1);
+    await context.close();
+    return n;
+  })();
+  const { gaps, slow } = await autoplay(gz.url, 20000);
+  console.log(`  500 events, ${stops} stops: 20 s of autoplay, ${gaps.length} frames, ${slow.length} over 16.7 ms (budget 0), longest ${Math.max(...gaps).toFixed(1)} ms`);
+  const { lat, script } = await sliderInput(gz.url);
+  console.log(`  500 events: slider input → next frame p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms (budget ≤ 16 ms); the app's script p95 ${pct(script, 95).toFixed(1)} ms`);
+  await gz.close();
+  await many.done();
 }
 
 await browser.close();

@@ -124,7 +124,8 @@ fn take_over(data: Dataset, errors: Vec<DataError>, options: Options) {
         report(&errors, &words);
         return;
     };
-    let story = Story::new(timeline, places);
+    let articles = data.extraction.map(|x| x.articles).unwrap_or_default();
+    let story = Story::new(timeline, places).with_articles(articles);
     report(&errors, &words);
     if story::take_over(&main, story, options).is_some() {
         let _ = main.set_attribute("data-state", "live");

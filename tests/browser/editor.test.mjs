@@ -205,6 +205,63 @@ test('a real report, edited and published: the zip is the whole embed, served an
   await rm(folder, { recursive: true, force: true });
 });
 
+const DEV = join(ROOT, 'tests', 'real', 'dev');
+const THREE = [
+  'ocha-2019-10-08-hc-el-hillo-condemns-attacks-janzour.html',
+  'ocha-2019-10-09-story-hc-condemns-attacks-field-hospital.html',
+  'echo-2019-10-08-airstrike-field-hospital-qasr-ben-gashir.html',
+];
+
+const storyRows = (page) =>
+  page.$$eval('[data-testid="editor-event"]', (rs) => rs.map((r) => ({ id: r.dataset.id, kind: r.dataset.kind, place: r.dataset.place, sources: Number(r.dataset.sources), conflict: r.dataset.conflict === 'true' })));
+
+test('three reports of the same days make one story: each event once with every source, a disagreement flagged', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page, log } = await editor(context);
+  for (const name of THREE) await read(page, await readFile(join(DEV, name), 'utf8'));
+  assert.equal(await page.locator('[data-testid="editor-article"]').count(), 3, await page.textContent('[data-testid="editor-articles"]'));
+  const pasted = await storyRows(page);
+  const qasr = pasted.filter((r) => r.kind === 'airstrike' && r.place === 'qasr_bin_ghashir');
+  assert.equal(qasr.length, 1, JSON.stringify(pasted));
+  assert.equal(qasr[0].sources, 2);
+  const row = page.locator(`[data-testid="editor-event"][data-id="${qasr[0].id}"]`);
+  assert.match(await row.textContent(), /merged from 2 reports/);
+  const flagged = pasted.filter((r) => r.conflict);
+  assert.equal(flagged.length, 1, JSON.stringify(pasted));
+  assert.match(await page.textContent(`[data-testid="editor-event"][data-id="${flagged[0].id}"] [data-testid="editor-conflict"]`), /date/);
+
+  // The desk names the third outlet as its caption will cite it.
+  const echo = page.locator('[data-testid="editor-article"]').nth(2);
+  await echo.locator('[data-testid="editor-article-outlet"]').fill('ECHO Daily Flash');
+  await echo.locator('[data-testid="editor-article-outlet"]').press('Tab');
+  await page.waitForSelector('[data-testid="editor-article"][data-outlet="ECHO Daily Flash"]');
+
+  // A reload keeps all of it.
+  await page.reload();
+  await page.waitForSelector('[data-testid="editor-event"]');
+  assert.deepEqual(await storyRows(page), pasted);
+  assert.equal(await page.locator('[data-testid="editor-article"]').count(), 3);
+
+  // Removing ECHO's report removes what only it told; the strike stays, told by OCHA alone.
+  await page.click('[data-testid="editor-article"][data-outlet="ECHO Daily Flash"] [data-testid="editor-remove-article"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="editor-article"]').length === 2);
+  const after = await storyRows(page);
+  const strike = after.find((r) => r.id === qasr[0].id);
+  assert.equal(strike?.sources, 1, JSON.stringify(after));
+  assert.ok(after.length < pasted.length || after.every((r) => pasted.some((p) => p.id === r.id)));
+
+  // Several files at once are read one after another into a new story, the same story.
+  await page.click('[data-testid="editor-new-story"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="editor-article"]').length === 0);
+  await page.setInputFiles('[data-testid="editor-file"]', THREE.map((n) => join(DEV, n)));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="editor-article"]').length === 3, null, { timeout: 30000 });
+  await page.waitForFunction(() => /^Read in/.test(document.querySelector('[data-testid="editor-status"]').textContent));
+  const opened = await storyRows(page);
+  assert.deepEqual(opened.map(({ id, ...r }) => r), pasted.map(({ id, ...r }) => r));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('a place nobody knows is flagged and put on the map with a click; a sentence becomes an event', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const { page } = await editor(context);
@@ -230,7 +287,7 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
 
   const before = (await rows(page)).length;
   await page.evaluate(() => {
-    const p = document.querySelectorAll('[data-testid="editor-article"] .desk-para')[3];
+    const p = document.querySelectorAll('[data-testid="editor-text"] .desk-para')[3];
     const range = document.createRange();
     range.setStart(p.firstChild, 0);
     range.setEnd(p.firstChild, Math.min(60, p.firstChild.length));
@@ -247,7 +304,7 @@ test('a place nobody knows is flagged and put on the map with a click; a sentenc
 
   // A whole paragraph chosen with a triple click, across the mark of the chosen sentence.
   await page.click(`[data-testid="editor-event"][data-id="${id}"] [data-testid="editor-show"]`);
-  const para = page.locator('[data-testid="editor-article"] .desk-para', { has: page.locator('[data-testid="editor-mark"]') });
+  const para = page.locator('[data-testid="editor-text"] .desk-para', { has: page.locator('[data-testid="editor-mark"]') });
   const text = (await para.textContent()).trim();
   await para.click({ clickCount: 3 });
   await page.click('[data-testid="editor-add"]');
@@ -285,7 +342,7 @@ test('on a wide screen the sentence, its row and the map sit side by side; showi
   const { page } = await editor(context);
   await read(page, seed);
   const box = (testid) => page.$eval(`[data-testid="${testid}"]`, (e) => e.getBoundingClientRect().toJSON());
-  const [article, table, preview] = [await box('editor-article'), await box('editor-table'), await box('editor-preview')];
+  const [article, table, preview] = [await box('editor-text'), await box('editor-table'), await box('editor-preview')];
   assert.ok(article.right <= table.left && table.right <= preview.left, JSON.stringify({ article, table, preview }));
   assert.ok(Math.abs(article.top - table.top) < 40 && Math.abs(table.top - preview.top) < 80, 'in one band');
   // The preview's map fills its column, as it would a narrow embed.
@@ -296,7 +353,7 @@ test('on a wide screen the sentence, its row and the map sit side by side; showi
   await page.click(`[data-testid="editor-event"][data-id="${last.id}"] [data-testid="editor-show"]`);
   const seen = await page.$eval('[data-testid="editor-mark"]', (m) => {
     const r = m.getBoundingClientRect();
-    const c = m.closest('[data-testid="editor-article"]').getBoundingClientRect();
+    const c = m.closest('[data-testid="editor-text"]').getBoundingClientRect();
     return r.top >= c.top - 1 && r.top < c.bottom && r.top >= 0 && r.top < innerHeight;
   });
   assert.ok(seen, 'the marked sentence is in view');

@@ -161,6 +161,29 @@ test('without JavaScript the page is the story at its start: the map, the captio
   await context.close();
 });
 
+test('the demo story of 30 reports, drawn before its module runs: its towns, a caption citing its reports, every event', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(app.url + 'stories/tripoli-2019-2020/');
+  for (const id of ['tripoli', 'tarhuna', 'tajoura', 'ain_zara']) {
+    assert.ok(await page.$(shown(`[data-testid="place-${id}"]`)), `${id} is on the map`);
+  }
+  assert.equal(await page.getAttribute('main', 'data-state'), 'static');
+  assert.match(await page.textContent('[data-testid="sources"]'), /Reported by/);
+  const events = await page.$$eval('[data-testid="event-list"] li', (l) => l.map((e) => e.textContent));
+  const data = JSON.parse(await readFile(join(ROOT, 'stories', 'tripoli-2019-2020', 'events.json'), 'utf8'));
+  assert.equal(events.length, data.events.length);
+  assert.ok(events.some((e) => /\(2 reports\)/.test(e)), 'the list says how many reports back an event');
+  await context.close();
+  // Live, the slider answers and nothing goes wrong.
+  const { page: live_, context: c2, log } = await openPage(browser, { width: 800 });
+  await live_.goto(app.url + 'stories/tripoli-2019-2020/?date=2020-05-06');
+  await live(live_);
+  assert.match(await live_.textContent('[data-testid="date-label"]'), /6 May 2020/);
+  assert.deepEqual(log.errors, []);
+  await c2.close();
+});
+
 test('the map is on screen before the module runs; if the module cannot start, the page stays and says so', async () => {
   // A slow module: the drawn page shows at once, and comes alive when the module arrives.
   {

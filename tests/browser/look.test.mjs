@@ -29,6 +29,36 @@ async function open(query = '', options = {}) {
 const pageHeight = (page) => page.evaluate(() => document.documentElement.scrollHeight);
 const stopCount = (page) => page.$eval('[data-testid="date-slider"]', (s) => Number(s.max) + 1);
 
+test('the Tripoli story of 30 reports: at 375 px at most 1000 px tall at every stop; every stop reachable; ticks where events cluster', async () => {
+  const { page, context } = await open(PAGES['the Tripoli story of 30 reports'], { width: 375, height: 640 });
+  const stops = await stopCount(page);
+  assert.ok(stops > 30, `${stops} stops`);
+  assert.equal(await page.locator('[data-testid="slider-ticks"] rect').count(), stops);
+  // A year's name where 2020 starts.
+  assert.match(await page.textContent('[data-testid="slider-ticks"]'), /2020/);
+  await page.focus('[data-testid="date-slider"]');
+  const heights = [];
+  const dates = new Set();
+  for (let k = 0; k < stops; k++) {
+    if (k > 0) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((k) => document.querySelector('[data-testid="date-slider"]').value === String(k), k);
+    heights.push(await pageHeight(page));
+    dates.add(await page.textContent('[data-testid="date-label"]'));
+  }
+  assert.ok(Math.max(...heights) <= 1000, `heights per stop: ${heights.join(', ')}`);
+  assert.equal(dates.size, stops, 'each stop its own date');
+  // The pointer reaches the last stop and the first, at the ends of the track.
+  const track = await page.locator('[data-testid="date-slider"]').boundingBox();
+  await page.mouse.click(track.x + track.width - 2, track.y + track.height / 2);
+  await page.waitForFunction((last) => document.querySelector('[data-testid="date-slider"]').value === String(last), stops - 1);
+  await page.mouse.click(track.x + 2, track.y + track.height / 2);
+  await page.waitForFunction(() => document.querySelector('[data-testid="date-slider"]').value === '0');
+  // The caption cites the reports that tell the event, each linked to its address.
+  const cited = await page.$$eval('[data-testid="sources"] a', (as) => as.map((a) => ({ href: a.href, rel: a.rel })));
+  assert.ok(cited.length >= 1 && cited.every((a) => /^https?:/.test(a.href) && /noopener/.test(a.rel)), JSON.stringify(cited));
+  await context.close();
+});
+
 test('at 375 px the whole page, with its controls, is at most 1000 px tall at every stop', async () => {
   const { page, context } = await open('', { width: 375, height: 640 });
   const stops = await stopCount(page);
@@ -116,12 +146,15 @@ function measure() {
 
 const overlap = (a, b) => a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
 
-for (const lang of ['en', 'ar']) {
-  test(`no label covers a label, a marker, an arrow or a strike mark, at 320–1280 px, at every stop (${lang})`, async () => {
+/** The pages every look check runs on: the seed's story, and the demo story of many reports. */
+const PAGES = { seed: '', 'the Tripoli story of 30 reports': 'stories/tripoli-2019-2020/' };
+
+for (const [story, path] of Object.entries(PAGES)) for (const lang of ['en', 'ar']) {
+  test(`${story}: no label covers a label, a marker, an arrow or a strike mark, at 320–1280 px, at every stop (${lang})`, async () => {
     const problems = [];
     let checked = 0;
     for (const width of [320, 375, 768, 1024, 1280]) {
-      const { page, context } = await open(lang === 'ar' ? '?lang=ar' : '', { width, height: 900 });
+      const { page, context } = await open(path + (lang === 'ar' ? '?lang=ar' : ''), { width, height: 900 });
       const stops = await stopCount(page);
       await page.focus('[data-testid="date-slider"]');
       await page.keyboard.press('Home');

@@ -231,6 +231,7 @@ export async function publishStory(events, { headline = 'A story', headers = {} 
     { cwd: ROOT, maxBuffer: 1 << 24 },
   );
   const site = await serve({ root: out, headers });
+  site.root = out;
   site.done = async () => {
     await site.close();
     await rm(folder, { recursive: true, force: true });

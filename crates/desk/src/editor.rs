@@ -15,9 +15,10 @@ use crate::refuse;
 use crate::session::Session;
 use newsmap_core::data::places::PlaceSet;
 use newsmap_core::model::date::{Date, When};
-use newsmap_core::model::{EventId, Extraction, Place, PlaceId, Undated};
+use newsmap_core::model::{Article, ArticleId, EventId, Extraction, Place, PlaceId, Undated};
 use newsmap_core::render::page::Heading;
 use newsmap_core::story::words::Lang;
+use std::collections::VecDeque;
 
 /// A value the desk typed that was refused, and why: shown in its field until fixed. It names
 /// its event by id, so it stays with the event as rows come and go.
@@ -78,7 +79,8 @@ pub enum Msg {
         date: String,
         now: f64,
     },
-    /// A file opened or dropped as the article (or why it could not be read).
+    /// A file opened or dropped as an article (or why it could not be read). Files opened
+    /// while another is read wait their turn: several dropped at once are read one by one.
     Opened {
         name: String,
         text: Result<String, String>,
@@ -118,6 +120,31 @@ pub enum Msg {
     },
     /// The preview's stop, chosen by the desk.
     ShowStop(usize),
+    /// "New story": the articles and their events go; the words and the address stay.
+    NewStory,
+    /// Shows an article's text beside the table.
+    ShowArticle(ArticleId),
+    /// Removes an article, and every event only it told.
+    RemoveArticle(ArticleId),
+    /// Names an article's outlet and address, as the reader's captions cite it.
+    NameArticle {
+        id: ArticleId,
+        outlet: String,
+        url: String,
+    },
+    /// Takes one report (its place among the event's sources) out of an event: a wrong join.
+    Split {
+        event: EventId,
+        source: usize,
+    },
+    /// The desk has settled what the event's reports disagree on (its row says what the map
+    /// shows): the flag goes, the other versions stay in the reader's "How the map knows".
+    Settle(EventId),
+    /// Joins event `other` into event `keep`: two rows that tell one thing.
+    Join {
+        keep: EventId,
+        other: EventId,
+    },
     /// "Place it on the map": the next click on the map puts this unknown place down.
     StartPlacing(String),
     /// The Arabic name typed for an unknown place.
@@ -143,6 +170,20 @@ pub enum Msg {
     Download(Download),
     /// Whether the browser kept the session.
     Saved(Result<(), Unsaved>),
+}
+
+impl Msg {
+    /// When the browser saw it happen (ms), for the messages that carry the time.
+    fn at(&self) -> Option<f64> {
+        match self {
+            Msg::Read { now, .. }
+            | Msg::Opened { now, .. }
+            | Msg::Heard { now, .. }
+            | Msg::Publish { now }
+            | Msg::Published { now, .. } => Some(*now),
+            _ => None,
+        }
+    }
 }
 
 /// What the browser must do after an update.
@@ -213,6 +254,8 @@ pub struct Editor {
     /// When the embed being made was asked for (ms).
     publishing: Option<f64>,
     pending: Option<Pending>,
+    /// Files opened while another was read, with the date given for each.
+    waiting: VecDeque<(String, String)>,
     next_request: u32,
     /// The session kept in the browser could be neither read nor set aside: it is not
     /// overwritten until the desk reads or imports an article.
@@ -284,6 +327,7 @@ impl Editor {
             preview_lang: Lang::En,
             publishing: None,
             pending: None,
+            waiting: VecDeque::new(),
             next_request: 1,
             holding,
         }
@@ -292,17 +336,21 @@ impl Editor {
     /// Applies what the desk did, and says what the browser must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let at = msg.at();
         let change = match msg {
             Msg::Read { html, date, now } => self.read(html, &date, now, &mut effects),
             Msg::Opened {
-                name,
-                text,
-                date,
-                now,
+                name, text, date, ..
             } => match text {
                 Ok(text) => {
-                    effects.push(Effect::FillInput(text.clone()));
-                    self.read(text, &date, now, &mut effects)
+                    self.waiting.push_back((text, date));
+                    match self.pending {
+                        Some(_) => self.say(format!(
+                            "{name} waits its turn: {} files to read after this one.",
+                            self.waiting.len()
+                        )),
+                        None => Change::None,
+                    }
                 }
                 Err(why) => self.say(format!("{name}: {why}")),
             },
@@ -324,6 +372,10 @@ impl Editor {
             Msg::Published { result, now } => self.published(result, now),
             other => self.edit(other),
         };
+        let change = match at {
+            Some(now) => self.read_next(now, change, &mut effects),
+            None => change,
+        };
         if change == Change::Session && !self.holding {
             effects.push(Effect::Save(self.session.to_json()));
         }
@@ -334,6 +386,7 @@ impl Editor {
     fn edit(&mut self, msg: Msg) -> Change {
         match msg {
             Msg::Show(id) => {
+                self.session.show_article_of(&id);
                 (self.chosen, self.stop) = (Some(id), None);
                 self.reveal = self.reveal.wrapping_add(1);
                 Change::None
@@ -382,6 +435,81 @@ impl Editor {
             }
             Msg::PlaceAt { lon, lat } => self.place_at(lon, lat),
             Msg::Pick { name, id } => self.pick(&name, &id),
+            other => self.retell(other),
+        }
+    }
+
+    /// The hands that change which articles tell the story, and how.
+    fn retell(&mut self, msg: Msg) -> Change {
+        match msg {
+            Msg::NewStory => {
+                self.session.new_story();
+                self.clear_choices();
+                self.say("A new story: read its first article.".into());
+                Change::Session
+            }
+            Msg::ShowArticle(id) => {
+                if let Some(at) = self.session.texts.iter().position(|t| t.id == id) {
+                    self.session.shown = at;
+                }
+                Change::None
+            }
+            Msg::RemoveArticle(id) => {
+                self.session.remove_article(&id, &self.gazetteer);
+                self.clear_choices();
+                self.say(format!(
+                    "Article {id} is out of the story, with every event only it told."
+                ));
+                Change::Session
+            }
+            Msg::NameArticle { id, outlet, url } => {
+                let url = url.trim();
+                let web = ["https://", "http://"].iter().any(|s| url.starts_with(s));
+                if !(url.is_empty() || web) {
+                    return self.say(format!("\"{url}\" is not a web address (https://…)."));
+                }
+                if let Some(a) = self
+                    .session
+                    .extraction
+                    .articles
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                {
+                    (a.outlet, a.url) = (outlet.trim().to_owned(), url.to_owned());
+                }
+                Change::Session
+            }
+            Msg::Split { event, source } => match self.session.split(&event, source) {
+                Some(apart) => {
+                    self.chosen = Some(apart.clone());
+                    self.say(format!(
+                        "That report is now event {apart}, apart from {event}."
+                    ));
+                    Change::Session
+                }
+                None => Change::None,
+            },
+            Msg::Settle(id) => {
+                let Some(i) = self.index_of(&id) else {
+                    return Change::None;
+                };
+                self.session.extraction.events[i].settled = true;
+                self.say(format!(
+                    "{id} is settled as its row says; the reader still sees what each report said."
+                ));
+                Change::Session
+            }
+            Msg::Join { keep, other } => {
+                if self.session.join(&keep, &other) {
+                    self.chosen = Some(keep.clone());
+                    self.say(format!(
+                        "{other} joins {keep}: one event, every report of both."
+                    ));
+                    Change::Session
+                } else {
+                    Change::None
+                }
+            }
             _ => Change::None,
         }
     }
@@ -390,6 +518,20 @@ impl Editor {
     fn say(&mut self, text: String) -> Change {
         self.said = Said { text, ms: None };
         Change::None
+    }
+
+    /// Sends the next waiting file to the worker once the last one is read.
+    fn read_next(&mut self, now: f64, mut change: Change, effects: &mut Vec<Effect>) -> Change {
+        while self.pending.is_none() {
+            let Some((text, date)) = self.waiting.pop_front() else {
+                break;
+            };
+            effects.push(Effect::FillInput(text.clone()));
+            if self.read(text, &date, now, effects) == Change::Session {
+                change = Change::Session;
+            }
+        }
+        change
     }
 
     /// Sends the article to the worker, unless it cannot be read.
@@ -408,7 +550,11 @@ impl Editor {
         let id = self.next_request;
         self.next_request = id.wrapping_add(1);
         self.pending = Some(Pending { id, started: now });
-        self.say(format!("Reading {:.0} KB…", html.len() as f64 / 1024.0));
+        let kb = html.len() as f64 / 1024.0;
+        self.say(match self.waiting.len() {
+            0 => format!("Reading {kb:.0} KB…"),
+            n => format!("Reading {kb:.0} KB… ({n} more files wait their turn)"),
+        });
         effects.push(Effect::Send(Request { id, html, date }));
         Change::Session
     }
@@ -423,13 +569,24 @@ impl Editor {
                 id,
                 text,
                 heading,
+                outlet,
+                url,
                 extraction,
             } => match pending(id) {
                 Some(p) => {
-                    // The story's words start from the new article's own.
-                    self.session.heading = heading;
-                    self.session.heading_ar = Heading::default();
-                    self.take(text, extraction, now - p.started)
+                    let about = Article {
+                        outlet,
+                        headline: heading.headline.clone(),
+                        date: extraction.article_date,
+                        url,
+                        ..Article::default()
+                    };
+                    // A new story's words start from its first article's own.
+                    if self.session.texts.is_empty() {
+                        self.session.heading = heading;
+                        self.session.heading_ar = Heading::default();
+                    }
+                    self.take(about, text, extraction, now - p.started)
                 }
                 None => Change::None,
             },
@@ -447,15 +604,16 @@ impl Editor {
         }
     }
 
-    /// What the extractor read from an article, in place of the session's events.
-    fn take(&mut self, text: String, extraction: Extraction, ms: f64) -> Change {
-        let n = extraction.events.len();
-        let waiting = extraction
+    /// What the extractor read from an article, added to the story: its events join those
+    /// other articles told already, or come as new ones.
+    fn take(&mut self, about: Article, text: String, read: Extraction, ms: f64) -> Change {
+        let n = read.events.len();
+        let waiting = read
             .events
             .iter()
             .filter(|e| e.undated == Some(Undated::ArticleDateUnknown))
             .count();
-        self.session.read(text, extraction, &self.gazetteer);
+        let joined = self.session.add(about, text, read, &self.gazetteer);
         self.clear_choices();
         (self.pending, self.holding) = (None, false);
         let found = match n {
@@ -467,6 +625,11 @@ impl Editor {
             n => format!("found {n} events: check each against its sentence."),
         };
         let mut text = format!("Read in {ms:.0} ms; {found}");
+        if joined > 0 {
+            text.push_str(&format!(
+                " {joined} of them the story's other articles tell too: they join those events, and their rows list every report."
+            ));
+        }
         if waiting > 0 {
             text.push_str(&format!(
                 " {waiting} wait for the article's date, which the page does not show: give the publication date and read it again."

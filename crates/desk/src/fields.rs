@@ -203,6 +203,8 @@ mod tests {
             confidence: 0.9,
             evidence: Default::default(),
             also: Vec::new(),
+            sources: Vec::new(),
+            settled: false,
         }
     }
 

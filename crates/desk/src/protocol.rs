@@ -37,6 +37,10 @@ pub struct Request {
 
 /// What the worker says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one answer per article, moved once from the worker's message to the editor"
+)]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum Answer {
     /// The worker is loaded and listens: requests sent before this may have been missed.
@@ -47,6 +51,9 @@ pub enum Answer {
         text: String,
         /// The article's own headline and standfirst, where it gives them.
         heading: Heading,
+        /// Who published it and where, as its page says (empty when it does not).
+        outlet: String,
+        url: String,
         #[serde(with = "extraction")]
         extraction: Extraction,
     },
@@ -73,6 +80,8 @@ pub fn answer(request: &Request) -> Answer {
     };
     Answer::Read {
         id: request.id,
+        outlet: doc.outlet(),
+        url: doc.url(),
         text: doc.text,
         heading: Heading {
             headline,
@@ -165,6 +174,7 @@ mod tests {
             text,
             heading,
             extraction,
+            ..
         } = a
         else {
             panic!("{a:?}");
@@ -241,7 +251,7 @@ mod tests {
         );
         assert_eq!(round_trip(&Answer::Ready), Answer::Ready);
         // An answer whose events the map cannot read is refused where it is decoded.
-        let bad = r#"{"answer":"read","id":3,"text":"","heading":{"headline":"","standfirst":""},"extraction":{"events":[]}}"#;
+        let bad = r#"{"answer":"read","id":3,"text":"","heading":{"headline":"","standfirst":""},"outlet":"","url":"","extraction":{"events":[]}}"#;
         assert!(
             decode::<Answer>(bad)
                 .unwrap_err()

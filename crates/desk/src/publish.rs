@@ -174,7 +174,8 @@ pub fn publish(site: &Site, session: &Session) -> Result<Vec<File>, Unpublishabl
     let (Some(timeline), Some(story_places)) = (data.timeline, data.places) else {
         return Err(Unpublishable::Empty);
     };
-    let story = Story::new(timeline, story_places);
+    let articles = data.extraction.map(|x| x.articles).unwrap_or_default();
+    let story = Story::new(timeline, story_places).with_articles(articles);
     let page = prerender::with_heading(&site.index, &session.heading, &session.heading_ar)
         .and_then(|p| prerender::prerender(&p, &story, data.basemap.as_ref(), &data.fingerprint))
         .ok_or_else(|| Unpublishable::Site("it has no <title> or no <main>".into()))?;

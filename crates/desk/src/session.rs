@@ -1,6 +1,7 @@
-//! A desk's work on one article: the article's text, the events the extractor read and the
-//! desk changed, the map's places, the story's words, where it will be published. Every change goes through here, and the
-//! whole session is one JSON document, kept in the browser between visits.
+//! A desk's work on one story: its articles' texts, the events the extractor read in them
+//! (each thing that happened once, with every article that tells it) and the desk changed,
+//! the map's places, the story's words, where it will be published. Every change goes through
+//! here, and the whole session is one JSON document, kept in the browser between visits.
 
 use crate::export::{events_json, places_value};
 use crate::fields::{self, Field};
@@ -9,18 +10,28 @@ use newsmap_core::data::events::{parse_events, read_events};
 use newsmap_core::data::places::{PlaceSet, read_places};
 use newsmap_core::model::date::{Date, When};
 use newsmap_core::model::{
-    Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole, Status,
+    Article, ArticleId, Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole, Status,
 };
 use newsmap_core::render::page::Heading;
+use newsmap_core::story::merge;
 use newsmap_core::story::reading::Story;
 use newsmap_core::story::timeline::Timeline;
 use serde_json::{Value, json};
 
-/// A desk's work on one article.
+/// An article's text, as plain text: the spans of its sentences index it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleText {
+    pub id: ArticleId,
+    pub text: String,
+}
+
+/// A desk's work on one story.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    /// The article as plain text: the events' spans index it.
-    pub article: String,
+    /// The story's articles' texts, in the order they were read.
+    pub texts: Vec<ArticleText>,
+    /// The article the editor shows (its place in `texts`).
+    pub shown: usize,
     /// The publication date the desk gave, for a page that shows none.
     pub date: Option<Date>,
     /// The story's headline and standfirst, in English and in Arabic.
@@ -31,7 +42,7 @@ pub struct Session {
     pub extraction: Extraction,
     /// The places the map shows: the page's own, and those the events brought.
     pub places: PlaceSet,
-    /// The page's own places: every article starts from them.
+    /// The page's own places: every story starts from them.
     pub base: PlaceSet,
 }
 
@@ -48,7 +59,8 @@ impl Session {
     /// A session with the map's places and nothing read yet.
     pub fn new(places: PlaceSet) -> Session {
         Session {
-            article: String::new(),
+            texts: Vec::new(),
+            shown: 0,
             date: None,
             heading: Heading::default(),
             heading_ar: Heading::default(),
@@ -58,6 +70,7 @@ impl Session {
                 article_date_basis: String::new(),
                 article_date_evidence: Vec::new(),
                 aliases: Vec::new(),
+                articles: Vec::new(),
                 events: Vec::new(),
             },
             places: places.clone(),
@@ -65,12 +78,88 @@ impl Session {
         }
     }
 
-    /// What the extractor read from an article. The map keeps the page's own places and
-    /// those the new events name (a place the desk put down stays while an event names it);
-    /// places of the gazetteer the events name join them.
-    pub fn read(&mut self, article: String, extraction: Extraction, gazetteer: &[Place]) {
-        self.article = article;
-        self.extraction = extraction;
+    /// The text of the article the editor shows.
+    pub fn article(&self) -> &str {
+        self.texts.get(self.shown).map_or("", |t| t.text.as_str())
+    }
+
+    /// The article the editor shows.
+    pub fn shown_article(&self) -> Option<&ArticleId> {
+        self.texts.get(self.shown).map(|t| &t.id)
+    }
+
+    /// Shows the article an event's sentence is from.
+    pub fn show_article_of(&mut self, event: &EventId) {
+        let lead = self
+            .extraction
+            .events
+            .iter()
+            .find(|e| &e.id == event)
+            .and_then(|e| e.sources.first());
+        if let Some(at) = lead.and_then(|s| self.texts.iter().position(|t| t.id == s.article)) {
+            self.shown = at;
+        }
+    }
+
+    /// Starts a new story: no article, no event, the page's own places.
+    pub fn new_story(&mut self) {
+        self.texts.clear();
+        self.shown = 0;
+        self.extraction = Extraction::default();
+        self.places = self.base.clone();
+    }
+
+    /// Adds an article to the story (`about` takes the next article id): its events join those
+    /// that tell the same thing, or come as new ones. Returns how many joined.
+    pub fn add(
+        &mut self,
+        mut about: Article,
+        text: String,
+        read: Extraction,
+        gazetteer: &[Place],
+    ) -> usize {
+        about.id = merge::next_article_id(&self.extraction);
+        let id = about.id.clone();
+        let joined = merge::add(&mut self.extraction, about, read);
+        self.texts.push(ArticleText { id, text });
+        self.shown = self.texts.len() - 1;
+        self.keep_places(gazetteer);
+        joined
+    }
+
+    /// A story in place of the session's: one article's events (its `text`), or a story of
+    /// many that the command line merged, kept as it is (the session has none of its texts).
+    pub fn read(&mut self, text: String, extraction: Extraction, gazetteer: &[Place]) {
+        self.new_story();
+        if extraction.articles.is_empty() {
+            self.add(Article::default(), text, extraction, gazetteer);
+        } else {
+            self.extraction = extraction;
+            self.keep_places(gazetteer);
+        }
+    }
+
+    /// Takes report `k` out of event `id` as an event of its own.
+    pub fn split(&mut self, id: &EventId, k: usize) -> Option<EventId> {
+        merge::split(&mut self.extraction, id, k)
+    }
+
+    /// Joins event `other` into event `keep`.
+    pub fn join(&mut self, keep: &EventId, other: &EventId) -> bool {
+        merge::join(&mut self.extraction, keep, other)
+    }
+
+    /// Removes an article from the story, and every event only it told.
+    pub fn remove_article(&mut self, id: &ArticleId, gazetteer: &[Place]) {
+        merge::remove(&mut self.extraction, id);
+        self.texts.retain(|t| &t.id != id);
+        self.shown = self.shown.min(self.texts.len().saturating_sub(1));
+        self.keep_places(gazetteer);
+    }
+
+    /// The map's places for the story: the page's own, those the desk put down that an event
+    /// still names, and the gazetteer's that the events name.
+    fn keep_places(&mut self, gazetteer: &[Place]) {
         let named: Vec<PlaceId> = self
             .extraction
             .events
@@ -142,7 +231,7 @@ impl Session {
     pub fn add_from_span(&mut self, span: [usize; 2]) -> Option<usize> {
         let [start, end] = span;
         let text: String = self
-            .article
+            .article()
             .chars()
             .skip(start)
             .take(end.saturating_sub(start))
@@ -187,6 +276,16 @@ impl Session {
             confidence: 1.0,
             evidence: Default::default(),
             also: Vec::new(),
+            sources: Vec::new(),
+            settled: false,
+        };
+        let event = Event {
+            sources: self
+                .shown_article()
+                .map(|a| merge::source_of(&event, a))
+                .into_iter()
+                .collect(),
+            ..event
         };
         let at = self
             .extraction
@@ -252,14 +351,22 @@ impl Session {
     /// The story the preview draws, and what the timeline found wrong.
     pub fn story(&self) -> (Story, Vec<DataError>) {
         let (timeline, issues) = Timeline::new(&self.extraction.events, &self.places);
-        (Story::new(timeline, self.places.clone()), issues)
+        let articles = merge::as_written(&self.extraction).articles;
+        let story = Story::new(timeline, self.places.clone()).with_articles(articles);
+        (story, issues)
     }
 
     /// The session as one JSON document.
     pub fn to_json(&self) -> String {
         let events: Value = serde_json::to_value(&self.extraction).unwrap_or(Value::Null);
+        let texts: Vec<Value> = self
+            .texts
+            .iter()
+            .map(|t| json!({ "article": t.id.as_str(), "text": t.text }))
+            .collect();
         json!({
-            "article": self.article,
+            "texts": texts,
+            "shown": self.shown,
             "date": self.date.map(|d| When::Day(d).to_string()),
             "headline": self.heading.headline,
             "standfirst": self.heading.standfirst,
@@ -296,8 +403,22 @@ impl Session {
             Ok(When::Day(d)) => Some(d),
             _ => None,
         };
+        let texts = v
+            .get("texts")
+            .and_then(Value::as_array)
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| ArticleText {
+                        id: ArticleId::new(t["article"].as_str().unwrap_or_default()),
+                        text: t["text"].as_str().unwrap_or_default().to_owned(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let shown = v.get("shown").and_then(Value::as_u64).unwrap_or(0) as usize;
         Ok(Session {
-            article: string("article"),
+            texts,
+            shown,
             date,
             heading: Heading {
                 headline: string("headline"),
@@ -314,75 +435,114 @@ impl Session {
         })
     }
 
-    /// Restores the events of an exported `events.json`. When their sentences are not the
-    /// article's in the editor (another article, or none), the article's text is rebuilt from
-    /// the sentences, so that each event still shows where it came from.
+    /// Restores the story of an exported `events.json`. An article whose sentences are not
+    /// its text in the editor (another article, or none) has its text rebuilt from them, so
+    /// that each event still shows where it came from.
     pub fn import_events(&mut self, text: &str, gazetteer: &[Place]) -> Result<Imported, String> {
-        let mut x = parse_events(text).map_err(|e| e.to_string())?;
-        let events = x.events.len();
-        let mut article = std::mem::take(&mut self.article);
-        let article_rebuilt = !quotes_match(&article, &x);
-        if article_rebuilt {
-            article = rebuild_article(&mut x);
+        let read = parse_events(text).map_err(|e| e.to_string())?;
+        let events = read.events.len();
+        let mut x = read;
+        if x.articles.is_empty() {
+            // One article's events: a story of that one article.
+            let about = Article {
+                id: ArticleId::new("a1"),
+                ..Article::default()
+            };
+            let mut story = Extraction::default();
+            merge::add(&mut story, about, x);
+            x = story;
         }
-        self.read(article, x, gazetteer);
+        let mut rebuilt = false;
+        let texts: Vec<ArticleText> = x
+            .articles
+            .iter()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|id| {
+                let kept = self
+                    .texts
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map(|t| t.text.clone());
+                match kept.filter(|t| quotes_match(t, &x, &id)) {
+                    Some(text) => ArticleText { id, text },
+                    None => {
+                        rebuilt = true;
+                        ArticleText {
+                            text: rebuild_article(&mut x, &id),
+                            id,
+                        }
+                    }
+                }
+            })
+            .collect();
+        self.extraction = x;
+        self.texts = texts;
+        self.shown = 0;
+        self.keep_places(gazetteer);
         Ok(Imported {
             events,
-            article_rebuilt,
+            article_rebuilt: rebuilt,
         })
     }
 
     /// `events.json` for the reader's page.
     pub fn events_json(&self) -> String {
-        events_json(&self.extraction)
+        events_json(&merge::as_written(&self.extraction))
     }
 }
 
-/// Whether the article's text at each event's span (and each supporting sentence's) is its
-/// quote.
-fn quotes_match(article: &str, x: &Extraction) -> bool {
-    let chars: Vec<char> = article.chars().collect();
-    let at = |[a, b]: [usize; 2]| chars.get(a..b).map(|c| c.iter().collect::<String>());
-    x.events.iter().all(|e| {
-        at(e.span).as_deref() == Some(e.quote.as_str())
-            && e.also
-                .iter()
-                .all(|q| at(q.span).as_deref() == Some(q.quote.as_str()))
-    })
+/// The sentences of article `id` in a story (each with where it is): its sources, and the
+/// supporting sentences of the events it leads.
+fn sentences_of<'a>(x: &'a mut Extraction, id: &ArticleId) -> Vec<(&'a mut [usize; 2], &'a str)> {
+    let mut out = Vec::new();
+    for e in &mut x.events {
+        let leads = e.sources.first().is_some_and(|s| &s.article == id);
+        for s in e.sources.iter_mut().filter(|s| &s.article == id) {
+            out.push((&mut s.span, s.quote.as_str()));
+        }
+        if leads {
+            out.push((&mut e.span, e.quote.as_str()));
+            for q in &mut e.also {
+                out.push((&mut q.span, q.quote.as_str()));
+            }
+        }
+    }
+    out
 }
 
-/// The events' sentences, in the order of their spans, one paragraph each, as an article's
-/// text; every span moves to its sentence there.
-fn rebuild_article(x: &mut Extraction) -> String {
-    let mut quotes: Vec<([usize; 2], String)> = x
-        .events
-        .iter()
-        .flat_map(|e| {
-            std::iter::once((e.span, e.quote.clone()))
-                .chain(e.also.iter().map(|q| (q.span, q.quote.clone())))
-        })
-        .collect();
-    quotes.sort_by_key(|(span, _)| *span);
+/// Whether the text at each sentence's span of article `id` is that sentence.
+fn quotes_match(text: &str, x: &Extraction, id: &ArticleId) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |[a, b]: [usize; 2]| chars.get(a..b).map(|c| c.iter().collect::<String>());
+    let mut x = x.clone();
+    sentences_of(&mut x, id)
+        .into_iter()
+        .all(|(span, quote)| at(*span).as_deref() == Some(quote))
+}
+
+/// Article `id`'s sentences, in the order of their spans, one paragraph each, as its text;
+/// every span of them moves to its sentence there.
+fn rebuild_article(x: &mut Extraction, id: &ArticleId) -> String {
+    let mut sentences = sentences_of(x, id);
+    sentences.sort_by_key(|(span, _)| **span);
     let mut text = String::new();
-    let mut at: Vec<(String, [usize; 2])> = Vec::new();
-    for (_, quote) in quotes {
-        if at.iter().any(|(q, _)| *q == quote) {
+    let mut placed: Vec<(String, [usize; 2])> = Vec::new();
+    for (span, quote) in sentences {
+        if let Some((_, at)) = placed.iter().find(|(q, _)| q == quote) {
+            *span = *at;
             continue;
         }
-        // Where the quote starts, in chars: the end of the last one and a blank line.
-        let start = at.last().map_or(0, |(_, [_, end])| end + 2);
+        // Where the quote starts, in chars: after the last one and a blank line.
+        let start = placed.last().map_or(0, |(_, [_, end])| end + 2);
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        text.push_str(&quote);
-        at.push((quote.clone(), [start, start + quote.chars().count()]));
-    }
-    let span_of = |quote: &str| at.iter().find(|(q, _)| q == quote).map(|(_, s)| *s);
-    for e in &mut x.events {
-        e.span = span_of(&e.quote).unwrap_or_default();
-        for q in &mut e.also {
-            q.span = span_of(&q.quote).unwrap_or_default();
-        }
+        text.push_str(quote);
+        let at = [start, start + quote.chars().count()];
+        placed.push((quote.to_owned(), at));
+        *span = at;
     }
     text
 }
@@ -406,6 +566,10 @@ pub fn slug(name: &str) -> String {
 mod tests {
     use super::*;
     use newsmap_core::data::places::parse_places;
+
+    fn first() -> ArticleId {
+        ArticleId::new("a1")
+    }
 
     fn seed() -> Session {
         let mut s = Session::new(parse_places(crate::shipped::PLACES).unwrap());
@@ -482,7 +646,7 @@ mod tests {
     #[test]
     fn a_sentence_becomes_an_event_whose_span_is_its_quote() {
         let mut s = seed();
-        s.article = "One.  The UN called for talks on Sunday. Three.".into();
+        s.texts[0].text = "One.  The UN called for talks on Sunday. Three.".into();
         s.extraction.events.clear();
         s.extraction.article_date = "2020-06-06".parse().ok();
         let i = s.add_from_span([4, 41]).unwrap();
@@ -496,7 +660,8 @@ mod tests {
             [6, 40],
             "the span leaves out the spaces the quote does"
         );
-        assert!(quotes_match(&s.article, &s.extraction));
+        assert!(quotes_match(s.article(), &s.extraction, &first()));
+        assert_eq!(e.sources.len(), 1, "a source in the shown article");
         assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2020-06-06"));
         assert!(s.add_from_span([0, 0]).is_none());
         assert!(s.add_from_span([4, 6]).is_none(), "only spaces");
@@ -506,7 +671,7 @@ mod tests {
     fn the_session_survives_a_round_trip_and_an_import() {
         let mut s = seed();
         assert!(
-            quotes_match(&s.article, &s.extraction),
+            quotes_match(s.article(), &s.extraction, &first()),
             "the worker's text and spans agree"
         );
         s.heading.headline = "Libya".into();
@@ -518,7 +683,7 @@ mod tests {
 
         // Into the same article: the events come back as they were.
         let mut same = Session::new(s.base.clone());
-        same.article = s.article.clone();
+        same.texts = s.texts.clone();
         let done = same.import_events(&s.events_json(), &[]).unwrap();
         assert_eq!(done.events, s.extraction.events.len());
         assert!(!done.article_rebuilt);
@@ -528,12 +693,13 @@ mod tests {
         let mut empty = Session::new(s.base.clone());
         let done = empty.import_events(&s.events_json(), &[]).unwrap();
         assert!(done.article_rebuilt);
-        assert!(quotes_match(&empty.article, &empty.extraction));
+        assert!(quotes_match(empty.article(), &empty.extraction, &first()));
         let strip = |x: &Extraction| -> Vec<Event> {
             let mut events = x.events.clone();
             for e in &mut events {
                 e.span = [0, 0];
                 e.also.iter_mut().for_each(|q| q.span = [0, 0]);
+                e.sources.iter_mut().for_each(|q| q.span = [0, 0]);
             }
             events
         };
@@ -551,7 +717,7 @@ mod tests {
             "a name's id is never taken twice"
         );
         assert!(s.places.get(&id).is_some());
-        let (text, x) = (s.article.clone(), s.extraction.clone());
+        let (text, x) = (s.article().to_owned(), s.extraction.clone());
         s.read(text, x, &crate::shipped::gazetteer());
         assert!(s.places.get(&id).is_none(), "no event names it now");
         for p in &s.base.places {

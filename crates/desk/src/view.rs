@@ -6,8 +6,9 @@
 use crate::editor::Editor;
 use crate::fields::{self, Field};
 use newsmap_core::data::places::{Basemap, PlaceSet};
-use newsmap_core::model::{Event, EventId};
+use newsmap_core::model::{ArticleId, Event, EventId};
 use newsmap_core::render::map::Layout;
+use newsmap_core::story::merge;
 use newsmap_core::story::reading::Story;
 
 /// One field of a row.
@@ -38,6 +39,19 @@ pub struct Row {
     /// Why the side is the one it is, when the article names it its own way.
     pub alias: Option<String>,
     pub chosen: bool,
+    /// Every report that tells the event (more than one in a story of many articles).
+    pub sources: Vec<SourceLine>,
+    /// What the reports disagree on, for the desk to settle.
+    pub conflict: Option<String>,
+}
+
+/// One report of an event, as its row lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLine {
+    pub outlet: String,
+    pub quote: String,
+    /// Its date, as that report gives it.
+    pub date: String,
 }
 
 impl Row {
@@ -75,6 +89,11 @@ pub fn row(e: &Editor, id: &EventId) -> Option<Row> {
         )),
         _ => None,
     };
+    let conflicts = merge::conflicts_of(&e.session.extraction, ev);
+    let conflict = (!conflicts.is_empty()).then(|| {
+        let said: Vec<String> = conflicts.iter().map(merge::Conflict::describe).collect();
+        format!("To settle: {}. Set the right value here.", said.join("; "))
+    });
     Some(Row {
         id: id.clone(),
         quote: ev.quote.clone(),
@@ -83,7 +102,64 @@ pub fn row(e: &Editor, id: &EventId) -> Option<Row> {
         basis: ev.date_basis.clone(),
         alias,
         chosen: e.chosen.as_ref() == Some(id),
+        sources: sources(e, ev),
+        conflict,
     })
+}
+
+/// The reports of an event, named by their outlets.
+fn sources(e: &Editor, ev: &Event) -> Vec<SourceLine> {
+    let articles = &e.session.extraction.articles;
+    ev.sources
+        .iter()
+        .map(|s| {
+            let at = articles.iter().position(|a| a.id == s.article);
+            let outlet = at
+                .and_then(|i| articles.get(i))
+                .map(|a| a.outlet.clone())
+                .filter(|o| !o.is_empty())
+                .unwrap_or_else(|| format!("Article {}", s.article));
+            SourceLine {
+                outlet,
+                quote: s.quote.clone(),
+                date: s.date.map(|d| d.to_string()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// An article of the story, as the list of articles shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLine {
+    pub id: ArticleId,
+    pub outlet: String,
+    pub url: String,
+    pub headline: String,
+    pub date: String,
+    /// How many of the story's events it tells.
+    pub events: usize,
+    pub shown: bool,
+}
+
+/// The story's articles.
+pub fn articles(e: &Editor) -> Vec<ArticleLine> {
+    let x = &e.session.extraction;
+    x.articles
+        .iter()
+        .map(|a| ArticleLine {
+            id: a.id.clone(),
+            outlet: a.outlet.clone(),
+            url: a.url.clone(),
+            headline: a.headline.clone(),
+            date: a.date.map(|d| d.to_string()).unwrap_or_default(),
+            events: x
+                .events
+                .iter()
+                .filter(|ev| ev.sources.iter().any(|s| s.article == a.id))
+                .count(),
+            shown: e.session.shown_article() == Some(&a.id),
+        })
+        .collect()
 }
 
 fn cell(e: &Editor, ev: &Event, f: Field, problems: &[(Field, String)]) -> Cell {

@@ -103,3 +103,56 @@ fn bad_input_is_refused_with_a_reason_and_writes_nothing() {
     assert!(!out.exists(), "nothing written");
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+#[test]
+fn a_story_of_many_reports_is_published_unchanged() {
+    let dist = built_site("many");
+    let out = dist.join("embed");
+    let events = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../stories/tripoli-2019-2020/events.json"
+    );
+    let (ok, said) = publish(&[
+        events,
+        "--dist",
+        dist.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--host",
+        "https://graphics.example.com/tripoli/",
+        "--headline",
+        "The war for Tripoli, April 2019 to November 2020",
+    ]);
+    assert!(ok, "{said}");
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let (given, published) = (
+        read(Path::new(events)),
+        read(&out.join("assets/events.json")),
+    );
+    assert_eq!(published["articles"], given["articles"]);
+    assert_eq!(
+        published["events"].as_array().unwrap().len(),
+        given["events"].as_array().unwrap().len()
+    );
+    for (p, g) in published["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(given["events"].as_array().unwrap())
+    {
+        assert_eq!(p["sources"], g["sources"], "{}", g["id"]);
+    }
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("data-testid=\"sources\""),
+        "the caption cites its reports"
+    );
+    // Every town the reports name is on the published map.
+    let places = std::fs::read_to_string(out.join("assets/places.geojson")).unwrap();
+    for town in ["ain_zara", "qasr_bin_ghashir", "tajoura"] {
+        assert!(places.contains(&format!("\"{town}\"")), "{town}");
+    }
+    let _ = std::fs::remove_dir_all(&dist);
+}

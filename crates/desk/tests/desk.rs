@@ -74,7 +74,12 @@ impl Browser {
 
     /// A hand of the desk, and everything it sets off.
     fn send(&mut self, msg: Msg) {
-        let mut queue = self.editor.update(msg);
+        let effects = self.editor.update(msg);
+        self.run(effects);
+    }
+
+    /// What the browser does for the editor, and everything that sets off in turn.
+    fn run(&mut self, mut queue: Vec<Effect>) {
         while let Some(effect) = queue.first().cloned() {
             queue.remove(0);
             match effect {
@@ -242,7 +247,7 @@ fn a_sentence_becomes_an_event_and_an_unknown_town_goes_on_the_map() {
     let n = b.editor.session.extraction.events.len();
     b.send(Msg::AddFrom(None));
     assert_eq!(b.said(), "Select a sentence of the article first.");
-    let article = b.editor.session.article.clone();
+    let article = b.editor.session.article().to_owned();
     let start = article.find("Russia").unwrap_or(0);
     let start = article[..start].chars().count();
     b.send(Msg::AddFrom(Some([start, start + 40])));
@@ -408,7 +413,10 @@ fn bad_input_gets_a_reason_and_changes_nothing() {
     );
     assert_eq!(b.editor.session, before);
 
-    // A page that shows no date: the events it dates from the article's date wait for it.
+    // A page that shows no date, in a new story: the events it dates from the article's date
+    // wait for it.
+    b.send(Msg::NewStory);
+    assert!(b.editor.session.extraction.events.is_empty() && b.editor.session.texts.is_empty());
     b.read("<p>The GNA seized Tarhuna on Friday.</p>");
     assert!(
         b.said().contains("1 wait for the article's date"),
@@ -635,4 +643,159 @@ fn a_story_with_an_unsettled_place_or_no_event_is_not_published() {
         b.said()
     );
     assert!(b.zipped.is_empty());
+}
+
+const JANZOUR: &str = include_str!(
+    "../../../tests/real/dev/ocha-2019-10-08-hc-el-hillo-condemns-attacks-janzour.html"
+);
+const FIELD_HOSPITAL: &str = include_str!(
+    "../../../tests/real/dev/ocha-2019-10-09-story-hc-condemns-attacks-field-hospital.html"
+);
+const QASR: &str = include_str!(
+    "../../../tests/real/dev/echo-2019-10-08-airstrike-field-hospital-qasr-ben-gashir.html"
+);
+
+/// Every row of the table, in its order.
+fn table(b: &Browser) -> Vec<view::Row> {
+    view::row_ids(&b.editor)
+        .iter()
+        .filter_map(|id| view::row(&b.editor, id))
+        .collect()
+}
+
+fn opened(name: &str, text: &str) -> Msg {
+    Msg::Opened {
+        name: name.into(),
+        text: Ok(text.into()),
+        date: String::new(),
+        now: 0.0,
+    }
+}
+
+/// The three reports, dropped at once while the worker is busy with the first.
+fn three_reports() -> Browser {
+    let mut b = Browser::open(None);
+    // The worker is busy with the first while the other two arrive: they wait their turn.
+    let first = b.editor.update(opened("janzour.html", JANZOUR));
+    assert!(matches!(
+        first.as_slice(),
+        [Effect::FillInput(_), Effect::Send(_), ..]
+    ));
+    assert!(
+        b.editor
+            .update(opened("hospital.html", FIELD_HOSPITAL))
+            .is_empty()
+    );
+    assert!(b.said().contains("waits its turn"), "{}", b.said());
+    assert!(b.editor.update(opened("qasr.html", QASR)).is_empty());
+    b.run(first);
+    b
+}
+
+/// The field hospital's airstrike at Qasr bin Ghashir, which two of the reports tell.
+fn field_hospital_strike(b: &Browser) -> EventId {
+    b.find(|e| {
+        e.kind == EventKind::Airstrike
+            && e.place.as_ref().map(|p| p.as_str()) == Some("qasr_bin_ghashir")
+    })
+}
+
+#[test]
+fn three_reports_dropped_at_once_make_one_story_with_every_source() {
+    let mut b = three_reports();
+    let articles = view::articles(&b.editor);
+    assert_eq!(articles.len(), 3, "{articles:?}");
+    assert!(articles[2].headline.contains("Airstrike"), "{articles:?}");
+    assert_eq!(articles[2].date, "2019-10-08");
+
+    // The field hospital's airstrike, told by two, is one row listing both.
+    let rows = table(&b);
+    let qasr = field_hospital_strike(&b);
+    let row = rows.iter().find(|r| r.id == qasr).unwrap();
+    assert_eq!(row.sources.len(), 2, "{row:?}");
+    assert!(b.said().contains("join those events"), "{}", b.said());
+    // The Humanitarian Coordinator's statement, dated a day apart by two reports, is flagged.
+    let flagged: Vec<_> = rows.iter().filter(|r| r.conflict.is_some()).collect();
+    assert_eq!(flagged.len(), 1, "{rows:#?}");
+    let statement = flagged[0].id.clone();
+    assert!(
+        flagged[0].conflict.as_ref().unwrap().contains("date"),
+        "{flagged:?}"
+    );
+
+    // Settling clears the flag; the map keeps the other version for the reader.
+    b.send(Msg::Settle(statement.clone()));
+    assert!(table(&b).iter().all(|r| r.conflict.is_none()));
+
+    // A wrong join split, and joined again by hand.
+    b.send(Msg::Split {
+        event: qasr.clone(),
+        source: 1,
+    });
+    let apart = b.editor.chosen.clone().unwrap();
+    assert_ne!(apart, qasr);
+    assert_eq!(b.event(&qasr).sources.len(), 1);
+    assert_eq!(b.event(&apart).sources.len(), 1);
+    b.send(Msg::Join {
+        keep: qasr.clone(),
+        other: apart.clone(),
+    });
+    assert_eq!(b.event(&qasr).sources.len(), 2);
+    assert!(
+        b.editor
+            .session
+            .extraction
+            .events
+            .iter()
+            .all(|e| e.id != apart)
+    );
+}
+
+#[test]
+fn a_removed_report_takes_what_only_it_told_and_a_reload_keeps_the_story() {
+    let b = three_reports();
+    let qasr = field_hospital_strike(&b);
+    // The reload keeps the story whole.
+    let before = b.editor.session.extraction.clone();
+    let mut b = b.reload();
+    assert_eq!(b.editor.session.extraction, before);
+    let articles = view::articles(&b.editor);
+    assert_eq!(articles.len(), 3);
+
+    // Removing ECHO's report removes what only it told, and its source from the rest.
+    let echo = articles[2].id.clone();
+    let only_echo: Vec<EventId> = before
+        .events
+        .iter()
+        .filter(|e| e.sources.iter().all(|s| s.article == echo))
+        .map(|e| e.id.clone())
+        .collect();
+    b.send(Msg::RemoveArticle(echo.clone()));
+    let after = &b.editor.session.extraction;
+    assert_eq!(after.articles.len(), 2);
+    assert!(after.events.iter().all(|e| !only_echo.contains(&e.id)));
+    assert!(
+        after
+            .events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| s.article != echo))
+    );
+    assert_eq!(b.event(&qasr).sources.len(), 1, "OCHA's report of it stays");
+    assert_eq!(after.events.len(), before.events.len() - only_echo.len());
+
+    // The published story names the outlet the desk gave.
+    b.send(Msg::NameArticle {
+        id: after.articles[0].id.clone(),
+        outlet: "UN OCHA".into(),
+        url: "https://reliefweb.int/".into(),
+    });
+    let (story, _) = b.editor.session.story();
+    assert_eq!(story.articles().len(), 2);
+    assert_eq!(story.articles()[0].outlet, "UN OCHA");
+    b.send(Msg::NameArticle {
+        id: story.articles()[1].id.clone(),
+        outlet: "ECHO".into(),
+        url: "not an address".into(),
+    });
+    assert!(b.said().contains("not a web address"), "{}", b.said());
 }

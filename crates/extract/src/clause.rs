@@ -300,11 +300,37 @@ impl View<'_> {
             .map(|t| t.norm.as_str())
             .collect();
         let known = self.k.place_by_spelling(&words).map(|p| p.id().clone());
+        if known.is_none()
+            && let Some(town) = self.town_of(last)
+        {
+            return Some(PlaceRef { first: at, ..town });
+        }
         Some(PlaceRef {
             id: known,
             name: self.text(at, last),
             first: at,
             last,
+        })
+    }
+
+    /// The known place a name the gazetteer does not know is in, named right after it: "the
+    /// Equestrian Club in the Janzour neighborhood", "a farm in Tarhuna". What the map can
+    /// show of it.
+    fn town_of(&self, last: usize) -> Option<PlaceRef> {
+        let mut k = last.saturating_add(1);
+        if !self.is(k, IN) {
+            return None;
+        }
+        k = k.saturating_add(1);
+        if self.is(k, THE) {
+            k = k.saturating_add(1);
+        }
+        let m = self.mention_at(k).filter(|m| m.first == k)?;
+        Some(PlaceRef {
+            name: self.text(m.first, m.last),
+            id: Some(m.place()?.clone()),
+            first: m.first,
+            last: m.last,
         })
     }
 
@@ -413,7 +439,8 @@ impl View<'_> {
                     _ => break,
                 }
             }
-            if !joined || g.list_stops.at(self.tokens, j) {
+            // "Tajoura, in eastern Tripoli": where the last one is, not one more.
+            if !joined || g.list_stops.at(self.tokens, j) || self.is(j, IN) {
                 break;
             }
             let lead_end = j.saturating_add(LIST_LEAD);

@@ -33,8 +33,9 @@ pub struct Document {
     /// Publication dates found in metadata (`<time datetime>`, `<meta … published_time>`),
     /// with where each came from.
     pub published: Vec<(String, String)>,
-    /// The page's own headline and standfirst, as its metadata gives them (`og:title`,
-    /// `<title>`, `og:description`, `description`), by what gave each.
+    /// The page's own words about itself, as its metadata gives them (`og:title`, `<title>`,
+    /// `og:description`, `description`, `og:site_name`, `og:url`, its canonical link), by what
+    /// gave each.
     pub heading: Vec<(String, String)>,
 }
 
@@ -42,6 +43,10 @@ pub struct Document {
 const HEADLINE_KEYS: [&str; 3] = ["og:title", "twitter:title", "<title>"];
 /// The metadata that give a page's standfirst, best first.
 const STANDFIRST_KEYS: [&str; 3] = ["og:description", "twitter:description", "description"];
+/// The metadata that name the outlet, best first.
+const OUTLET_KEYS: [&str; 2] = ["og:site_name", "application-name"];
+/// The metadata that give the article's address, best first.
+const URL_KEYS: [&str; 2] = ["og:url", "<link rel=canonical>"];
 /// A first line longer than this is prose, not a headline.
 const MAX_HEADLINE_CHARS: usize = 200;
 
@@ -313,6 +318,10 @@ fn collect_metadata(doc: &mut Document, el: &scraper::node::Element) {
         "a" | "link" => {
             if let Some(href) = el.attr("href") {
                 doc.links.push(href.to_owned());
+                if el.attr("rel") == Some("canonical") {
+                    doc.heading
+                        .push((URL_KEYS[1].into(), href.trim().to_owned()));
+                }
             }
         }
         "time" => {
@@ -334,8 +343,14 @@ fn collect_metadata(doc: &mut Document, el: &scraper::node::Element) {
                 doc.published
                     .push((content.to_owned(), format!("<meta {key}>")));
             }
-            let heading =
-                HEADLINE_KEYS.contains(&key.as_str()) || STANDFIRST_KEYS.contains(&key.as_str());
+            let heading = [
+                &HEADLINE_KEYS[..],
+                &STANDFIRST_KEYS,
+                &OUTLET_KEYS,
+                &URL_KEYS,
+            ]
+            .iter()
+            .any(|keys| keys.contains(&key.as_str()));
             if let (true, Some(content)) = (heading, el.attr("content")) {
                 doc.heading.push((key, content.trim().to_owned()));
             }
@@ -348,18 +363,34 @@ fn collect_metadata(doc: &mut Document, el: &scraper::node::Element) {
 }
 
 impl Document {
+    /// The first of the page's metadata under `keys` that is given.
+    fn metadata(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .find_map(|k| {
+                self.heading
+                    .iter()
+                    .find(|(key, v)| key == k && !v.is_empty())
+            })
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Who published the article, as its page names itself (`og:site_name`); empty when it
+    /// does not.
+    pub fn outlet(&self) -> String {
+        self.metadata(&OUTLET_KEYS).unwrap_or_default()
+    }
+
+    /// The article's own address (`og:url`, the canonical link); empty when it gives none.
+    pub fn url(&self) -> String {
+        self.metadata(&URL_KEYS)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_default()
+    }
+
     /// The article's headline and standfirst: the page's own, from its metadata, else its
     /// opening heading or short first line. Empty where the page gives none.
     pub fn headline_and_standfirst(&self) -> (String, String) {
-        let first = |keys: &[&str]| {
-            keys.iter()
-                .find_map(|k| {
-                    self.heading
-                        .iter()
-                        .find(|(key, v)| key == k && !v.is_empty())
-                })
-                .map(|(_, v)| v.clone())
-        };
+        let first = |keys: &[&str]| self.metadata(keys);
         // The article's opening block, when it is a heading or reads as one (a sub-heading
         // further down is not the article's headline).
         let first_block = || {
@@ -506,6 +537,13 @@ mod tests {
             "<html><head><title>T</title></head><body><h1>GNA retakes Tarhuna</h1><p>x.</p></body></html>",
         );
         assert_eq!(no_meta.headline_and_standfirst().0, "T");
+        let site = parse(
+            r#"<html><head><meta property="og:site_name" content="UN News"><link rel="canonical" href="https://news.un.org/a"></head><body><p>x.</p></body></html>"#,
+        );
+        assert_eq!(
+            (site.outlet(), site.url()),
+            ("UN News".to_owned(), "https://news.un.org/a".to_owned())
+        );
         let body_only = parse("<h1>GNA retakes Tarhuna</h1><p>The GNA said so.</p>");
         assert_eq!(body_only.headline_and_standfirst().0, "GNA retakes Tarhuna");
         let sub = parse("<p>The GNA said so.</p><h2>Sirte offensive</h2><p>More.</p>");

@@ -116,6 +116,7 @@ pub fn extract_with(html: &str, k: &Knowledge, options: &Options) -> Extraction 
         article_date_basis: article_date.basis,
         article_date_evidence: article_date.evidence,
         aliases: side_names(&aliases, &analysed, &doc),
+        articles: Vec::new(),
         events,
     }
 }

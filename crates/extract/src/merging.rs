@@ -241,6 +241,8 @@ fn event_of_group(group: &[Dated], analysed: &[Analysed], chars: &[char]) -> Opt
         confidence: (confidence * 100.0).round() / 100.0,
         evidence: best.evidence,
         also,
+        sources: Vec::new(),
+        settled: false,
     })
 }
 

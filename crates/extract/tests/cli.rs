@@ -163,3 +163,74 @@ fn a_desk_extends_the_gazetteer_and_the_lexicon_without_rebuilding() {
         "{err}"
     );
 }
+
+const JANZOUR: &str = "tests/real/dev/ocha-2019-10-08-hc-el-hillo-condemns-attacks-janzour.html";
+const FIELD_HOSPITAL: &str =
+    "tests/real/dev/ocha-2019-10-09-story-hc-condemns-attacks-field-hospital.html";
+const QASR: &str = "tests/real/dev/echo-2019-10-08-airstrike-field-hospital-qasr-ben-gashir.html";
+
+#[test]
+fn several_reports_are_one_story_with_every_source() {
+    let out = extract(&[
+        "--outlet",
+        "UN OCHA",
+        JANZOUR,
+        FIELD_HOSPITAL,
+        "--outlet",
+        "ECHO",
+        "--url",
+        "https://erccportal.jrc.ec.europa.eu/",
+        QASR,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = v["articles"].as_array().unwrap();
+    let outlets: Vec<&str> = articles
+        .iter()
+        .map(|a| a["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            "UN OCHA",
+            "ocha-2019-10-09-story-hc-condemns-attacks-field-hospital",
+            "ECHO"
+        ],
+        "the desk's name, else the file's"
+    );
+    assert_eq!(articles[2]["url"], "https://erccportal.jrc.ec.europa.eu/");
+    let events = v["events"].as_array().unwrap();
+    let qasr: Vec<_> = events
+        .iter()
+        .filter(|e| e["place"] == "qasr_bin_ghashir" && e["kind"] == "airstrike")
+        .collect();
+    assert_eq!(qasr.len(), 1, "told twice, one event: {qasr:?}");
+    let sources: Vec<&str> = qasr[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["a2", "a3"]);
+    // Each source keeps its own sentence, a quote of its own article.
+    let qasr_text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(QASR),
+    )
+    .unwrap();
+    let quote = qasr[0]["sources"][1]["quote"].as_str().unwrap();
+    assert!(qasr_text.contains(&quote[..quote.len().min(30)]), "{quote}");
+
+    let one: serde_json::Value = serde_json::from_slice(&extract(&[QASR]).stdout).unwrap();
+    assert!(one.get("articles").is_none(), "one article, today's file");
+    assert_eq!(
+        extract(&[QASR, "--outlet", "ECHO"]).status.code(),
+        Some(2),
+        "a name with no article after it"
+    );
+}

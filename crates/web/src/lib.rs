@@ -46,6 +46,14 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Measures the time since the User Timing mark `start` under `name` (for the benchmark and
+/// the browser's performance panel).
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// Writes an error to the browser console.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&message.into());

@@ -35,7 +35,8 @@ fn run(root: &Path, check: bool) -> Result<(), String> {
     let (Some(places), Some(timeline)) = (data.places, data.timeline) else {
         return Err("the data holds no story".to_owned());
     };
-    let story = Story::new(timeline, places);
+    let articles = data.extraction.map(|x| x.articles).unwrap_or_default();
+    let story = Story::new(timeline, places).with_articles(articles);
     let index_path = root.join("index.html");
     let index = read(&index_path)?;
     let page = prerender::prerender(&index, &story, data.basemap.as_ref(), &data.fingerprint)

@@ -9,8 +9,8 @@
 use super::{DataError, ErrorKind, Json, Kind};
 use crate::model::date::When;
 use crate::model::{
-    Actor, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote, SideName, Stance,
-    Status, Undated,
+    Actor, Article, ArticleId, Event, EventId, EventKind, Evidence, Extraction, PlaceId, Quote,
+    SideName, Source, Stance, Status, Undated,
 };
 
 /// The file events come from, for messages.
@@ -27,6 +27,20 @@ pub fn read_events<J: Json>(root: &J) -> Result<Extraction, DataError> {
     })?;
     let mut ids: Vec<&EventId> = Vec::with_capacity(x.events.len());
     for e in &x.events {
+        if let Some(q) = e
+            .sources
+            .iter()
+            .find(|q| !x.articles.iter().any(|a| a.id == q.article))
+        {
+            return Err(DataError::new(
+                EVENTS_FILE,
+                ErrorKind::Value,
+                format!(
+                    "event {}: a source names the article {}, which \"articles\" does not list",
+                    e.id, q.article
+                ),
+            ));
+        }
         if ids.contains(&&e.id) {
             return Err(DataError::new(
                 EVENTS_FILE,
@@ -69,6 +83,12 @@ fn extraction<J: Json>(root: &J) -> Result<Extraction, String> {
                 side_name(a)
                     .ok_or_else(|| x.wrong("aliases", "a list of {name, actor, quote, span}"))
             })
+            .collect::<Result<_, _>>()?,
+        articles: x
+            .list("articles")?
+            .iter()
+            .enumerate()
+            .map(|(i, a)| article(a, i))
             .collect::<Result<_, _>>()?,
         events,
     })
@@ -116,6 +136,45 @@ fn event<J: Json>(v: &J, index: usize) -> Result<Event, String> {
             .iter()
             .map(|q| quote(q).ok_or_else(|| e.wrong("also", "a list of {quote, span}")))
             .collect::<Result<_, _>>()?,
+        sources: e
+            .list("sources")?
+            .iter()
+            .map(|q| {
+                source(q).ok_or_else(|| {
+                    e.wrong("sources", "a list of {article, quote, span, date, status}")
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        settled: e
+            .optional("settled", Json::boolean, "true or false")?
+            .unwrap_or(false),
+    })
+}
+
+fn source<J: Json>(v: &J) -> Option<Source> {
+    Some(Source {
+        article: ArticleId::new(v.get("article")?.string()?),
+        quote: v.get("quote")?.string()?,
+        span: span(&v.get("span")?)?,
+        date: match v.get("date") {
+            Some(d) => Some(when(&d)?),
+            None => None,
+        },
+        status: match v.get("status") {
+            Some(s) => Status::from_id(&s.string()?)?,
+            None => Status::default(),
+        },
+    })
+}
+
+fn article<J: Json>(v: &J, index: usize) -> Result<Article, String> {
+    let a = Members::of(v, format!("article {}", index.saturating_add(1)))?;
+    Ok(Article {
+        id: ArticleId::new(a.string("id")?),
+        outlet: a.optional_string("outlet")?.unwrap_or_default(),
+        headline: a.optional_string("headline")?.unwrap_or_default(),
+        date: a.optional("date", when, "a date such as 2020-06-06, or null")?,
+        url: a.optional_string("url")?.unwrap_or_default(),
     })
 }
 
@@ -248,11 +307,26 @@ mod tests {
         full.count = Some(5);
         full.origin = Some(PlaceId::new("tarhuna"));
         full.local_time = Some("18:00".into());
+        full.settled = true;
+        full.sources = vec![Source {
+            article: ArticleId::new("a2"),
+            quote: "Another report's sentence.".into(),
+            span: [0, 26],
+            date: "2020-06-04".parse().ok(),
+            status: Status::Claimed,
+        }];
         let x = Extraction {
             article_date: None,
             article_date_basis: String::new(),
             article_date_evidence: vec!["a".into(), "b".into()],
             aliases: Vec::new(),
+            articles: vec![Article {
+                id: ArticleId::new("a2"),
+                outlet: "UN News".into(),
+                headline: "Fighting in Libya".into(),
+                date: "2020-06-06".parse().ok(),
+                url: "https://news.un.org/x".into(),
+            }],
             events: vec![full],
         };
         assert_eq!(

@@ -82,6 +82,10 @@ const ASCENT: f64 = 0.9;
 /// How far text falls below its baseline, in em: a descender's depth and a little more.
 const DESCENT: f64 = 0.32;
 
+/// How far Arabic text falls below its baseline, in em: its letters (ر, س, ي) and dots reach
+/// deeper than Latin descenders.
+const ARABIC_DESCENT: f64 = 0.5;
+
 /// Pixels added to a label's estimated width: a pixel of margin either side of the text.
 const WIDTH_SLACK: f64 = 2.0;
 
@@ -96,7 +100,7 @@ fn glyph_width_em(c: char) -> f64 {
         'A'..='Z' => 0.76,
         '0'..='9' => 0.64,
         // Arabic letters join; their widths vary less than Latin ones.
-        '\u{0600}'..='\u{06ff}' => 0.62,
+        '\u{0600}'..='\u{06ff}' => 0.8,
         _ => 0.62,
     }
 }
@@ -133,18 +137,33 @@ impl Label {
             x0,
             y0: self.y - self.size * ASCENT,
             x1: x0 + w,
-            y1: self.y + self.size * DESCENT,
+            y1: self.y + self.size * self.descent(),
+        }
+    }
+
+    fn descent(&self) -> f64 {
+        let arabic = |c: char| ('\u{0600}'..='\u{06ff}').contains(&c);
+        if self.text.chars().any(arabic) {
+            ARABIC_DESCENT
+        } else {
+            DESCENT
         }
     }
 }
 
-/// Everything drawn so far, as boxes: what a label must not cover.
+/// Everything drawn so far, as boxes: what a label must not cover. The second list holds
+/// what a label's leader line may cross (the marks of a moment, such as a strike's burst).
 #[derive(Debug, Clone, Default)]
-pub struct Taken(Vec<Rect>);
+pub struct Taken(Vec<Rect>, Vec<Rect>);
 
 impl Taken {
     pub fn add(&mut self, r: Rect) {
         self.0.push(r);
+    }
+
+    /// A mark no text may cover, that a leader line may cross.
+    pub fn add_crossable(&mut self, r: Rect) {
+        self.1.push(r);
     }
 
     /// A line of `half_width` pixels either side, as boxes every few pixels along it.
@@ -164,6 +183,11 @@ impl Taken {
     }
 
     pub fn free(&self, r: &Rect) -> bool {
+        self.free_to_cross(r) && !self.1.iter().any(|t| t.overlaps(r))
+    }
+
+    /// Whether a leader line may pass through `r`.
+    fn free_to_cross(&self, r: &Rect) -> bool {
         !self.0.iter().any(|t| t.overlaps(r))
     }
 }
@@ -185,7 +209,7 @@ pub struct PointLabel {
 const RING_STEP: f64 = 12.0;
 
 /// Rings of positions tried around a point before a label is left out (or forced).
-const RINGS: usize = 4;
+const RINGS: usize = 6;
 
 /// A length, in pixels, below which a direction counts as none: guards divisions by zero.
 pub(crate) const NO_LENGTH: f64 = 1e-9;
@@ -253,7 +277,7 @@ pub fn place_point_label(p: &PointLabel, taken: &mut Taken, w: f64, h: f64) -> O
                 && label.leader.is_none_or(|(a, b)| {
                     let mut line = Taken::default();
                     line.add_line(&[a, b], LEADER_ROOM);
-                    line.0.iter().all(|seg| taken.free(seg))
+                    line.0.iter().all(|seg| taken.free_to_cross(seg))
                 });
             if clear {
                 taken.add(r);

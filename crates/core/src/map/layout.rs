@@ -300,6 +300,9 @@ fn region_labels(
     sides
 }
 
+/// Up to this many story places, each is named on the map even where there is no free room.
+const MAX_NAMED_AT_ANY_COST: usize = 8;
+
 /// The places' markers and labels: story places first, clear of each other, with the best
 /// label positions; then context places, each left out where its marker would sit on
 /// something already drawn. Every marker is taken before any label is placed.
@@ -312,6 +315,13 @@ fn place_marks(
     h: f64,
 ) -> Vec<PlaceMark> {
     let mut marks = Vec::with_capacity(projected.len());
+    let story_places = projected
+        .iter()
+        .filter(|(p, _)| p.role == PlaceRole::Story)
+        .count();
+    // A story of a few places names every one, even where names must touch; a story of many
+    // (a war told by dozens of reports) names those it has room for, in the places' order.
+    let every_name = story_places <= MAX_NAMED_AT_ANY_COST;
     for story in [true, false] {
         let clearance = if story {
             STORY_CLEARANCE
@@ -335,7 +345,7 @@ fn place_marks(
                 text: words.place(places, &p.id),
                 size: label_size(story, w),
                 clearance,
-                required: story,
+                required: story && every_name,
             };
             marks.push(PlaceMark {
                 id: p.id.clone(),
@@ -386,7 +396,7 @@ fn strike_marks(
         };
         let marks = burst(center, st.count, STRIKE_RING);
         for &(x, y) in &marks {
-            taken.add(Rect::around(x, y, STRIKE_MARK + STRIKE_MARGIN));
+            taken.add_crossable(Rect::around(x, y, STRIKE_MARK + STRIKE_MARGIN));
         }
         out.push(StrikeMark {
             state: st.clone(),

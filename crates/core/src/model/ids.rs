@@ -15,6 +15,11 @@ pub struct PlaceId(String);
 #[serde(transparent)]
 pub struct EventId(String);
 
+/// An article id such as `a2`: a report the story is built from (`events.json`'s `articles`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(transparent)]
+pub struct ArticleId(String);
+
 macro_rules! string_id {
     ($name:ident) => {
         impl $name {
@@ -37,6 +42,7 @@ macro_rules! string_id {
 
 string_id!(PlaceId);
 string_id!(EventId);
+string_id!(ArticleId);
 
 /// The position of an event in a timeline's list of events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,7 +8,7 @@
 pub mod date;
 mod ids;
 
-pub use ids::{EventId, EventIx, PlaceId, StopIx};
+pub use ids::{ArticleId, EventId, EventIx, PlaceId, StopIx};
 
 /// A point: longitude and latitude in the data, x and y on the map.
 pub type Point = (f64, f64);
@@ -223,12 +223,25 @@ pub struct Event {
     /// Other sentences that say the same thing (merged into this event).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Quote>,
+    /// In a story of many articles, every article that tells the event, each in its own words
+    /// and with its own date and status (the first is the one `quote` and `span` are from).
+    /// Empty in a story of one article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The desk settled what its sources disagree on: the row is no longer flagged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settled: bool,
 }
 
 impl Event {
     /// The precision of the event's date: that of the text that gave it.
     pub fn precision(&self) -> Option<Precision> {
         self.date.map(When::precision)
+    }
+
+    /// How many reports tell the event: its sources, or the one article it comes from.
+    pub fn reports(&self) -> usize {
+        self.sources.len().max(1)
     }
 
     /// How many marks the map draws for the event's strikes: the count the text gives (one
@@ -248,6 +261,32 @@ pub struct SideName {
     pub span: [usize; 2],
 }
 
+/// A report the story is built from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Article {
+    pub id: ArticleId,
+    /// Who published it ("Reuters", "UN News"), as the desk names it.
+    pub outlet: String,
+    pub headline: String,
+    /// Its publication date, when known.
+    pub date: Option<When>,
+    /// Where it is published, for readers to follow (empty when the desk gave none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+}
+
+/// One article's telling of an event: its sentence (a span of that article's text) and the
+/// date and status it gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub article: ArticleId,
+    pub quote: String,
+    pub span: [usize; 2],
+    pub date: Option<When>,
+    #[serde(default)]
+    pub status: Status,
+}
+
 /// A supporting sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
@@ -255,8 +294,8 @@ pub struct Quote {
     pub span: [usize; 2],
 }
 
-/// The extractor's output for one article: the contract of `events.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The extractor's output for one article, or a story of many: the contract of `events.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extraction {
     /// The article's own date, as inferred.
     pub article_date: Option<When>,
@@ -268,5 +307,9 @@ pub struct Extraction {
     /// The names the article gives the sides of its own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<SideName>,
+    /// The articles of a story built from many (their events list their sources); empty for
+    /// one article's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<Article>,
     pub events: Vec<Event>,
 }

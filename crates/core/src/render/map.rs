@@ -738,6 +738,9 @@ fn draw_place(
             Some((p.x, p.y, &p.id)),
             None,
         );
+    } else {
+        // A place of a crowded map with no room for its name: named where the pointer rests.
+        sink.leaf("title", &[], &p.name);
     }
     sink.close();
 }

@@ -7,6 +7,7 @@ use super::map::{LAYOUTS, Layout, StoryMarks, draw_layout, draw_shared_shapes};
 use super::markup::Sink;
 use super::parts::{Part, Word};
 use crate::data::places::{Basemap, PlaceSet};
+use crate::model::date::When;
 use crate::model::{Actor, Event, EventKind, Status, StopIx};
 use crate::story::reading::Story;
 use crate::story::timeline::{CeasefireState, Frame};
@@ -108,6 +109,7 @@ pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f6
             ("aria-valuetext", &story.summary(words, stop)),
         ],
     );
+    slider_ticks(sink, story, words);
     sink.close();
     sink.leaf(
         "output",
@@ -120,6 +122,64 @@ pub fn controls(sink: &mut impl Sink, story: &Story, words: &Words, position: f6
     );
     sink.close();
 }
+
+/// A story of more stops than this shows under its slider where its events cluster.
+pub const TICKS_FROM_STOPS: usize = 20;
+
+/// Under a long story's slider, one tick per stop, taller where more events happen, and
+/// each new year named where it starts: where the story is dense and where months pass between
+/// two stops. Drawn for the eye; the slider's own value text says it all for a screen reader.
+/// Positions are shares of the width, so the ticks follow the slider at any size.
+fn slider_ticks(sink: &mut impl Sink, story: &Story, words: &Words) {
+    let stops = story.timeline().stops();
+    if stops.len() <= TICKS_FROM_STOPS {
+        return;
+    }
+    let last = (stops.len() - 1) as f64;
+    // Left to right; in a right-to-left page the stylesheet turns the ticks round, as the
+    // slider turns, whichever language the page was drawn in.
+    let at = |k: usize| format!("{:.2}%", k as f64 / last * 100.0);
+    sink.open(
+        "svg",
+        &[
+            ("class", "slider-ticks"),
+            ("data-testid", "slider-ticks"),
+            ("aria-hidden", "true"),
+            ("focusable", "false"),
+        ],
+    );
+    let mut year = None;
+    for (k, s) in stops.iter().enumerate() {
+        let events = s.events.len().clamp(1, MAX_TICK_EVENTS);
+        let height = TICK_STEP * events as f64;
+        let (x, y, h) = (
+            at(k),
+            (TICK_STEP * MAX_TICK_EVENTS as f64 - height).to_string(),
+            height.to_string(),
+        );
+        sink.void(
+            "rect",
+            &[("x", &x), ("y", &y), ("width", "1.5"), ("height", &h)],
+        );
+        // Each new year named where it starts (the first is in the date label).
+        let this = s.date.first_day().year;
+        if year.is_some_and(|y| y != this) {
+            sink.leaf(
+                "text",
+                &[("x", &x), ("y", "100%"), ("text-anchor", "middle")],
+                &words.date_label(When::Year(this), None),
+            );
+        }
+        year = Some(this);
+    }
+    sink.close();
+}
+
+/// Pixels a tick grows with each event of its stop.
+const TICK_STEP: f64 = 2.0;
+
+/// A tick stands taller with each event of its stop, up to this many.
+const MAX_TICK_EVENTS: usize = 4;
 
 /// What happened at a stop, in the article's own words (the content of the caption): the
 /// stop's lead event, and the others one tap away.
@@ -183,6 +243,7 @@ fn caption_event(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) 
         &words.headline(e, story.places()),
     );
     sink.leaf("blockquote", &[("lang", "en"), ("dir", "ltr")], &e.quote);
+    reported_by(sink, story, words, e);
     sink.open("details", &[("class", "provenance")]);
     sink.leaf("summary", &[], words.ui(Ui::HowTheMapKnows));
     // How the date was worked out is the extractor's English, marked so, like the quotes.
@@ -202,8 +263,56 @@ fn caption_event(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) 
             );
         }
     }
+    other_versions(sink, story, words, e);
     sink.close();
     sink.close();
+}
+
+/// The outlets that report an event, each linked to its article where the desk gave its
+/// address (in a story of many articles).
+fn reported_by(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
+    let outlets = story.outlets(e);
+    if outlets.is_empty() {
+        return;
+    }
+    sink.open("p", &[("class", "sources"), ("data-testid", "sources")]);
+    sink.text(&format!("{} ", words.ui(Ui::ReportedBy)));
+    for (i, (name, url)) in outlets.iter().enumerate() {
+        if i > 0 {
+            sink.text(words.ui(Ui::ListSeparator));
+        }
+        match url {
+            Some(url) => sink.leaf(
+                "a",
+                &[
+                    ("href", url),
+                    ("target", "_blank"),
+                    ("rel", "noopener noreferrer"),
+                ],
+                name,
+            ),
+            None => sink.text(name),
+        }
+    }
+    sink.close();
+}
+
+/// Every report's own telling of an event besides the lead's: its outlet, its date and its
+/// sentence (what the desk settled between stays for the reader to see).
+fn other_versions(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
+    for source in e.sources.iter().skip(1) {
+        let outlet = story.outlet(&source.article);
+        let date = source
+            .date
+            .map(|d| words.short_date_label(d, None))
+            .unwrap_or_default();
+        sink.leaf("p", &[("class", "version")], &format!("{outlet}, {date}:"));
+        sink.leaf(
+            "blockquote",
+            &[("class", "also"), ("lang", "en"), ("dir", "ltr")],
+            &source.quote,
+        );
+    }
 }
 
 /// Opens a disclosure with its summary (closed: the reader opens it; the CSS shows its
@@ -309,13 +418,23 @@ pub fn event_list(sink: &mut impl Sink, story: &Story, words: &Words, current: O
     sink.leaf(
         "h2",
         &[("class", "visually-hidden")],
-        words.ui(Ui::EventsHeading),
+        words.ui(match story.articles().len() {
+            0 | 1 => Ui::EventsHeading,
+            _ => Ui::EventsHeadingMany,
+        }),
     );
     sink.open("ol", &[("data-testid", "event-list")]);
     for (k, s) in story.timeline().stops().iter().enumerate() {
         for &i in &s.events {
             let Some(e) = story.event(i) else { continue };
-            let text = story.event_line(words, e);
+            let text = match e.reports() {
+                1 => story.event_line(words, e),
+                n => format!(
+                    "{} ({n} {})",
+                    story.event_line(words, e),
+                    words.ui(Ui::Reports)
+                ),
+            };
             let stop = k.to_string();
             let mut attrs = vec![
                 ("type", "button"),
@@ -482,7 +601,11 @@ fn story_side(sink: &mut impl Sink, p: &Page, frame: &Frame) {
 /// The events in words (folding away on narrow screens, like the legend).
 fn story_list(sink: &mut impl Sink, p: &Page, frame: &Frame) {
     sink.open("div", &[("class", "story-list")]);
-    fold_open(sink, "events-fold", Word::EventsFold, p.words, p.story);
+    let fold = match p.story.articles().len() {
+        0 | 1 => Word::EventsFold,
+        _ => Word::EventsFoldMany,
+    };
+    fold_open(sink, "events-fold", fold, p.words, p.story);
     let label = Word::Events.text(p.words, p.story.places());
     sink.open(
         "section",

@@ -80,6 +80,8 @@ id_enum! {
         Legend = "legend",
         LegendFold = "legend-fold",
         EventsFold = "events-fold",
+        /// The list's fold in a story of many reports.
+        EventsFoldMany = "events-fold-many",
         Events = "events",
         /// The map's description, for its `aria-label` (with the places' names).
         MapDescription = "map-description",
@@ -105,6 +107,7 @@ impl Word {
             | Word::DateInStory
             | Word::LegendFold
             | Word::EventsFold
+            | Word::EventsFoldMany
             | Word::Locator => Slot::Text,
         }
     }
@@ -117,6 +120,7 @@ impl Word {
             Word::Caption => Ui::WhatHappened,
             Word::Legend | Word::LegendFold => Ui::Legend,
             Word::EventsFold => Ui::EventsHeading,
+            Word::EventsFoldMany => Ui::EventsHeadingMany,
             Word::Events => Ui::Events,
             Word::Locator => Ui::Locator,
             Word::MapDescription => return map_description(places, words),
@@ -145,12 +149,19 @@ mod tests {
     use crate::story::reading::Story;
     use crate::story::words::Lang;
 
-    fn page_in(lang: Lang) -> String {
+    /// The seed's page in a language, as a story of `articles` articles.
+    fn page_in(lang: Lang, articles: usize) -> String {
         let (data, _) = Dataset::read_assets(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets"),
         );
         let places = data.places.clone().unwrap();
-        let story = Story::new(data.timeline.unwrap(), places);
+        let told = (1..=articles)
+            .map(|n| crate::model::Article {
+                id: crate::model::ArticleId::new(format!("a{n}")),
+                ..Default::default()
+            })
+            .collect();
+        let story = Story::new(data.timeline.unwrap(), places).with_articles(told);
         let mut m = Markup::default();
         page::page(
             &mut m,
@@ -169,10 +180,16 @@ mod tests {
 
     #[test]
     fn every_word_of_the_table_is_on_the_page_in_either_language() {
-        let (en, ar) = (page_in(Lang::En), page_in(Lang::Ar));
+        let (en, ar) = (page_in(Lang::En, 1), page_in(Lang::Ar, 1));
+        let many = page_in(Lang::Ar, 2);
         let places = PlaceSet::default();
         for w in Word::ALL {
             let attr = format!("data-word=\"{}\"", w.id());
+            // The list's heading says "article" or "reports", as the story is told.
+            let (en, ar) = match w {
+                Word::EventsFoldMany => (&many, &many),
+                _ => (&en, &ar),
+            };
             assert!(en.contains(&attr) && ar.contains(&attr), "{attr}");
             if *w != Word::MapDescription {
                 let said = w.text(&Words::new(Lang::Ar), &places);

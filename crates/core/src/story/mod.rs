@@ -1,5 +1,6 @@
 //! The story in time, and in words.
 
+pub mod merge;
 pub mod reading;
 pub mod timeline;
 pub mod words;

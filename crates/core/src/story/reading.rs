@@ -9,16 +9,30 @@ use super::timeline::{CeasefireState, Frame, Stop, Timeline, stable_order};
 use super::words::{Ui, Words};
 use crate::data::places::PlaceSet;
 use crate::model::date::{DAY, Date, Minutes, When};
-use crate::model::{Event, EventId, EventIx, EventKind, StopIx};
+use crate::model::{Article, ArticleId, Event, EventId, EventIx, EventKind, StopIx};
 
-/// Milliseconds of playback per stop.
+/// Milliseconds of playback per stop, in a story of a few stops.
 pub const MS_PER_STOP: f64 = 2000.0;
+
+/// A long story plays in about this long at most (ms): its stops go faster, down to
+/// [`MIN_MS_PER_STOP`] each.
+const LONG_PLAY_MS: f64 = 60_000.0;
+
+/// Milliseconds of playback per stop in the longest stories: time to see the map change.
+pub const MIN_MS_PER_STOP: f64 = 700.0;
+
+/// Milliseconds of playback per stop in a story of `stops` stops.
+fn pace(stops: f64) -> f64 {
+    (LONG_PLAY_MS / stops).clamp(MIN_MS_PER_STOP, MS_PER_STOP)
+}
 
 /// A story ready to read: its timeline and its places.
 #[derive(Debug, Clone)]
 pub struct Story {
     timeline: Timeline,
     places: PlaceSet,
+    /// The articles of a story told by many (empty for one article's).
+    articles: Vec<Article>,
 }
 
 /// The ceasefire note's words: a lead ("Ceasefire in effect") and the rest (" since Monday
@@ -65,7 +79,53 @@ fn map_order(kind: EventKind) -> u8 {
 
 impl Story {
     pub fn new(timeline: Timeline, places: PlaceSet) -> Story {
-        Story { timeline, places }
+        Story {
+            timeline,
+            places,
+            articles: Vec::new(),
+        }
+    }
+
+    /// The story with the articles that tell it.
+    pub fn with_articles(mut self, articles: Vec<Article>) -> Story {
+        self.articles = articles;
+        self
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// An article's outlet, as the caption names it ("Article a3" when the desk gave none).
+    pub fn outlet(&self, id: &ArticleId) -> String {
+        self.articles
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.outlet.clone())
+            .filter(|o| !o.is_empty())
+            .unwrap_or_else(|| format!("Article {id}"))
+    }
+
+    /// The outlets that report an event, once each, with their articles' addresses; empty in
+    /// a story of one article.
+    pub fn outlets(&self, e: &Event) -> Vec<(String, Option<String>)> {
+        if self.articles.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(String, Option<String>)> = Vec::new();
+        for s in &e.sources {
+            let url = self
+                .articles
+                .iter()
+                .find(|a| a.id == s.article)
+                .map(|a| a.url.clone())
+                .filter(|u| !u.is_empty());
+            let name = self.outlet(&s.article);
+            if !out.iter().any(|(n, _)| *n == name) {
+                out.push((name, url));
+            }
+        }
+        out
     }
 
     pub fn timeline(&self) -> &Timeline {
@@ -207,15 +267,23 @@ impl Story {
             .collect()
     }
 
+    /// How long playback stays on each stop: [`MS_PER_STOP`], or less in a long story, so
+    /// that eighteen months of a hundred stops play in about a minute. Playback goes from stop
+    /// to stop, so the empty months between two stops take no time.
+    pub fn ms_per_stop(&self) -> f64 {
+        pace(self.last_position() + 1.0)
+    }
+
     /// The position after `dt` milliseconds of playback from `position`: smoothly on, or,
-    /// with reduced motion, a whole stop every [`MS_PER_STOP`]. Never past the end.
+    /// with reduced motion, a whole stop every [`Story::ms_per_stop`]. Never past the end.
     pub fn advance(&self, position: f64, dt: f64, reduced_motion: bool, p: &mut Playback) -> f64 {
         let last = self.last_position();
+        let per_stop = self.ms_per_stop();
         if !reduced_motion {
-            return (position + dt.max(0.0) / MS_PER_STOP).min(last);
+            return (position + dt.max(0.0) / per_stop).min(last);
         }
         p.waited += dt.max(0.0);
-        if p.waited >= MS_PER_STOP {
+        if p.waited >= per_stop {
             p.waited = 0.0;
             (position.floor() + 1.0).min(last)
         } else {
@@ -337,6 +405,13 @@ mod tests {
     fn playback_moves_smoothly_or_in_steps_and_stops_at_the_end() {
         let s = seed();
         let mut p = Playback::default();
+        assert_eq!(
+            s.ms_per_stop(),
+            MS_PER_STOP,
+            "a story of a few stops at its own pace"
+        );
+        assert_eq!(pace(50.0), 1200.0, "fifty stops in a minute");
+        assert_eq!(pace(500.0), MIN_MS_PER_STOP, "never faster than the eye");
         assert_eq!(s.advance(0.0, 1000.0, false, &mut p), 0.5);
         assert_eq!(s.advance(0.0, 1000.0, true, &mut p), 0.0);
         assert_eq!(s.advance(0.0, 1000.0, true, &mut p), 1.0);

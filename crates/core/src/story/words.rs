@@ -53,6 +53,8 @@ pub enum Ui {
     Legend,
     Events,
     EventsHeading,
+    /// The list's heading in a story of many reports.
+    EventsHeadingMany,
     HeldBy,
     HolderNotStated,
     Claimed,
@@ -73,6 +75,9 @@ pub enum Ui {
     Scale,
     Locator,
     UnnamedForces,
+    ReportedBy,
+    ListSeparator,
+    Reports,
 }
 
 /// The words of one language.
@@ -347,6 +352,7 @@ fn english(key: Ui) -> &'static str {
         Ui::Legend => "Legend",
         Ui::Events => "Events of the story",
         Ui::EventsHeading => "What the article reports",
+        Ui::EventsHeadingMany => "What the reports say",
         Ui::HeldBy => "Held by",
         Ui::HolderNotStated => "Holder not stated in the article",
         Ui::Claimed => "claimed",
@@ -367,6 +373,9 @@ fn english(key: Ui) -> &'static str {
         Ui::Scale => "km",
         Ui::Locator => "Where the map is, in North Africa",
         Ui::UnnamedForces => "Unnamed forces",
+        Ui::ReportedBy => "Reported by",
+        Ui::ListSeparator => ", ",
+        Ui::Reports => "reports",
     }
 }
 
@@ -385,6 +394,7 @@ fn arabic(key: Ui) -> &'static str {
         Ui::Legend => "مفتاح الخريطة",
         Ui::Events => "أحداث القصة",
         Ui::EventsHeading => "ما يورده المقال",
+        Ui::EventsHeadingMany => "ما تورده التقارير",
         Ui::HeldBy => "تحت سيطرة",
         Ui::HolderNotStated => "لا يذكر المقال من يسيطر عليها",
         Ui::Claimed => "بحسب ادعاء",
@@ -405,6 +415,9 @@ fn arabic(key: Ui) -> &'static str {
         Ui::Scale => "كم",
         Ui::Locator => "موقع الخريطة في شمال أفريقيا",
         Ui::UnnamedForces => "قوات لم تُسمَّ",
+        Ui::ReportedBy => "بحسب",
+        Ui::ListSeparator => "، ",
+        Ui::Reports => "تقارير",
     }
 }
 

@@ -10,8 +10,12 @@ use leptos::prelude::*;
 use newsmap_core::data::BASEMAP_FILE;
 use newsmap_core::data::places::Basemap;
 use newsmap_desk::editor::{Editor, Effect, Msg};
+use newsmap_desk::protocol::Answer;
 use newsmap_desk::publish::{Site, publish, site_files, zip};
 use std::rc::Rc;
+
+/// The User Timing mark where an article's events start joining the story.
+const MERGE_START: &str = "newsmap:merge-start";
 
 /// The editor's state and its hands, shared by every component (it is `Copy`).
 #[derive(Clone, Copy)]
@@ -51,7 +55,21 @@ impl Desk {
 
     /// Applies what the desk did, then does what the editor asks of the browser.
     pub fn send(&self, msg: Msg) {
+        // An article's events joining the story's, timed ("newsmap:merge").
+        let merging = matches!(
+            msg,
+            Msg::Heard {
+                answer: Answer::Read { .. },
+                ..
+            }
+        );
+        if merging {
+            newsmap_web::mark(MERGE_START);
+        }
         let effects = self.state.try_update(|e| e.update(msg)).unwrap_or_default();
+        if merging {
+            newsmap_web::measure_since("newsmap:merge", MERGE_START);
+        }
         for effect in effects {
             self.carry(effect);
         }

@@ -29,7 +29,7 @@ pub fn Page(desk: Desk) -> impl IntoView {
             </header>
             <Input desk/>
             <div class="desk-work">
-                <section class="desk-article" data-testid="editor-article" aria-label="The article's text">
+                <section class="desk-article" data-testid="editor-text" aria-label="The article's text">
                     <Article desk/>
                 </section>
                 <section class="desk-table" data-testid="editor-table" aria-label="The events">
@@ -50,12 +50,18 @@ pub fn Page(desk: Desk) -> impl IntoView {
     }
 }
 
-/// The file an input or a drop holds; the input is emptied, so that choosing the same file
-/// again reads it again.
-fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
-    let file = input.files().and_then(|f| f.get(0));
+/// The files a list holds, in order.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// The files an input holds; the input is emptied, so that choosing the same file again
+/// reads it again.
+fn take_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let files = files_of(input.files());
     input.set_value("");
-    file
+    files
 }
 
 /// Where the article goes in: the paste box, a file, the date, the button, the status line.
@@ -91,7 +97,7 @@ fn Input(desk: Desk) -> impl IntoView {
     };
     view! {
         <section class="desk-input" aria-label="The article">
-            <label for="editor-input">"Article (HTML or text), or drop a .html or .txt file here"</label>
+            <label for="editor-input">"Article (HTML or text), or drop .html or .txt files here: each joins the story"</label>
             <textarea
                 id="editor-input"
                 data-testid="editor-input"
@@ -101,24 +107,18 @@ fn Input(desk: Desk) -> impl IntoView {
                 on:dragover=|e| e.prevent_default()
                 on:drop=move |e| {
                     e.prevent_default();
-                    let file = e.data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0));
-                    if let Some(file) = file {
-                        open(file);
-                    }
+                    files_of(e.data_transfer().and_then(|t| t.files())).into_iter().for_each(open);
                 }
             ></textarea>
             <div class="desk-row">
-                <label for="editor-file">"or open a file:"</label>
+                <label for="editor-file">"or open files:"</label>
                 <input
                     type="file"
                     id="editor-file"
                     data-testid="editor-file"
                     accept=".html,.htm,.txt,text/html,text/plain"
-                    on:change:target=move |e| {
-                        if let Some(file) = take_file(&e.target()) {
-                            open(file);
-                        }
-                    }
+                    multiple
+                    on:change:target=move |e| take_files(&e.target()).into_iter().for_each(open)
                 />
                 <label for="editor-date">"Publication date, if the page shows none:"</label>
                 <input type="date" id="editor-date" data-testid="editor-date" node_ref=date/>
@@ -158,14 +158,17 @@ fn Status(desk: Desk) -> impl IntoView {
 fn Article(desk: Desk) -> impl IntoView {
     let paragraphs = Memo::new(move |_| {
         desk.state.with(|e| {
+            // The chosen event's sentence, when it is in the article shown.
+            let shown = e.session.shown_article();
             let mark = e
                 .chosen_index()
                 .and_then(|i| e.session.extraction.events.get(i))
+                .filter(|ev| ev.sources.first().is_none_or(|s| Some(&s.article) == shown))
                 .map(|ev| ev.span);
-            view::paragraphs(&e.session.article, mark)
+            view::paragraphs(e.session.article(), mark)
         })
     });
-    let empty = Memo::new(move |_| desk.state.with(|e| e.session.article.is_empty()));
+    let empty = Memo::new(move |_| desk.state.with(|e| e.session.article().is_empty()));
     let text = NodeRef::<html::Div>::new();
     Effect::watch(
         move || desk.state.with(|e| e.reveal),
@@ -188,6 +191,7 @@ fn Article(desk: Desk) -> impl IntoView {
         desk.send(Msg::AddFrom(span));
     };
     view! {
+        <Articles desk/>
         <h2>"The article's text"</h2>
         <p class="desk-empty" hidden=move || !empty.get()>"Read an article to see its text here."</p>
         <div hidden=move || empty.get()>
@@ -284,6 +288,8 @@ fn EventRow(desk: Desk, id: EventId) -> impl IntoView {
             data-date=date
             data-place=place
             data-actor=actor
+            data-sources=move || row.with(|r| r.as_ref().map(|r| r.sources.len().max(1)))
+            data-conflict=move || row.with(|r| r.as_ref().is_some_and(|r| r.conflict.is_some())).then_some("true")
             aria-current=move || row.with(|r| r.as_ref().is_some_and(|r| r.chosen)).then_some("true")
         >
             <td>
@@ -307,7 +313,7 @@ fn EventRow(desk: Desk, id: EventId) -> impl IntoView {
                     view! { <td><FieldControl desk id cell/></td> }
                 })
                 .collect_view()}
-            <td class="desk-basis"><Basis row/></td>
+            <td class="desk-basis"><Basis row/><Reports desk id=id.clone() row/></td>
             <td>
                 <button
                     type="button"
@@ -316,6 +322,7 @@ fn EventRow(desk: Desk, id: EventId) -> impl IntoView {
                 >
                     "delete"
                 </button>
+                <JoinWith desk id=id.clone()/>
             </td>
         </tr>
     }
@@ -330,6 +337,193 @@ fn Basis(row: Memo<Option<Row>>) -> impl IntoView {
         <span class="confidence">{part(|r| Some(r.confidence.clone()))}</span>
         <small title=part(|r| Some(r.basis.clone()))>{part(|r| Some(r.basis.clone()))}</small>
         {move || alias().map(|a| view! { <small class="alias" data-testid="editor-alias">{a}</small> })}
+    }
+}
+
+/// The reports that tell an event, each one click from being an event of its own, and what
+/// they disagree on.
+#[component]
+fn Reports(desk: Desk, id: EventId, row: Memo<Option<Row>>) -> impl IntoView {
+    let conflict = move || row.with(|r| r.as_ref().and_then(|r| r.conflict.clone()));
+    let lines = move || row.with(|r| r.as_ref().map(|r| r.sources.clone()).unwrap_or_default());
+    let settle = {
+        let id = id.clone();
+        move |_| desk.send(Msg::Settle(id.clone()))
+    };
+    view! {
+        {move || {
+            conflict()
+                .map(|c| {
+                    view! {
+                        <small class="problem" data-testid="editor-conflict">
+                            {c}
+                            " "
+                            <button type="button" data-testid="editor-settle" on:click=settle.clone()>
+                                "settled: the row is right"
+                            </button>
+                        </small>
+                    }
+                })
+        }}
+        {move || {
+            let lines = lines();
+            let n = lines.len();
+            let id = id.clone();
+            (n > 1).then(|| {
+                let items = lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, l)| {
+                        let event = id.clone();
+                        let label = format!("Make the report of {} an event of its own", l.outlet);
+                        view! {
+                            <li>
+                                <strong>{l.outlet}</strong>
+                                {format!(" ({}): ", l.date)}
+                                {l.quote}
+                                " "
+                                <button
+                                    type="button"
+                                    data-testid="editor-split"
+                                    aria-label=label
+                                    on:click=move |_| desk.send(Msg::Split { event: event.clone(), source: k })
+                                >
+                                    "split"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <details class="desk-sources">
+                        <summary>{format!("merged from {n} reports")}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+            })
+        }}
+    }
+}
+
+/// Joins another row into this one: two rows that tell one thing.
+#[component]
+fn JoinWith(desk: Desk, id: EventId) -> impl IntoView {
+    let others = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            desk.state.with(|e| {
+                let ids = view::row_ids(e);
+                ids.into_iter().filter(|o| *o != id).collect::<Vec<_>>()
+            })
+        })
+    };
+    let label = format!("Join another event into {id}");
+    view! {
+        <select
+            data-testid="editor-join"
+            aria-label=label
+            on:change:target=move |e| {
+                let other = EventId::new(e.target().value());
+                e.target().set_value("");
+                if !other.as_str().is_empty() {
+                    desk.send(Msg::Join { keep: id.clone(), other });
+                }
+            }
+        >
+            <option value="">"join…"</option>
+            {move || others.get().into_iter().map(|o| view! { <option value=o.to_string()>{o.to_string()}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// The story's articles: which one's text is shown, and each one's removal.
+#[component]
+fn Articles(desk: Desk) -> impl IntoView {
+    let list = Memo::new(move |_| desk.state.with(view::articles));
+    view! {
+        <h2>"The story's articles"</h2>
+        <p class="desk-hint">
+            "Read more reports of the same story: their events join these, each row listing every report."
+        </p>
+        <ul data-testid="editor-articles">
+            {move || {
+                list.get()
+                    .into_iter()
+                    .map(|a| {
+                        let (shown, removed) = (a.id.clone(), a.id.clone());
+                        let outlet = if a.outlet.is_empty() { format!("Article {}", a.id) } else { a.outlet.clone() };
+                        let remove = format!("Remove {outlet} from the story");
+                        view! {
+                            <li data-testid="editor-article" data-outlet=a.outlet.clone() aria-current=a.shown.then_some("true")>
+                                <button type="button" on:click=move |_| desk.send(Msg::ShowArticle(shown.clone()))>
+                                    {outlet}
+                                </button>
+                                {format!(" {} ({}; {} events) ", a.headline, a.date, a.events)}
+                                <ArticleName desk line=a.clone() />
+                                <button
+                                    type="button"
+                                    data-testid="editor-remove-article"
+                                    aria-label=remove
+                                    on:click=move |_| desk.send(Msg::RemoveArticle(removed.clone()))
+                                >
+                                    "remove"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <button type="button" data-testid="editor-new-story" on:click=move |_| desk.send(Msg::NewStory)>
+            "Start a new story"
+        </button>
+    }
+}
+
+/// The outlet and address a reader's caption cites for an article.
+#[component]
+fn ArticleName(desk: Desk, line: view::ArticleLine) -> impl IntoView {
+    let (id, outlet, url) = (line.id, line.outlet, line.url);
+    let name = {
+        let (id, url) = (id.clone(), url.clone());
+        move |outlet: String| {
+            desk.send(Msg::NameArticle {
+                id: id.clone(),
+                outlet,
+                url: url.clone(),
+            })
+        }
+    };
+    let address = {
+        let (id, outlet) = (id.clone(), outlet.clone());
+        move |url: String| {
+            desk.send(Msg::NameArticle {
+                id: id.clone(),
+                outlet: outlet.clone(),
+                url,
+            })
+        }
+    };
+    view! {
+        <label>
+            "Outlet "
+            <input
+                type="text"
+                data-testid="editor-article-outlet"
+                prop:value=outlet.clone()
+                on:change:target=move |e| name(e.target().value())
+            />
+        </label>
+        <label>
+            " Address "
+            <input
+                type="url"
+                data-testid="editor-article-url"
+                placeholder="https://"
+                prop:value=url.clone()
+                on:change:target=move |e| address(e.target().value())
+            />
+        </label>
     }
 }
 
@@ -545,7 +739,7 @@ fn Publish(desk: Desk) -> impl IntoView {
 #[component]
 fn Files(desk: Desk) -> impl IntoView {
     let import = move |e: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
-        let Some(file) = take_file(&e.target()) else {
+        let Some(file) = take_files(&e.target()).into_iter().next() else {
             return;
         };
         let name = file.name();

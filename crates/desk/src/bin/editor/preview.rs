@@ -6,7 +6,7 @@ use crate::desk::Desk;
 use leptos::html;
 use leptos::prelude::*;
 use newsmap_core::data::places::PlaceSet;
-use newsmap_core::model::{Event, StopIx};
+use newsmap_core::model::{Article, Event, StopIx};
 use newsmap_core::render::page::{self, Heading, Page};
 use newsmap_core::story::words::{Lang, Words};
 use newsmap_desk::editor::Msg;
@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 #[derive(Debug, Clone, PartialEq)]
 struct Drawn {
     events: Vec<Event>,
+    articles: Vec<Article>,
     places: PlaceSet,
     heading: Heading,
     lang: Lang,
@@ -62,6 +63,7 @@ pub fn Preview(desk: Desk) -> impl IntoView {
     let drawn = Memo::new(move |_| {
         desk.state.with(|e| Drawn {
             events: e.session.extraction.events.clone(),
+            articles: newsmap_core::story::merge::as_written(&e.session.extraction).articles,
             places: e.session.places.clone(),
             heading: match e.preview_lang {
                 Lang::En => e.session.heading.clone(),
@@ -153,7 +155,8 @@ fn draw(slot: &web_sys::HtmlDivElement, d: &Drawn, desk: Desk) {
     let words = &Words::new(d.lang);
     let Some(mut dom) = Dom::new() else { return };
     let (timeline, _) = newsmap_core::story::timeline::Timeline::new(&d.events, &d.places);
-    let story = newsmap_core::story::reading::Story::new(timeline, d.places.clone());
+    let story = newsmap_core::story::reading::Story::new(timeline, d.places.clone())
+        .with_articles(d.articles.clone());
     desk.basemap.with_value(|basemap| {
         page::page(
             &mut dom,
