@@ -120,7 +120,8 @@ pub enum Msg {
     },
     /// The preview's stop, chosen by the desk.
     ShowStop(usize),
-    /// "New story": the articles and their events go; the words and the address stay.
+    /// "New story": the articles and their events go (the first article read next gives the
+    /// story its words); the address stays.
     NewStory,
     /// Shows an article's text beside the table.
     ShowArticle(ArticleId),
@@ -445,6 +446,8 @@ impl Editor {
             Msg::NewStory => {
                 self.session.new_story();
                 self.clear_choices();
+                // What was being read belongs to the last story.
+                (self.pending, self.waiting) = (None, VecDeque::new());
                 self.say("A new story: read its first article.".into());
                 Change::Session
             }
@@ -501,6 +504,7 @@ impl Editor {
             }
             Msg::Join { keep, other } => {
                 if self.session.join(&keep, &other) {
+                    self.refused.retain(|r| r.event != other);
                     self.chosen = Some(keep.clone());
                     self.say(format!(
                         "{other} joins {keep}: one event, every report of both."

@@ -118,6 +118,16 @@ impl Session {
         read: Extraction,
         gazetteer: &[Place],
     ) -> usize {
+        // The same text read again (with a date given, say) takes the place of the first read.
+        let again: Vec<ArticleId> = self
+            .texts
+            .iter()
+            .filter(|t| t.text == text)
+            .map(|t| t.id.clone())
+            .collect();
+        for id in &again {
+            self.remove_article(id, gazetteer);
+        }
         about.id = merge::next_article_id(&self.extraction);
         let id = about.id.clone();
         let joined = merge::add(&mut self.extraction, about, read);
@@ -132,7 +142,11 @@ impl Session {
     pub fn read(&mut self, text: String, extraction: Extraction, gazetteer: &[Place]) {
         self.new_story();
         if extraction.articles.is_empty() {
-            self.add(Article::default(), text, extraction, gazetteer);
+            let about = Article {
+                date: extraction.article_date,
+                ..Article::default()
+            };
+            self.add(about, text, extraction, gazetteer);
         } else {
             self.extraction = extraction;
             self.keep_places(gazetteer);
@@ -152,8 +166,13 @@ impl Session {
     /// Removes an article from the story, and every event only it told.
     pub fn remove_article(&mut self, id: &ArticleId, gazetteer: &[Place]) {
         merge::remove(&mut self.extraction, id);
+        let shown = self.texts.get(self.shown).map(|t| t.id.clone());
         self.texts.retain(|t| &t.id != id);
-        self.shown = self.shown.min(self.texts.len().saturating_sub(1));
+        // The article shown stays shown; if it was the one removed, the one in its place.
+        self.shown = shown
+            .and_then(|s| self.texts.iter().position(|t| t.id == s))
+            .unwrap_or(self.shown)
+            .min(self.texts.len().saturating_sub(1));
         self.keep_places(gazetteer);
     }
 
@@ -245,7 +264,13 @@ impl Session {
         let lead = text.chars().take_while(|c| c.is_whitespace()).count();
         let start = start.saturating_add(lead);
         let span = [start, start.saturating_add(quote.chars().count())];
-        let date = self.extraction.article_date.or(self.date.map(When::Day));
+        let shown_date = self.shown_article().and_then(|id| {
+            let articles = &self.extraction.articles;
+            articles.iter().find(|a| &a.id == id).and_then(|a| a.date)
+        });
+        let date = shown_date
+            .or(self.extraction.article_date)
+            .or(self.date.map(When::Day));
         let next = self
             .extraction
             .events
@@ -403,7 +428,7 @@ impl Session {
             Ok(When::Day(d)) => Some(d),
             _ => None,
         };
-        let texts = v
+        let texts: Vec<ArticleText> = v
             .get("texts")
             .and_then(Value::as_array)
             .map(|ts| {
@@ -416,6 +441,16 @@ impl Session {
             })
             .unwrap_or_default();
         let shown = v.get("shown").and_then(Value::as_u64).unwrap_or(0) as usize;
+        // A session kept before stories held many articles: its one article and its text.
+        let (extraction, texts) = match (extraction.articles.is_empty(), v.get("article")) {
+            (true, Some(old)) if texts.is_empty() => {
+                let text = old.as_str().unwrap_or_default().to_owned();
+                let x = one_article(extraction);
+                let id = ArticleId::new(FIRST_ARTICLE);
+                (x, vec![ArticleText { id, text }])
+            }
+            _ => (extraction, texts),
+        };
         Ok(Session {
             texts,
             shown,
@@ -443,14 +478,8 @@ impl Session {
         let events = read.events.len();
         let mut x = read;
         if x.articles.is_empty() {
-            // One article's events: a story of that one article.
-            let about = Article {
-                id: ArticleId::new("a1"),
-                ..Article::default()
-            };
-            let mut story = Extraction::default();
-            merge::add(&mut story, about, x);
-            x = story;
+            // One article's events: a story of that one article, the events' ids kept.
+            x = one_article(x);
         }
         let mut rebuilt = false;
         let texts: Vec<ArticleText> = x
@@ -491,6 +520,19 @@ impl Session {
     pub fn events_json(&self) -> String {
         events_json(&merge::as_written(&self.extraction))
     }
+}
+
+/// The id of a story's first article.
+const FIRST_ARTICLE: &str = "a1";
+
+/// One article's events as a story of that article, dated as it is.
+fn one_article(x: Extraction) -> Extraction {
+    let about = Article {
+        id: ArticleId::new(FIRST_ARTICLE),
+        date: x.article_date,
+        ..Article::default()
+    };
+    merge::adopt(x, about)
 }
 
 /// The sentences of article `id` in a story (each with where it is): its sources, and the
@@ -665,6 +707,30 @@ mod tests {
         assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2020-06-06"));
         assert!(s.add_from_span([0, 0]).is_none());
         assert!(s.add_from_span([4, 6]).is_none(), "only spaces");
+    }
+
+    #[test]
+    fn a_session_kept_before_stories_of_many_articles_comes_back_whole() {
+        let s = seed();
+        // The format of before: the article's text under "article", its events as written.
+        let mut old: Value = serde_json::from_str(&s.to_json()).unwrap();
+        let kept = old.as_object_mut().unwrap();
+        kept.remove("texts");
+        kept.remove("shown");
+        kept.insert("article".into(), Value::String(s.article().to_owned()));
+        let events: Value = serde_json::from_str(&s.events_json()).unwrap();
+        kept.insert("events".into(), events);
+        let back = Session::from_json(&old.to_string(), s.base.clone()).unwrap();
+        assert_eq!(back.article(), s.article(), "the text is back");
+        assert_eq!(back.extraction.articles.len(), 1);
+        let ids = |x: &Extraction| x.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&back.extraction),
+            ids(&s.extraction),
+            "every event, its id kept"
+        );
+        assert!(back.extraction.events.iter().all(|e| e.sources.len() == 1));
+        assert!(quotes_match(back.article(), &back.extraction, &first()));
     }
 
     #[test]

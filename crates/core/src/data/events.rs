@@ -25,8 +25,31 @@ pub fn read_events<J: Json>(root: &J) -> Result<Extraction, DataError> {
             format!("not the extractor's output ({e})"),
         )
     })?;
+    for (i, a) in x.articles.iter().enumerate() {
+        if x.articles
+            .iter()
+            .skip(i.saturating_add(1))
+            .any(|b| b.id == a.id)
+        {
+            return Err(DataError::new(
+                EVENTS_FILE,
+                ErrorKind::Duplicate,
+                format!("the article id {} is used twice", a.id),
+            ));
+        }
+    }
     let mut ids: Vec<&EventId> = Vec::with_capacity(x.events.len());
     for e in &x.events {
+        if !x.articles.is_empty() && e.sources.is_empty() {
+            return Err(DataError::new(
+                EVENTS_FILE,
+                ErrorKind::Value,
+                format!(
+                    "event {}: a story of several articles lists each event's \"sources\"",
+                    e.id
+                ),
+            ));
+        }
         if let Some(q) = e
             .sources
             .iter()
@@ -174,7 +197,10 @@ fn article<J: Json>(v: &J, index: usize) -> Result<Article, String> {
         outlet: a.optional_string("outlet")?.unwrap_or_default(),
         headline: a.optional_string("headline")?.unwrap_or_default(),
         date: a.optional("date", when, "a date such as 2020-06-06, or null")?,
-        url: a.optional_string("url")?.unwrap_or_default(),
+        url: match a.optional_string("url")?.unwrap_or_default() {
+            u if u.is_empty() || u.starts_with("https://") || u.starts_with("http://") => u,
+            u => return Err(format!("\"url\" {u}: not a web address (https://…)")),
+        },
     })
 }
 
@@ -381,6 +407,44 @@ mod tests {
             ("\"id\": \"e2\"", "\"id\": \"e1\"", "used twice"),
         ] {
             let p = problem(&good.replacen(from, to, 1));
+            assert!(p.contains(says), "{from} → {to}: {p}");
+        }
+    }
+
+    #[test]
+    fn a_story_of_many_articles_is_checked_whole() {
+        let problem = |text: &str| parse_events(text).unwrap_err().problem;
+        let story = include_str!("../../../../stories/tripoli-2019-2020/events.json");
+        let x = parse_events(story).unwrap();
+        assert_eq!(x.articles.len(), 30);
+        assert!(x.events.iter().all(|e| !e.sources.is_empty()));
+        assert_eq!(
+            parse_events(&serde_json::to_string(&x).unwrap()).unwrap(),
+            x
+        );
+        for (from, to, says) in [
+            (
+                "\"id\": \"a2\"",
+                "\"id\": \"a1\"",
+                "article id a1 is used twice",
+            ),
+            (
+                "\"url\": \"https://",
+                "\"url\": \"javascript:",
+                "not a web address",
+            ),
+            (
+                "\"article\": \"a3\"",
+                "\"article\": \"a99\"",
+                "does not list",
+            ),
+            (
+                "\"sources\": [",
+                "\"sources\": [], \"was\": [",
+                "lists each event's",
+            ),
+        ] {
+            let p = problem(&story.replacen(from, to, 1));
             assert!(p.contains(says), "{from} → {to}: {p}");
         }
     }

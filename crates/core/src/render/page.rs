@@ -281,11 +281,13 @@ fn reported_by(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
         if i > 0 {
             sink.text(words.ui(Ui::ListSeparator));
         }
-        match url {
+        // Only a web address is a link (the data's reader refuses any other).
+        let web = |u: &String| u.starts_with("https://") || u.starts_with("http://");
+        match url.clone().filter(web) {
             Some(url) => sink.leaf(
                 "a",
                 &[
-                    ("href", url),
+                    ("href", &url),
                     ("target", "_blank"),
                     ("rel", "noopener noreferrer"),
                 ],
@@ -302,11 +304,11 @@ fn reported_by(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
 fn other_versions(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
     for source in e.sources.iter().skip(1) {
         let outlet = story.outlet(&source.article);
-        let date = source
-            .date
-            .map(|d| words.short_date_label(d, None))
-            .unwrap_or_default();
-        sink.leaf("p", &[("class", "version")], &format!("{outlet}, {date}:"));
+        let said = match source.date {
+            Some(d) => format!("{outlet}, {}:", words.short_date_label(d, None)),
+            None => format!("{outlet}:"),
+        };
+        sink.leaf("p", &[("class", "version")], &said);
         sink.leaf(
             "blockquote",
             &[("class", "also"), ("lang", "en"), ("dir", "ltr")],

@@ -61,12 +61,13 @@ pub fn dates(a: Option<When>, b: Option<When>) -> Dates {
 }
 
 /// Whether two events tell the same thing: the same kind, place, side and stance, dates that
-/// agree or differ by a day.
+/// agree or differ by a day (an event with no date is the same only as another with none).
 pub fn same_thing(a: &Event, b: &Event) -> bool {
     a.kind == b.kind
         && a.place == b.place
         && a.actor == b.actor
         && a.stance == b.stance
+        && a.date.is_some() == b.date.is_some()
         && dates(a.date, b.date) != Dates::Apart
 }
 
@@ -103,6 +104,16 @@ fn next_event_id(story: &Extraction) -> EventId {
     EventId::new(format!("e{}", n.saturating_add(1)))
 }
 
+/// One article's events (a file or session of one article) as a story of that article, every
+/// event keeping its id, its own sentence its one source.
+pub fn adopt(mut x: Extraction, about: Article) -> Extraction {
+    for e in &mut x.events {
+        e.sources = vec![source_of(e, &about.id)];
+    }
+    x.articles = vec![about];
+    x
+}
+
 /// Adds an article's events to a story: each joins the event that tells the same thing (its
 /// sentence becoming one more source), or comes as a new event. Returns how many joined.
 pub fn add(story: &mut Extraction, article: Article, read: Extraction) -> usize {
@@ -115,13 +126,24 @@ pub fn add(story: &mut Extraction, article: Article, read: Extraction) -> usize 
     let mut joined = 0;
     for e in read.events {
         let source = source_of(&e, &article.id);
-        // An article's own events stay apart: two statements of one day are two.
+        // An article's own events stay apart: two statements of one day are two. Of the
+        // events it may join, one whose date agrees comes before one a day apart.
         let earlier = |s: &Event| s.sources.iter().all(|src| src.article != article.id);
-        match story
-            .events
-            .iter_mut()
-            .find(|s| earlier(s) && same_thing(s, &e))
-        {
+        let candidates = || {
+            story
+                .events
+                .iter()
+                .position(|s| {
+                    earlier(s) && same_thing(s, &e) && dates(s.date, e.date) == Dates::Agree
+                })
+                .or_else(|| {
+                    story
+                        .events
+                        .iter()
+                        .position(|s| earlier(s) && same_thing(s, &e))
+                })
+        };
+        match candidates().and_then(|i| story.events.get_mut(i)) {
             Some(told) => {
                 tell(told, &e, source);
                 joined += 1;
@@ -169,15 +191,27 @@ fn retell(e: &mut Event) {
     let Some(lead) = e.sources.first() else {
         return;
     };
-    (e.quote, e.span) = (lead.quote.clone(), lead.span);
+    if (&e.quote, e.span) != (&lead.quote, lead.span) {
+        // Another report leads: the sentences that backed the last lead go with it.
+        (e.quote, e.span) = (lead.quote.clone(), lead.span);
+        e.also.clear();
+        e.actor_name = None;
+    }
     if e.settled {
         return;
     }
+    // The finest date, the first report's of equals.
+    let finest = e
+        .sources
+        .iter()
+        .filter_map(|s| s.date)
+        .map(|d| d.precision())
+        .max();
     e.date = e
         .sources
         .iter()
         .filter_map(|s| s.date)
-        .max_by_key(|d| d.precision())
+        .find(|d| Some(d.precision()) == finest)
         .or(e.date);
     e.status = if e.sources.iter().any(|s| s.status == Status::Reported) {
         Status::Reported
@@ -189,14 +223,17 @@ fn retell(e: &mut Event) {
 /// Removes an article from a story: its sources go, and every event only it told.
 pub fn remove(story: &mut Extraction, article: &ArticleId) {
     story.articles.retain(|a| &a.id != article);
+    let mut told_only_by_it = Vec::new();
     for e in &mut story.events {
         let before = e.sources.len();
         e.sources.retain(|s| &s.article != article);
-        if e.sources.len() != before {
-            retell(e);
+        match (before, e.sources.len()) {
+            (b, 0) if b > 0 => told_only_by_it.push(e.id.clone()),
+            (b, n) if b != n => retell(e),
+            _ => {}
         }
     }
-    story.events.retain(|e| !e.sources.is_empty());
+    story.events.retain(|e| !told_only_by_it.contains(&e.id));
 }
 
 /// Takes source `k` out of event `id` as an event of its own (the desk found a wrong join).
@@ -217,6 +254,8 @@ pub fn split(story: &mut Extraction, id: &EventId, k: usize) -> Option<EventId> 
         status: source.status,
         sources: vec![source],
         settled: false,
+        also: Vec::new(),
+        actor_name: None,
         ..e.clone()
     };
     retell(&mut apart);
@@ -285,7 +324,7 @@ pub fn conflicts_of(story: &Extraction, e: &Event) -> Vec<Conflict> {
     let mut out = Vec::new();
     let told = &e.sources;
     let pairs = || told.iter().flat_map(|a| told.iter().map(move |b| (a, b)));
-    if !e.settled && pairs().any(|(a, b)| dates(a.date, b.date) == Dates::Differ) {
+    if !e.settled && pairs().any(|(a, b)| dates(a.date, b.date) != Dates::Agree) {
         out.push(Conflict::Dates);
     }
     if !e.settled && pairs().any(|(a, b)| a.status != b.status) {
@@ -483,6 +522,39 @@ mod tests {
             "another article's joins the first"
         );
         assert_eq!(story.events[0].reports(), 2);
+    }
+
+    #[test]
+    fn a_report_joins_the_event_its_date_agrees_with_and_no_date_joins_none() {
+        let mut story = Extraction::default();
+        let shelling = |date: &str, quote: &str| {
+            event(EventKind::Shelling, "tripoli", Actor::Lna, date, quote)
+        };
+        let (a1, x1) = article(
+            1,
+            vec![
+                shelling("2020-06-04", "On Thursday…"),
+                shelling("2020-06-05", "On Friday…"),
+            ],
+        );
+        add(&mut story, a1, x1);
+        let undated = Event {
+            date: None,
+            ..shelling("2020-06-05", "Shelling went on.")
+        };
+        let (a2, x2) = article(
+            2,
+            vec![shelling("2020-06-05", "Friday's shelling…"), undated],
+        );
+        assert_eq!(add(&mut story, a2, x2), 1);
+        assert_eq!(story.events[0].reports(), 1, "not the day before");
+        assert_eq!(story.events[1].reports(), 2, "the same day");
+        assert_eq!(
+            story.events.len(),
+            3,
+            "an undated report is an event of its own"
+        );
+        assert!(conflicts(&story).is_empty());
     }
 
     #[test]
