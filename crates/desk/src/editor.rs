@@ -215,6 +215,15 @@ pub struct Said {
     pub ms: Option<f64>,
 }
 
+/// A file opened while another was read.
+#[derive(Debug, Clone, PartialEq)]
+struct Waiting {
+    name: String,
+    text: String,
+    /// The publication date the desk gave with it.
+    date: String,
+}
+
 /// A request on its way to the worker.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Pending {
@@ -256,7 +265,11 @@ pub struct Editor {
     publishing: Option<f64>,
     pending: Option<Pending>,
     /// Files opened while another was read, with the date given for each.
-    waiting: VecDeque<(String, String)>,
+    waiting: VecDeque<Waiting>,
+    /// The name of the file being read (empty for a paste).
+    reading: String,
+    /// Files of this batch that could not be read, and why: said when the batch is done.
+    passed_over: Vec<String>,
     next_request: u32,
     /// The session kept in the browser could be neither read nor set aside: it is not
     /// overwritten until the desk reads or imports an article.
@@ -329,6 +342,8 @@ impl Editor {
             publishing: None,
             pending: None,
             waiting: VecDeque::new(),
+            reading: String::new(),
+            passed_over: Vec::new(),
             next_request: 1,
             holding,
         }
@@ -339,12 +354,20 @@ impl Editor {
         let mut effects = Vec::new();
         let at = msg.at();
         let change = match msg {
-            Msg::Read { html, date, now } => self.read(html, &date, now, &mut effects),
+            Msg::Read { html, date, now } => {
+                self.reading.clear();
+                self.read(html, &date, now, &mut effects)
+            }
             Msg::Opened {
                 name, text, date, ..
             } => match text {
                 Ok(text) => {
-                    self.waiting.push_back((text, date));
+                    let file = Waiting {
+                        name: name.clone(),
+                        text,
+                        date,
+                    };
+                    self.waiting.push_back(file);
                     match self.pending {
                         Some(_) => self.say(format!(
                             "{name} waits its turn: {} files to read after this one.",
@@ -352,6 +375,10 @@ impl Editor {
                         )),
                         None => Change::None,
                     }
+                }
+                Err(why) if self.pending.is_some() || !self.waiting.is_empty() => {
+                    self.passed_over.push(format!("{name}: {why}"));
+                    Change::None
                 }
                 Err(why) => self.say(format!("{name}: {why}")),
             },
@@ -377,6 +404,13 @@ impl Editor {
             Some(now) => self.read_next(now, change, &mut effects),
             None => change,
         };
+        if self.pending.is_none() && self.waiting.is_empty() && !self.passed_over.is_empty() {
+            let skipped: Vec<String> = std::mem::take(&mut self.passed_over)
+                .iter()
+                .map(|s| s.trim_end_matches('.').to_owned())
+                .collect();
+            self.said.text = format!("{} Not read: {}.", self.said.text, skipped.join("; "));
+        }
         if change == Change::Session && !self.holding {
             effects.push(Effect::Save(self.session.to_json()));
         }
@@ -448,6 +482,7 @@ impl Editor {
                 self.clear_choices();
                 // What was being read belongs to the last story.
                 (self.pending, self.waiting) = (None, VecDeque::new());
+                self.passed_over.clear();
                 self.say("A new story: read its first article.".into());
                 Change::Session
             }
@@ -527,12 +562,19 @@ impl Editor {
     /// Sends the next waiting file to the worker once the last one is read.
     fn read_next(&mut self, now: f64, mut change: Change, effects: &mut Vec<Effect>) -> Change {
         while self.pending.is_none() {
-            let Some((text, date)) = self.waiting.pop_front() else {
+            let Some(file) = self.waiting.pop_front() else {
                 break;
             };
-            effects.push(Effect::FillInput(text.clone()));
-            if self.read(text, &date, now, effects) == Change::Session {
+            effects.push(Effect::FillInput(file.text.clone()));
+            self.reading = file.name;
+            let before = self.said.clone();
+            if self.read(file.text, &file.date, now, effects) == Change::Session {
                 change = Change::Session;
+            }
+            if self.pending.is_none() {
+                // Refused: noted for the end of the batch; the status says what it said.
+                let why = std::mem::replace(&mut self.said, before).text;
+                self.passed_over.push(format!("{}: {why}", self.reading));
             }
         }
         change
@@ -597,6 +639,9 @@ impl Editor {
             Answer::Refused { id, why } => match pending(id) {
                 Some(_) => {
                     self.pending = None;
+                    if !self.reading.is_empty() {
+                        self.passed_over.push(format!("{}: {why}", self.reading));
+                    }
                     self.say(why.to_string())
                 }
                 None => Change::None,

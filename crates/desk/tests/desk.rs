@@ -688,7 +688,22 @@ fn three_reports() -> Browser {
     );
     assert!(b.said().contains("waits its turn"), "{}", b.said());
     assert!(b.editor.update(opened("qasr.html", QASR)).is_empty());
+    // A file the browser could not read, and one with nothing in it, among them.
+    let unreadable = Msg::Opened {
+        name: "photo.jpg".into(),
+        text: Err("not a text file".into()),
+        date: String::new(),
+        now: 0.0,
+    };
+    assert!(b.editor.update(unreadable).is_empty());
+    assert!(b.editor.update(opened("empty.html", " ")).is_empty());
     b.run(first);
+    // Each is named when the batch is done, with why.
+    let said = b.said();
+    assert!(
+        said.contains("Not read: photo.jpg: not a text file; empty.html: "),
+        "{said}"
+    );
     b
 }
 

@@ -283,8 +283,8 @@ pub fn join(story: &mut Extraction, keep: &EventId, other: &EventId) -> bool {
 /// What a story's sources disagree on, for the desk to settle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
-    /// Its sources date it differently.
-    Dates,
+    /// Its sources date it differently: the range of their dates, earliest first.
+    Dates { from: When, to: When },
     /// One source reports it, another only says a side claims it.
     Status,
     /// Another event gives the same place to another side at the same time.
@@ -295,7 +295,9 @@ impl Conflict {
     /// What the desk is told.
     pub fn describe(&self) -> String {
         match self {
-            Conflict::Dates => "its reports date it differently".into(),
+            Conflict::Dates { from, to } => {
+                format!("its reports date it differently, from {from} to {to}")
+            }
             Conflict::Status => "one report states it, another only reports a side's claim".into(),
             Conflict::Control(other) => {
                 format!("{other} gives the place to another side at the same time")
@@ -325,7 +327,13 @@ pub fn conflicts_of(story: &Extraction, e: &Event) -> Vec<Conflict> {
     let told = &e.sources;
     let pairs = || told.iter().flat_map(|a| told.iter().map(move |b| (a, b)));
     if !e.settled && pairs().any(|(a, b)| dates(a.date, b.date) != Dates::Agree) {
-        out.push(Conflict::Dates);
+        let start = |w: &When| w.start();
+        let dated = || told.iter().filter_map(|s| s.date);
+        let from = dated().min_by(|a, b| start(a).total_cmp(&start(b)));
+        let to = dated().max_by(|a, b| start(a).total_cmp(&start(b)));
+        if let (Some(from), Some(to)) = (from, to) {
+            out.push(Conflict::Dates { from, to });
+        }
     }
     if !e.settled && pairs().any(|(a, b)| a.status != b.status) {
         out.push(Conflict::Status);
@@ -483,10 +491,10 @@ mod tests {
         );
         let flagged = conflicts(&story);
         let strike = story.events[1].id.clone();
-        assert!(
-            flagged.contains(&(strike.clone(), Conflict::Dates)),
-            "{flagged:?}"
-        );
+        let day = |s: &str| s.parse::<When>().ok();
+        let (from, to) = (day("2020-06-06").unwrap(), day("2020-06-07").unwrap());
+        let dated = (strike.clone(), Conflict::Dates { from, to });
+        assert!(flagged.contains(&dated), "{flagged:?}");
         assert!(flagged.contains(&(strike.clone(), Conflict::Status)));
         assert!(flagged.contains(&(
             story.events[0].id.clone(),
