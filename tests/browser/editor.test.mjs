@@ -218,7 +218,11 @@ const storyRows = (page) =>
 test('three reports of the same days make one story: each event once with every source, a disagreement flagged', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const { page, log } = await editor(context);
-  for (const name of THREE) await read(page, await readFile(join(DEV, name), 'utf8'));
+  for (const [i, name] of THREE.entries()) {
+    await read(page, await readFile(join(DEV, name), 'utf8'));
+    // The status line said "Read in…" for the last one too: wait for this one to join.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="editor-article"]').length === n, i + 1);
+  }
   assert.equal(await page.locator('[data-testid="editor-article"]').count(), 3, await page.textContent('[data-testid="editor-articles"]'));
   const pasted = await storyRows(page);
   const qasr = pasted.filter((r) => r.kind === 'airstrike' && r.place === 'qasr_bin_ghashir');

@@ -52,6 +52,9 @@ pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
 
 pub use super::function_words::*;
 
+/// Words of a facility's name after the place it is named for ("General Hospital").
+const FACILITY_NAME_WORDS: usize = 4;
+
 /// Quotation marks, which may stand inside a clause.
 const QUOTE_MARKS: &[&str] = &["\"", "'"];
 /// How many words of a title may stand between "by" and the actor it names ("by President
@@ -280,6 +283,9 @@ impl View<'_> {
     /// know.
     pub fn place_at(&self, at: usize) -> Option<PlaceRef> {
         if let Some(m) = self.mention_at(at).filter(|m| m.first == at) {
+            if let Some(there) = self.facility_in(m) {
+                return Some(there);
+            }
             let id = m.place()?.clone();
             return Some(PlaceRef {
                 name: self.text(m.first, m.last),
@@ -310,6 +316,34 @@ impl View<'_> {
             name: self.text(at, last),
             first: at,
             last,
+        })
+    }
+
+    /// Where a facility named after a place the gazetteer knows elsewhere is, when the text
+    /// says: "Al Khadra General Hospital in Tripoli" is in Tripoli, not in the town of Al
+    /// Khadra. A facility of the place itself stays that place ("Mitiga airport in Tripoli").
+    fn facility_in(&self, m: &Mention) -> Option<PlaceRef> {
+        let (mut k, mut facility) = (m.last.saturating_add(1), false);
+        let end = k.saturating_add(FACILITY_NAME_WORDS);
+        while k < end {
+            if let Some(n) = self.k.words.facility_nouns.match_at(self.tokens, k) {
+                (k, facility) = (k.saturating_add(n), true);
+            } else if self
+                .t(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.capitalised())
+            {
+                k = k.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+        let town = self.town_of(k.checked_sub(1)?).filter(|_| facility)?;
+        let named = m.place()?;
+        let within = self.k.place(named.as_str()).and_then(|p| p.within.clone());
+        let elsewhere = town.id.as_ref() != Some(named) && town.id != within;
+        elsewhere.then_some(PlaceRef {
+            first: m.first,
+            ..town
         })
     }
 

@@ -402,4 +402,31 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_place_named_within_another_is_where_the_text_puts_it() {
+        let out = extract(concat!(
+            "<p>Published <time datetime=\"2020-04-08\"></time></p>",
+            "<p>Shelling hit Al Khadra General Hospital in Tripoli on Tuesday.</p>",
+            "<p>Shelling hit Mitiga airport in Tripoli on Tuesday.</p>",
+            "<p>Air strikes hit the Equestrian Club in the Janzour neighbourhood on Tuesday.</p>",
+            "<p>Air strikes hit a detention centre in Tajoura, in eastern Tripoli, on Tuesday.</p>",
+        ));
+        let places: Vec<Option<&str>> = out
+            .events
+            .iter()
+            .map(|e| e.place.as_ref().map(|p| p.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                Some("tripoli"),
+                Some("mitiga"),
+                Some("janzour"),
+                Some("tajoura")
+            ],
+            "a hospital named for a town elsewhere is in Tripoli; Tripoli's own airport is \
+             Mitiga; a club in Janzour is Janzour; Tajoura 'in eastern Tripoli' is one place"
+        );
+    }
 }
