@@ -50,6 +50,8 @@ pub struct Row {
 pub struct SourceLine {
     pub outlet: String,
     pub quote: String,
+    /// The quote's opening words, for the row's narrow column (the whole quote on hover).
+    pub gist: String,
     /// Its date, as that report gives it.
     pub date: String,
 }
@@ -121,6 +123,7 @@ fn sources(e: &Editor, ev: &Event) -> Vec<SourceLine> {
                 .unwrap_or_else(|| format!("Article {}", s.article));
             SourceLine {
                 outlet,
+                gist: gist(&s.quote),
                 quote: s.quote.clone(),
                 date: s.date.map(|d| d.to_string()).unwrap_or_default(),
             }
@@ -261,6 +264,19 @@ pub fn point_at(
     layout.en.viewport.invert(x, y)
 }
 
+/// A sentence's opening words, up to [`GIST_CHARS`] characters, cut at a word.
+pub fn gist(quote: &str) -> String {
+    if quote.chars().count() <= GIST_CHARS {
+        return quote.to_owned();
+    }
+    let head: String = quote.chars().take(GIST_CHARS).collect();
+    let cut = head.rfind(' ').unwrap_or(head.len());
+    format!("{}…", head.get(..cut).unwrap_or(&head).trim_end())
+}
+
+/// How much of a report's sentence a merged row shows.
+const GIST_CHARS: usize = 90;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +291,27 @@ mod tests {
         let text = newsmap_extract::document::parse(html).text;
         e.session.read(text, newsmap_extract::extract(html), &[]);
         e
+    }
+
+    #[test]
+    fn a_long_sentence_shows_its_opening_words() {
+        assert_eq!(gist("Shelling hit Tajoura."), "Shelling hit Tajoura.");
+        let long = "The Deputy Special Representative of the United Nations Secretary-General strongly condemns all attacks on civilians.";
+        let g = gist(long);
+        assert!(
+            g.ends_with('…') && g.chars().count() <= GIST_CHARS + 1,
+            "{g}"
+        );
+        assert!(
+            long.starts_with(g.trim_end_matches('…')),
+            "cut at a word: {g}"
+        );
+        assert!(!g.trim_end_matches('…').ends_with(' '));
+        assert_eq!(
+            gist(&"ل".repeat(200)).chars().count(),
+            GIST_CHARS + 1,
+            "no space: cut anyway"
+        );
     }
 
     #[test]

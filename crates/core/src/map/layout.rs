@@ -300,8 +300,9 @@ fn region_labels(
     sides
 }
 
-/// Up to this many story places, each is named on the map even where there is no free room.
-const MAX_NAMED_AT_ANY_COST: usize = 8;
+/// Up to this many story places (a story of a few towns, as most are), each is named on the
+/// map even where there is no free room; beyond, a name that would cover another is left out.
+const MAX_NAMED_AT_ANY_COST: usize = 4;
 
 /// The places' markers and labels: story places first, clear of each other, with the best
 /// label positions; then context places, each left out where its marker would sit on

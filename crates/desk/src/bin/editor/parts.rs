@@ -28,6 +28,9 @@ pub fn Page(desk: Desk) -> impl IntoView {
                 </p>
             </header>
             <Input desk/>
+            <section class="desk-articles" aria-label="The story's articles">
+                <Articles desk/>
+            </section>
             <div class="desk-work">
                 <section class="desk-article" data-testid="editor-text" aria-label="The article's text">
                     <Article desk/>
@@ -191,7 +194,6 @@ fn Article(desk: Desk) -> impl IntoView {
         desk.send(Msg::AddFrom(span));
     };
     view! {
-        <Articles desk/>
         <h2>"The article's text"</h2>
         <p class="desk-empty" hidden=move || !empty.get()>"Read an article to see its text here."</p>
         <div hidden=move || empty.get()>
@@ -377,10 +379,10 @@ fn Reports(desk: Desk, id: EventId, row: Memo<Option<Row>>) -> impl IntoView {
                         let event = id.clone();
                         let label = format!("Make the report of {} an event of its own", l.outlet);
                         view! {
-                            <li>
+                            <li title=l.quote>
                                 <strong>{l.outlet}</strong>
                                 {format!(" ({}): ", l.date)}
-                                {l.quote}
+                                {l.gist}
                                 " "
                                 <button
                                     type="button"
