@@ -15,7 +15,9 @@ use crate::refuse;
 use crate::session::Session;
 use newsmap_core::data::places::PlaceSet;
 use newsmap_core::model::date::{Date, When};
-use newsmap_core::model::{Article, ArticleId, EventId, Extraction, Place, PlaceId, Undated};
+use newsmap_core::model::{
+    Article, ArticleId, EventId, Extraction, Place, PlaceId, Undated, is_web_address,
+};
 use newsmap_core::render::page::Heading;
 use newsmap_core::story::words::Lang;
 use std::collections::VecDeque;
@@ -502,8 +504,7 @@ impl Editor {
             }
             Msg::NameArticle { id, outlet, url } => {
                 let url = url.trim();
-                let web = ["https://", "http://"].iter().any(|s| url.starts_with(s));
-                if !(url.is_empty() || web) {
+                if !(url.is_empty() || is_web_address(url)) {
                     return self.say(format!("\"{url}\" is not a web address (https://…)."));
                 }
                 if let Some(a) = self

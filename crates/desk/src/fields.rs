@@ -181,30 +181,21 @@ mod tests {
     use newsmap_core::model::date::Precision;
 
     fn capture() -> Event {
+        let quote = "The GNA took Tarhuna.";
         Event {
-            id: newsmap_core::model::EventId::new("e1"),
-            kind: EventKind::Capture,
             date: "2020-06-05".parse().ok(),
-            undated: None,
             date_basis: "weekday".into(),
-            local_time: None,
             actor: Some(Actor::Gna),
-            actor_name: None,
             place: Some(PlaceId::new("tarhuna")),
             place_name: Some("Tarhuna".into()),
             from: Some(Actor::Lna),
-            to: None,
-            origin: None,
-            count: None,
-            stance: None,
-            status: Status::Reported,
-            quote: "The GNA took Tarhuna.".into(),
-            span: [0, 21],
             confidence: 0.9,
-            evidence: Default::default(),
-            also: Vec::new(),
-            sources: Vec::new(),
-            settled: false,
+            ..Event::told(
+                newsmap_core::model::EventId::new("e1"),
+                EventKind::Capture,
+                quote.into(),
+                [0, 21],
+            )
         }
     }
 

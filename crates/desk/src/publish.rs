@@ -14,6 +14,7 @@ use newsmap_core::data::BASEMAP_FILE;
 use newsmap_core::data::{EVENTS_FILE, PLACES_FILE};
 use newsmap_core::dataset::Dataset;
 use newsmap_core::model::EventId;
+use newsmap_core::model::is_web_address;
 use newsmap_core::render::markup::escaped;
 use newsmap_core::render::{prerender, snapshot};
 use newsmap_core::story::reading::Story;
@@ -83,17 +84,6 @@ impl std::fmt::Display for Unpublishable {
             Unpublishable::Site(why) => write!(f, "this site's own page cannot be used ({why})."),
         }
     }
-}
-
-/// Whether `address` is an http(s) URL with a host.
-fn is_web_address(address: &str) -> bool {
-    let rest = address
-        .strip_prefix("https://")
-        .or_else(|| address.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
-        !host.is_empty() && !r.chars().any(char::is_whitespace)
-    })
 }
 
 /// What the desk must settle before the story can be published.

@@ -10,7 +10,7 @@ use newsmap_core::data::events::{parse_events, read_events};
 use newsmap_core::data::places::{PlaceSet, read_places};
 use newsmap_core::model::date::{Date, When};
 use newsmap_core::model::{
-    Article, ArticleId, Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole, Status,
+    Article, ArticleId, Event, EventId, EventKind, Extraction, Place, PlaceId, PlaceRole,
 };
 use newsmap_core::render::page::Heading;
 use newsmap_core::story::merge;
@@ -271,38 +271,15 @@ impl Session {
         let date = shown_date
             .or(self.extraction.article_date)
             .or(self.date.map(When::Day));
-        let next = self
-            .extraction
-            .events
-            .iter()
-            .filter_map(|e| e.id.as_str().strip_prefix('e')?.parse::<usize>().ok())
-            .max()
-            .unwrap_or(0)
-            .saturating_add(1);
         let event = Event {
-            id: EventId::new(format!("e{next}")),
-            kind: EventKind::Statement,
             date,
-            undated: None,
             date_basis: "added by the desk, dated with the article".into(),
-            local_time: None,
-            actor: None,
-            actor_name: None,
-            place: None,
-            place_name: None,
-            from: None,
-            to: None,
-            origin: None,
-            count: None,
-            stance: None,
-            status: Status::Reported,
-            quote,
-            span,
-            confidence: 1.0,
-            evidence: Default::default(),
-            also: Vec::new(),
-            sources: Vec::new(),
-            settled: false,
+            ..Event::told(
+                merge::next_event_id(&self.extraction),
+                EventKind::Statement,
+                quote,
+                span,
+            )
         };
         let event = Event {
             sources: self

@@ -6,7 +6,7 @@
 use crate::editor::Editor;
 use crate::fields::{self, Field};
 use newsmap_core::data::places::{Basemap, PlaceSet};
-use newsmap_core::model::{ArticleId, Event, EventId};
+use newsmap_core::model::{Article, ArticleId, Event, EventId};
 use newsmap_core::render::map::Layout;
 use newsmap_core::story::merge;
 use newsmap_core::story::reading::Story;
@@ -115,12 +115,10 @@ fn sources(e: &Editor, ev: &Event) -> Vec<SourceLine> {
     ev.sources
         .iter()
         .map(|s| {
-            let at = articles.iter().position(|a| a.id == s.article);
-            let outlet = at
-                .and_then(|i| articles.get(i))
-                .map(|a| a.outlet.clone())
-                .filter(|o| !o.is_empty())
-                .unwrap_or_else(|| format!("Article {}", s.article));
+            let outlet = articles
+                .iter()
+                .find(|a| a.id == s.article)
+                .map_or_else(|| format!("Article {}", s.article), Article::name);
             SourceLine {
                 outlet,
                 gist: gist(&s.quote),
@@ -135,7 +133,9 @@ fn sources(e: &Editor, ev: &Event) -> Vec<SourceLine> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleLine {
     pub id: ArticleId,
+    /// Its outlet as the desk gave it (empty when none), and how the page names it.
     pub outlet: String,
+    pub name: String,
     pub url: String,
     pub headline: String,
     pub date: String,
@@ -152,6 +152,7 @@ pub fn articles(e: &Editor) -> Vec<ArticleLine> {
         .map(|a| ArticleLine {
             id: a.id.clone(),
             outlet: a.outlet.clone(),
+            name: a.name(),
             url: a.url.clone(),
             headline: a.headline.clone(),
             date: a.date.map(|d| d.to_string()).unwrap_or_default(),

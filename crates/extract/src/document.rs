@@ -383,7 +383,7 @@ impl Document {
     /// The article's own address (`og:url`, the canonical link); empty when it gives none.
     pub fn url(&self) -> String {
         self.metadata(&URL_KEYS)
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .filter(|u| newsmap_core::model::is_web_address(u))
             .unwrap_or_default()
     }
 

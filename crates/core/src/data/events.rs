@@ -198,7 +198,7 @@ fn article<J: Json>(v: &J, index: usize) -> Result<Article, String> {
         headline: a.optional_string("headline")?.unwrap_or_default(),
         date: a.optional("date", when, "a date such as 2020-06-06, or null")?,
         url: match a.optional_string("url")?.unwrap_or_default() {
-            u if u.is_empty() || u.starts_with("https://") || u.starts_with("http://") => u,
+            u if u.is_empty() || crate::model::is_web_address(&u) => u,
             u => return Err(format!("\"url\" {u}: not a web address (https://…)")),
         },
     })

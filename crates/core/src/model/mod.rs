@@ -234,6 +234,36 @@ pub struct Event {
 }
 
 impl Event {
+    /// An event of `kind` told by a sentence (`quote` at `span`), and nothing else known of it
+    /// yet: no date, side or place; reported; sure.
+    pub fn told(id: EventId, kind: EventKind, quote: String, span: [usize; 2]) -> Event {
+        Event {
+            id,
+            kind,
+            date: None,
+            undated: None,
+            date_basis: String::new(),
+            local_time: None,
+            actor: None,
+            actor_name: None,
+            place: None,
+            place_name: None,
+            from: None,
+            to: None,
+            origin: None,
+            count: None,
+            stance: None,
+            status: Status::Reported,
+            quote,
+            span,
+            confidence: 1.0,
+            evidence: Evidence::default(),
+            also: Vec::new(),
+            sources: Vec::new(),
+            settled: false,
+        }
+    }
+
     /// The precision of the event's date: that of the text that gave it.
     pub fn precision(&self) -> Option<Precision> {
         self.date.map(When::precision)
@@ -261,6 +291,18 @@ pub struct SideName {
     pub span: [usize; 2],
 }
 
+/// Whether `address` is an http(s) URL with a host: an address a reader may follow, or an
+/// embed be served at.
+pub fn is_web_address(address: &str) -> bool {
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !r.chars().any(char::is_whitespace)
+    })
+}
+
 /// A report the story is built from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Article {
@@ -273,6 +315,16 @@ pub struct Article {
     /// Where it is published, for readers to follow (empty when the desk gave none).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
+}
+
+impl Article {
+    /// How a caption names it: its outlet, else "Article a3".
+    pub fn name(&self) -> String {
+        match self.outlet.as_str() {
+            "" => format!("Article {}", self.id),
+            outlet => outlet.to_owned(),
+        }
+    }
 }
 
 /// One article's telling of an event: its sentence (a span of that article's text) and the

@@ -282,8 +282,7 @@ fn reported_by(sink: &mut impl Sink, story: &Story, words: &Words, e: &Event) {
             sink.text(words.ui(Ui::ListSeparator));
         }
         // Only a web address is a link (the data's reader refuses any other).
-        let web = |u: &String| u.starts_with("https://") || u.starts_with("http://");
-        match url.clone().filter(web) {
+        match url.clone().filter(|u| crate::model::is_web_address(u)) {
             Some(url) => sink.leaf(
                 "a",
                 &[

@@ -94,7 +94,7 @@ pub fn next_article_id(story: &Extraction) -> ArticleId {
 }
 
 /// The id of the next event of a story.
-fn next_event_id(story: &Extraction) -> EventId {
+pub fn next_event_id(story: &Extraction) -> EventId {
     let n = story
         .events
         .iter()
@@ -376,30 +376,13 @@ mod tests {
     use crate::model::PlaceId;
 
     fn event(kind: EventKind, place: &str, actor: Actor, date: &str, quote: &str) -> Event {
+        let span = [0, quote.chars().count()];
         Event {
-            id: EventId::new("e1"),
-            kind,
             date: date.parse().ok(),
-            undated: None,
-            date_basis: String::new(),
-            local_time: None,
             actor: Some(actor),
-            actor_name: None,
             place: Some(PlaceId::new(place)),
-            place_name: None,
-            from: None,
-            to: None,
-            origin: None,
-            count: None,
-            stance: None,
-            status: Status::Reported,
-            quote: quote.into(),
-            span: [0, quote.chars().count()],
             confidence: 0.8,
-            evidence: Default::default(),
-            also: Vec::new(),
-            sources: Vec::new(),
-            settled: false,
+            ..Event::told(EventId::new("e1"), kind, quote.into(), span)
         }
     }
 

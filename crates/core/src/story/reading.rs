@@ -101,9 +101,7 @@ impl Story {
         self.articles
             .iter()
             .find(|a| &a.id == id)
-            .map(|a| a.outlet.clone())
-            .filter(|o| !o.is_empty())
-            .unwrap_or_else(|| format!("Article {id}"))
+            .map_or_else(|| format!("Article {id}"), Article::name)
     }
 
     /// The outlets that report an event, once each, with their articles' addresses; empty in

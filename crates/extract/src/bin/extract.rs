@@ -72,7 +72,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--outlet" => outlet = Some(value("--outlet")?),
             "--url" => {
                 let v = value("--url")?;
-                if !(v.starts_with("https://") || v.starts_with("http://")) {
+                if !newsmap_core::model::is_web_address(&v) {
                     return Err(format!("--url {v}: not a web address (https://…)"));
                 }
                 url = Some(v);

@@ -453,7 +453,7 @@ fn Articles(desk: Desk) -> impl IntoView {
                     .into_iter()
                     .map(|a| {
                         let (shown, removed) = (a.id.clone(), a.id.clone());
-                        let outlet = if a.outlet.is_empty() { format!("Article {}", a.id) } else { a.outlet.clone() };
+                        let outlet = a.name.clone();
                         let remove = format!("Remove {outlet} from the story");
                         view! {
                             <li data-testid="editor-article" data-outlet=a.outlet.clone() aria-current=a.shown.then_some("true")>
